@@ -1,0 +1,1 @@
+"""Plain-Python domain: frameworks, scoring, canonical snapshots. No Qt, no SQL."""

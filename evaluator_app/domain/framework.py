@@ -1,0 +1,271 @@
+"""Evaluation frameworks: the tree of dimensions, groups and indicators.
+
+A framework file is YAML (see ``docs/frameworks.md``).  Loading validates the
+structure with pydantic and then the cross-references (unique codes, level
+criteria matching the scale); every problem is reported at once with the file,
+the place in the tree and, where known, the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from evaluator_app.domain.canonical import sha256_of
+
+
+def _text_from_plain(value: Any) -> Any:
+    # A plain string is Indonesian-only text.
+    return {"id": value} if isinstance(value, str) else value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class LocalText(_Strict):
+    """A text in Indonesian (``id``, required) and English (``en``, optional)."""
+
+    id: str = Field(min_length=1)
+    en: str | None = None
+
+    def get(self, language: str = "id") -> str:
+        if language == "en" and self.en:
+            return self.en
+        return self.id
+
+
+Text = Annotated[LocalText, BeforeValidator(_text_from_plain)]
+PositiveWeight = Annotated[Decimal, Field(gt=0)]
+
+
+class Level(_Strict):
+    value: int
+    name: Text
+    description: Text | None = None
+
+
+class Predicate(_Strict):
+    """A band of the index: applies from ``min`` (inclusive) up to the next band."""
+
+    min: Decimal
+    name: Text
+
+
+Tier = Literal["baseline", "output", "outcome", "impact", "quick_win"]
+
+
+class Indicator(_Strict):
+    code: str = Field(min_length=1)
+    title: Text
+    description: Text | None = None
+    tier: Tier | None = None
+    guiding_questions: list[Text] = Field(default_factory=list)
+    expected_evidence: list[Text] = Field(default_factory=list)
+    weight: PositiveWeight = Decimal(1)
+    levels: dict[int, Text]
+
+
+class Group(_Strict):
+    code: str = Field(min_length=1)
+    title: Text
+    description: Text | None = None
+    weight: PositiveWeight = Decimal(1)
+    # "children": weighted mean of the sub-groups' and indicators' scores;
+    # "indicators": weighted mean over every indicator beneath, sub-groups flattened
+    # (the GMSC 2022 rule: a dimension is the plain mean of its questions).
+    aggregation: Literal["children", "indicators"] = "children"
+    groups: list[Group] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+
+    def walk_indicators(self) -> Iterator[Indicator]:
+        yield from self.indicators
+        for group in self.groups:
+            yield from group.walk_indicators()
+
+
+class Framework(_Strict):
+    """A validated framework definition; immutable once loaded."""
+
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    version: str = Field(min_length=1)
+    title: Text
+    description: Text | None = None
+    illustrative: bool = False
+    scale: list[Level] = Field(min_length=2)
+    predicates: list[Predicate] = Field(default_factory=list)
+    dimensions: list[Group] = Field(min_length=1)
+
+    def indicators(self) -> Iterator[Indicator]:
+        for dimension in self.dimensions:
+            yield from dimension.walk_indicators()
+
+    def indicator(self, code: str) -> Indicator:
+        for indicator in self.indicators():
+            if indicator.code == code:
+                return indicator
+        raise KeyError(code)
+
+    def dimension_of(self, indicator_code: str) -> Group:
+        for dimension in self.dimensions:
+            if any(i.code == indicator_code for i in dimension.walk_indicators()):
+                return dimension
+        raise KeyError(indicator_code)
+
+    def level_values(self) -> list[int]:
+        return [level.value for level in self.scale]
+
+    def level(self, value: int) -> Level:
+        for level in self.scale:
+            if level.value == value:
+                return level
+        raise KeyError(value)
+
+    def to_data(self) -> dict[str, Any]:
+        """The definition as plain JSON-able data (what the store keeps)."""
+        return self.model_dump(mode="json", exclude_defaults=False)
+
+    @property
+    def content_hash(self) -> str:
+        return sha256_of(self.to_data())
+
+
+# --- errors ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a framework file, at a place in its tree."""
+
+    where: str
+    message: str
+    line: int | None = None
+
+    def describe(self, source: str) -> str:
+        place = f"{source}:{self.line}" if self.line else source
+        where = f" {self.where}:" if self.where else ""
+        return f"{place}:{where} {self.message}"
+
+
+class FrameworkError(ValueError):
+    """A framework file that cannot be used; lists every problem found."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(p.describe(source) for p in problems))
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    """``('dimensions', 2, 'groups', 0)`` -> ``dimensions[2].groups[0]``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif str(part).startswith(("function-", "json-or-python")):
+            continue  # pydantic's internal validator names
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _pydantic_problems(error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif item["type"] == "missing":
+            message = "required key is missing"
+        problems.append(Problem(format_location(loc), message))
+    return problems
+
+
+def _cross_problems(framework: Framework) -> list[Problem]:
+    """Rules pydantic's field types cannot express."""
+    problems: list[Problem] = []
+    scale_values = [level.value for level in framework.scale]
+    if len(set(scale_values)) != len(scale_values):
+        problems.append(Problem("scale", "level values must be unique"))
+    if scale_values != sorted(scale_values):
+        problems.append(Problem("scale", "levels must be listed from lowest to highest"))
+    mins = [p.min for p in framework.predicates]
+    if mins != sorted(mins) and mins != sorted(mins, reverse=True):
+        problems.append(Problem("predicates", "bands must be ordered by their minimum"))
+    if len(set(mins)) != len(mins):
+        problems.append(Problem("predicates", "two bands share the same minimum"))
+
+    seen: dict[str, str] = {}
+
+    def claim(code: str, where: str) -> None:
+        if code in seen:
+            problems.append(Problem(where, f"duplicate code {code!r} (first used at {seen[code]})"))
+        else:
+            seen[code] = where
+
+    def check_group(group: Group, where: str) -> None:
+        claim(group.code, f"{where}.code")
+        if not group.groups and not group.indicators:
+            problems.append(Problem(where, f"group {group.code!r} has no groups or indicators"))
+        for g, child in enumerate(group.groups):
+            check_group(child, f"{where}.groups[{g}]")
+        for i, indicator in enumerate(group.indicators):
+            here = f"{where}.indicators[{i}]"
+            claim(indicator.code, f"{here}.code")
+            given = set(indicator.levels)
+            missing = [v for v in scale_values if v not in given]
+            extra = sorted(given - set(scale_values))
+            if missing:
+                problems.append(
+                    Problem(f"{here}.levels", f"criteria missing for level {_join(missing)}")
+                )
+            if extra:
+                problems.append(
+                    Problem(
+                        f"{here}.levels",
+                        f"level {_join(extra)} is not on the scale {_join(scale_values)}",
+                    )
+                )
+
+    for d, dimension in enumerate(framework.dimensions):
+        check_group(dimension, f"dimensions[{d}]")
+    return problems
+
+
+def _join(values: list[int]) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+def framework_from_data(data: Any, source: str = "<data>") -> Framework:
+    """Validate parsed data into a Framework or raise FrameworkError."""
+    if not isinstance(data, dict):
+        raise FrameworkError(source, [Problem("", "the file must hold a mapping at its top")])
+    try:
+        framework = Framework.model_validate(data)
+    except ValidationError as error:
+        raise FrameworkError(source, _pydantic_problems(error)) from None
+    problems = _cross_problems(framework)
+    if problems:
+        raise FrameworkError(source, problems)
+    return framework
+
+
+def load_framework(path: Path) -> Framework:
+    """Read and validate a framework YAML file."""
+    from evaluator_app.domain.framework_yaml import read_yaml_with_lines
+
+    source = str(path)
+    data, lines = read_yaml_with_lines(path)
+    try:
+        return framework_from_data(data, source)
+    except FrameworkError as error:
+        located = [
+            Problem(p.where, p.message, p.line or lines.line_of(p.where)) for p in error.problems
+        ]
+        raise FrameworkError(source, located) from None

@@ -1,0 +1,78 @@
+"""YAML reading for framework files: duplicate keys refused, lines remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from evaluator_app.domain.framework import FrameworkError, Problem
+
+
+class LineMap:
+    """Where each place of the tree (``dimensions[0].code``) starts in the file."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, int] = {}
+
+    def record(self, where: str, line: int) -> None:
+        self._lines.setdefault(where, line)
+
+    def line_of(self, where: str) -> int | None:
+        # Fall back to the nearest enclosing place that has a line.
+        while where:
+            if where in self._lines:
+                return self._lines[where]
+            cut = max(where.rfind("."), where.rfind("["))
+            where = where[:cut] if cut > 0 else ""
+        return None
+
+
+def _walk(node: yaml.Node, where: str, lines: LineMap, problems: list[Problem]) -> None:
+    lines.record(where, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            here = f"{where}.{key}" if where else key
+            if key in seen:
+                problems.append(Problem(here, "duplicate key", key_node.start_mark.line + 1))
+            seen.add(key)
+            lines.record(here, key_node.start_mark.line + 1)
+            _walk(value_node, here, lines, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, f"{where}[{index}]", lines, problems)
+
+
+def read_yaml_with_lines(path: Path) -> tuple[Any, LineMap]:
+    """Parse a YAML file; raise FrameworkError for unreadable or malformed text."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FrameworkError(source, [Problem("", "file not found")]) from None
+    except UnicodeDecodeError as error:
+        raise FrameworkError(
+            source, [Problem("", f"not UTF-8 text (byte {error.start})")]
+        ) from None
+    except OSError as error:
+        raise FrameworkError(source, [Problem("", f"cannot read: {error.strerror}")]) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark else None
+        message = f"malformed YAML: {error.problem or error}"
+        raise FrameworkError(source, [Problem("", message, line)]) from None
+    except yaml.YAMLError as error:
+        raise FrameworkError(source, [Problem("", f"malformed YAML: {error}")]) from None
+    lines = LineMap()
+    problems: list[Problem] = []
+    if node is not None:
+        _walk(node, "", lines, problems)
+    if problems:
+        raise FrameworkError(source, problems)
+    return data, lines

@@ -1,0 +1,1 @@
+"""Session bundles and merge between laptops (issue 5)."""

@@ -1,0 +1,1 @@
+"""PDF minutes and other documents (issue 4)."""

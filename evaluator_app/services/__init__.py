@@ -1,0 +1,1 @@
+"""Operations: one function per user intent, each one audited transaction."""

@@ -1,0 +1,245 @@
+"""The frame of every service: one transaction, its changes captured and audited.
+
+A service mutates ORM records inside ``operation(...)``.  A flush listener
+captures what changed (records created, fields updated, records deleted); at the
+end the changes become hash-chained audit events in the same transaction, so a
+change and its audit record are committed together or not at all.  The same
+captured changes drive undo and redo (``services.undo``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NO_VALUE
+
+from evaluator_app.domain.canonical import canonical_json, sha256_of
+from evaluator_app.store.database import Store
+from evaluator_app.store.models import BOOKKEEPING, AuditEvent, Record, new_id, utc_now
+
+
+def default_actor() -> str:
+    name = os.environ.get("EVALUATOR_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some sandboxes
+        return "unknown"
+
+
+@dataclass
+class Context:
+    """What every service needs: the store and who is acting."""
+
+    store: Store
+    actor: str = field(default_factory=default_actor)
+
+
+@dataclass(frozen=True)
+class Change:
+    record_type: str
+    record_id: str
+    change: str  # create | update | delete
+    field: str | None
+    old: Any
+    new: Any
+
+
+def record_values(record: Record) -> dict[str, Any]:
+    """Every column but the bookkeeping ones, as JSON-able values."""
+    state = inspect(record)
+    values = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key not in BOOKKEEPING:
+            value = state.attrs[attr.key].loaded_value
+            # A column never set (and without default) was written as NULL.
+            values[attr.key] = None if value is NO_VALUE else to_json(value)
+    return values
+
+
+def to_json(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return value
+
+
+def _capture(db: Session, _flush_context: Any) -> None:
+    changes: list[Change] | None = db.info.get("changes")
+    if changes is None:
+        return
+    for record in db.new:
+        if isinstance(record, Record):
+            changes.append(
+                Change(type(record).__tablename__, record.id, "create", None, None,
+                       record_values(record))
+            )
+    for record in db.dirty:
+        if not isinstance(record, Record):
+            continue
+        state = inspect(record)
+        for attr in state.mapper.column_attrs:
+            if attr.key in BOOKKEEPING:
+                continue
+            history = state.attrs[attr.key].history
+            if history.added or history.deleted:
+                old = history.deleted[0] if history.deleted else None
+                new = history.added[0] if history.added else None
+                if old != new:
+                    changes.append(
+                        Change(type(record).__tablename__, record.id, "update", attr.key,
+                               to_json(old), to_json(new))
+                    )
+    for record in db.deleted:
+        if isinstance(record, Record):
+            changes.append(
+                Change(type(record).__tablename__, record.id, "delete", None,
+                       record_values(record), None)
+            )
+
+
+def install_capture(store: Store) -> None:
+    if not event.contains(store.sessions, "after_flush", _capture):
+        event.listen(store.sessions, "after_flush", _capture)
+
+
+GENESIS = "0" * 64
+
+
+def event_content(event_: AuditEvent) -> dict[str, Any]:
+    """What an audit event's hash covers (everything but the hash itself)."""
+    return {
+        "id": event_.id,
+        "session_id": event_.session_id,
+        "seq": event_.seq,
+        "at": event_.at.isoformat(),
+        "actor": event_.actor,
+        "operation_id": event_.operation_id,
+        "action": event_.action,
+        "target_operation_id": event_.target_operation_id,
+        "record_type": event_.record_type,
+        "record_id": event_.record_id,
+        "change": event_.change,
+        "field": event_.field,
+        "old_value": event_.old_value,
+        "new_value": event_.new_value,
+        "prev_hash": event_.prev_hash,
+    }
+
+
+def chain_hash(event_: AuditEvent) -> str:
+    return sha256_of(event_content(event_))
+
+
+def _chain_head(db: Session, session_id: str | None) -> tuple[int, str]:
+    last = (
+        db.query(AuditEvent)
+        .filter(AuditEvent.session_id.is_(None) if session_id is None
+                else AuditEvent.session_id == session_id)
+        .order_by(AuditEvent.seq.desc())
+        .first()
+    )
+    return (last.seq, last.hash) if last else (0, GENESIS)
+
+
+def _write_audit(
+    db: Session,
+    actor: str,
+    action: str,
+    session_id: str | None,
+    changes: list[Change],
+    target_operation_id: str | None,
+) -> str:
+    operation_id = new_id()
+    seq, prev = _chain_head(db, session_id)
+    now = utc_now()
+    for change in changes:
+        seq += 1
+        audit = AuditEvent(
+            id=new_id(),
+            session_id=session_id,
+            seq=seq,
+            at=now,
+            actor=actor,
+            operation_id=operation_id,
+            action=action,
+            target_operation_id=target_operation_id,
+            record_type=change.record_type,
+            record_id=change.record_id,
+            change=change.change,
+            field=change.field,
+            old_value=None if change.old is None else canonical_json(change.old),
+            new_value=None if change.new is None else canonical_json(change.new),
+            prev_hash=prev,
+        )
+        audit.hash = chain_hash(audit)
+        prev = audit.hash
+        db.add(audit)
+    return operation_id
+
+
+@dataclass
+class Op:
+    """An operation in progress: its database session and the session it changes."""
+
+    db: Session
+    session_id: str | None = None
+    operation_id: str | None = None  # set on commit when something changed
+    target_operation_id: str | None = None  # what an undo or redo acts on
+
+
+@contextmanager
+def operation(ctx: Context, action: str) -> Iterator[Op]:
+    """One user intent: a transaction whose changes are audited on commit.
+
+    The service sets ``op.session_id`` to the evaluation session it changes; the
+    audit events join that session's chain.
+    """
+    install_capture(ctx.store)
+    db = ctx.store.sessions()
+    changes: list[Change] = []
+    db.info["changes"] = changes
+    op = Op(db)
+    try:
+        with db.begin():
+            yield op
+            for record in list(db.new) + list(db.dirty):
+                if isinstance(record, Record) and (record in db.new or db.is_modified(record)):
+                    record.updated_by = ctx.actor
+            db.flush()
+            db.info["changes"] = None  # the audit events themselves are not changes
+            if changes:
+                op.operation_id = _write_audit(
+                    db, ctx.actor, action, op.session_id, changes, op.target_operation_id
+                )
+    finally:
+        db.close()
+
+
+@contextmanager
+def reading(ctx: Context) -> Iterator[Session]:
+    """A read-only look at the store."""
+    db = ctx.store.sessions()
+    try:
+        with db.begin():
+            yield db
+    finally:
+        db.close()
+
+
+def open_context(data_dir: str | None = None, actor: str | None = None) -> Context:
+    """The store in the chosen data folder (see store.location), ready for services."""
+    from evaluator_app.store.database import open_store
+    from evaluator_app.store.location import data_dir as resolve
+
+    return Context(open_store(resolve(data_dir)), actor or default_actor())

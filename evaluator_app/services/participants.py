@@ -1,0 +1,112 @@
+"""Attendance: the people in the meeting and their roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from evaluator_app.services.errors import InvalidInput
+from evaluator_app.services.operation import Context, operation
+from evaluator_app.services.records import editable_session, get
+from evaluator_app.store.models import Clarification, Participant, Rating, SignOff
+
+ROLES = (
+    "lead_evaluator",
+    "evaluator",
+    "signer",
+    "agency_head",
+    "council",
+    "implementation_team",
+    "observer",
+)
+
+
+def normalise_nip(nip: str | None) -> str | None:
+    """An Indonesian civil-servant number: 18 digits, spaces allowed when typed."""
+    if nip is None:
+        return None
+    digits = re.sub(r"[\s.\-]", "", nip)
+    if not digits:
+        return None
+    if not digits.isdigit() or len(digits) != 18:
+        raise InvalidInput(
+            f"NIP {nip!r} must be 18 digits (e.g. 19650312 199003 1 008); "
+            "leave it empty for guests without one"
+        )
+    return digits
+
+
+@dataclass(frozen=True)
+class ParticipantDetails:
+    name: str | None = None
+    nip: str | None = None
+    position: str | None = None
+    organisation: str | None = None
+    role: str | None = None
+    present: bool | None = None
+
+
+def _apply(participant: Participant, details: ParticipantDetails) -> None:
+    if details.name is not None:
+        if not details.name.strip():
+            raise InvalidInput("a participant needs a name")
+        participant.name = details.name.strip()
+    if details.nip is not None:
+        participant.nip = normalise_nip(details.nip)
+    if details.role is not None:
+        if details.role not in ROLES:
+            raise InvalidInput(f"unknown role {details.role!r}; one of: {', '.join(ROLES)}")
+        participant.role = details.role
+    for name in ("position", "organisation"):
+        value = getattr(details, name)
+        if value is not None:
+            setattr(participant, name, value.strip())
+    if details.present is not None:
+        participant.present = details.present
+
+
+def add_participant(ctx: Context, session_id: str, details: ParticipantDetails) -> str:
+    if details.name is None or details.role is None:
+        raise InvalidInput("a participant needs a name and a role")
+    with operation(ctx, "add_participant") as op:
+        session = editable_session(op.db, session_id)
+        op.session_id = session.id
+        participant = Participant(session_id=session.id, present=True, position="",
+                                  organisation="")
+        _apply(participant, details)
+        op.db.add(participant)
+        op.db.flush()
+        return participant.id
+
+
+def edit_participant(ctx: Context, participant_id: str, details: ParticipantDetails) -> None:
+    with operation(ctx, "edit_participant") as op:
+        participant = get(op.db, Participant, participant_id)
+        session = editable_session(op.db, participant.session_id)
+        op.session_id = session.id
+        _apply(participant, details)
+
+
+def remove_participant(ctx: Context, participant_id: str) -> None:
+    """Remove someone from the attendance; their ratings go, their questions stay unnamed."""
+    with operation(ctx, "remove_participant") as op:
+        participant = get(op.db, Participant, participant_id)
+        session = editable_session(op.db, participant.session_id)
+        op.session_id = session.id
+        if op.db.scalars(select(SignOff).where(SignOff.signer_id == participant.id)).first():
+            raise InvalidInput(f"{participant.name} has signed this session and stays listed")
+        for rating in op.db.scalars(select(Rating).where(Rating.participant_id == participant.id)):
+            op.db.delete(rating)
+        for clarification in op.db.scalars(
+            select(Clarification).where(
+                (Clarification.asked_by_id == participant.id)
+                | (Clarification.answered_by_id == participant.id)
+            )
+        ):
+            if clarification.asked_by_id == participant.id:
+                clarification.asked_by_id = None
+            if clarification.answered_by_id == participant.id:
+                clarification.answered_by_id = None
+        op.db.delete(participant)

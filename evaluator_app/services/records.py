@@ -1,0 +1,65 @@
+"""Finding records for a service, and the rule that signed work is read-only."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from evaluator_app.services.errors import InvalidInput, NotFound, SessionLocked
+from evaluator_app.store.models import Assessment, EvaluationSession, Record
+
+R = TypeVar("R", bound=Record)
+
+EDITABLE_STATUSES = frozenset({"draft", "in_progress", "awaiting_signoff", "amended"})
+
+
+def resolve_id(db: Session, model: type[R], given: str) -> str:
+    """A full id, or a unique prefix of at least 4 characters (as git allows)."""
+    given = given.strip().lower()
+    if len(given) == 36:
+        return given
+    label = model.__tablename__
+    if len(given) < 4:
+        raise InvalidInput(f"{label} id {given!r} is too short; give at least 4 characters")
+    ids = db.scalars(select(model.id).where(model.id.startswith(given)).limit(2)).all()
+    if not ids:
+        raise NotFound(f"no {label} with id {given!r}")
+    if len(ids) > 1:
+        raise InvalidInput(f"{label} id {given!r} is ambiguous; give more characters")
+    return ids[0]
+
+
+def get(db: Session, model: type[R], record_id: str) -> R:
+    record = db.get(model, resolve_id(db, model, record_id))
+    if record is None:
+        raise NotFound(f"no {model.__tablename__} with id {record_id!r}")
+    return record
+
+
+def ensure_editable(session: EvaluationSession) -> None:
+    if session.status not in EDITABLE_STATUSES:
+        raise SessionLocked(
+            f"session {session.id[:8]} ({session.region} {session.year}) is signed and "
+            "cannot be changed; reopen it with a reason to make an amendment"
+        )
+
+
+def editable_session(db: Session, session_id: str) -> EvaluationSession:
+    session = get(db, EvaluationSession, session_id)
+    ensure_editable(session)
+    return session
+
+
+def assessment_of(db: Session, session: EvaluationSession, indicator_code: str) -> Assessment:
+    assessment = db.scalars(
+        select(Assessment).where(
+            Assessment.session_id == session.id, Assessment.indicator_code == indicator_code
+        )
+    ).first()
+    if assessment is None:
+        raise NotFound(
+            f"indicator {indicator_code!r} is not in the framework of session {session.id[:8]}"
+        )
+    return assessment

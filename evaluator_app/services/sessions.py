@@ -1,0 +1,290 @@
+"""Evaluation sessions: create, edit the details, list, and the overview with scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from evaluator_app.domain.framework import Framework
+from evaluator_app.domain.scoring import ScoreCard, for_display, score_framework
+from evaluator_app.services.errors import InvalidInput
+from evaluator_app.services.frameworks import find_framework, framework_of, record_for
+from evaluator_app.services.operation import Context, operation, reading
+from evaluator_app.services.records import editable_session, get
+from evaluator_app.store.models import Assessment, EvaluationSession
+
+STATUSES = ("draft", "in_progress", "awaiting_signoff", "signed", "amended")
+# Moves a person may make by hand; "signed" and "amended" come from sign-off.
+MANUAL_MOVES = {
+    "draft": {"in_progress"},
+    "in_progress": {"draft", "awaiting_signoff"},
+    "awaiting_signoff": {"in_progress"},
+    "amended": {"awaiting_signoff"},
+}
+
+
+@dataclass(frozen=True)
+class SessionDetails:
+    region: str | None = None
+    stage: int | None = None
+    year: int | None = None
+    starts_at: dt.datetime | None = None
+    timezone: str | None = None
+    venue: str | None = None
+    evidence_deadline: dt.date | None = None
+
+
+def _check_details(details: SessionDetails) -> None:
+    if details.region is not None and not details.region.strip():
+        raise InvalidInput("the region must not be empty")
+    if details.stage is not None and details.stage not in (1, 2):
+        raise InvalidInput(f"stage must be 1 or 2, not {details.stage}")
+    if details.year is not None and not 2000 <= details.year <= 2100:
+        raise InvalidInput(f"year {details.year} is outside 2000–2100")
+    if details.starts_at is not None and details.starts_at.tzinfo is None:
+        raise InvalidInput("the start time needs a time zone")
+    if details.timezone is not None:
+        try:
+            ZoneInfo(details.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidInput(f"unknown time zone {details.timezone!r}") from None
+
+
+def _apply(session: EvaluationSession, details: SessionDetails) -> None:
+    for name, value in vars(details).items():
+        if value is not None:
+            setattr(session, name, value.strip() if isinstance(value, str) else value)
+
+
+def create_session(
+    ctx: Context,
+    framework_id: str,
+    details: SessionDetails,
+    framework_version: str | None = None,
+) -> str:
+    """A new session on a framework, one assessment per indicator; returns its id."""
+    if not details.region or details.year is None:
+        raise InvalidInput("a session needs a region and a year")
+    _check_details(details)
+    framework = find_framework(ctx.store.data_dir, framework_id, framework_version)
+    with operation(ctx, "create_session") as op:
+        session = EvaluationSession(framework=record_for(op.db, framework), status="draft")
+        _apply(session, details)
+        op.db.add(session)
+        op.db.flush()
+        op.session_id = session.id
+        for indicator in framework.indicators():
+            op.db.add(Assessment(session_id=session.id, indicator_code=indicator.code))
+        return session.id
+
+
+def edit_session(ctx: Context, session_id: str, details: SessionDetails) -> None:
+    _check_details(details)
+    with operation(ctx, "edit_session") as op:
+        session = editable_session(op.db, session_id)
+        op.session_id = session.id
+        _apply(session, details)
+
+
+def set_session_status(ctx: Context, session_id: str, status: str) -> None:
+    with operation(ctx, "set_session_status") as op:
+        session = editable_session(op.db, session_id)
+        op.session_id = session.id
+        if status == session.status:
+            return
+        if status not in MANUAL_MOVES.get(session.status, set()):
+            raise InvalidInput(f"a session cannot move from {session.status} to {status} by hand")
+        session.status = status
+
+
+# --- reading --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: str
+    framework_id: str
+    region: str
+    stage: int
+    year: int
+    starts_at: dt.datetime | None
+    status: str
+    done: int
+    total: int
+
+
+def _settled(db: Session, session_id: str | None = None) -> dict[str, tuple[int, int]]:
+    settled = (Assessment.agreed_level.is_not(None)) | Assessment.not_applicable
+    query = select(
+        Assessment.session_id,
+        func.count(),
+        func.sum(case((settled, 1), else_=0)),
+    ).group_by(Assessment.session_id)
+    if session_id:
+        query = query.where(Assessment.session_id == session_id)
+    return {sid: (int(done or 0), int(total)) for sid, total, done in db.execute(query)}
+
+
+def list_sessions(ctx: Context) -> list[SessionRow]:
+    """Every session, newest first, with its progress."""
+    with reading(ctx) as db:
+        progress = _settled(db)
+        sessions = db.scalars(
+            select(EvaluationSession)
+            .options(selectinload(EvaluationSession.framework))
+            .order_by(EvaluationSession.year.desc(), EvaluationSession.created_at.desc())
+        ).all()
+        return [
+            SessionRow(
+                id=s.id,
+                framework_id=s.framework.code,
+                region=s.region,
+                stage=s.stage,
+                year=s.year,
+                starts_at=s.starts_at,
+                status=s.status,
+                done=progress.get(s.id, (0, 0))[0],
+                total=progress.get(s.id, (0, 0))[1],
+            )
+            for s in sessions
+        ]
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    id: str
+    name: str
+    nip: str | None
+    position: str
+    organisation: str
+    role: str
+    present: bool
+
+
+@dataclass(frozen=True)
+class DimensionRow:
+    code: str
+    title: str
+    score: Decimal | None
+    indicators: int
+    done: int
+
+
+@dataclass(frozen=True)
+class SessionOverview:
+    id: str
+    framework: Framework
+    region: str
+    stage: int
+    year: int
+    starts_at: dt.datetime | None
+    timezone: str
+    venue: str
+    status: str
+    evidence_deadline: dt.date | None
+    scores: ScoreCard
+    self_scores: ScoreCard
+    dimensions: list[DimensionRow]
+    participants: list[ParticipantRow]
+
+    @property
+    def done(self) -> int:
+        return self.scores.done
+
+    @property
+    def total(self) -> int:
+        return self.scores.indicators
+
+    def to_json(self, language: str = "id") -> dict[str, object]:
+        """The overview as a script reads it (``session show --json``)."""
+        index = self.scores.index
+        predicate = self.scores.predicate
+        return {
+            "id": self.id,
+            "framework": {
+                "id": self.framework.id,
+                "version": self.framework.version,
+                "title": self.framework.title.get(language),
+            },
+            "region": self.region,
+            "stage": self.stage,
+            "year": self.year,
+            "starts_at": self.starts_at.isoformat() if self.starts_at else None,
+            "venue": self.venue,
+            "status": self.status,
+            "evidence_deadline": self.evidence_deadline.isoformat()
+            if self.evidence_deadline
+            else None,
+            "index": _number(index),
+            "index_exact": None if index is None else str(index),
+            "predicate": predicate.name.get(language) if predicate else None,
+            "progress": {
+                "done": self.done,
+                "total": self.total,
+                "percent": round(100 * self.done / self.total, 1) if self.total else 0.0,
+            },
+            "dimensions": [
+                {
+                    "code": d.code,
+                    "title": d.title,
+                    "score": _number(d.score),
+                    "indicators": d.indicators,
+                    "done": d.done,
+                }
+                for d in self.dimensions
+            ],
+            "participants": [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "nip": p.nip,
+                    "position": p.position,
+                    "organisation": p.organisation,
+                    "role": p.role,
+                    "present": p.present,
+                }
+                for p in self.participants
+            ],
+        }
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(for_display(value))
+
+
+def session_overview(ctx: Context, session_id: str, language: str = "id") -> SessionOverview:
+    with reading(ctx) as db:
+        session = get(db, EvaluationSession, session_id)
+        framework = framework_of(session)
+        assessments = session.assessments
+        agreed = {a.indicator_code: a.agreed_level for a in assessments if a.agreed_level}
+        claimed = {a.indicator_code: a.self_level for a in assessments if a.self_level}
+        na = {a.indicator_code for a in assessments if a.not_applicable}
+        scores = score_framework(framework, agreed, na)
+        return SessionOverview(
+            id=session.id,
+            framework=framework,
+            region=session.region,
+            stage=session.stage,
+            year=session.year,
+            starts_at=session.starts_at,
+            timezone=session.timezone,
+            venue=session.venue,
+            status=session.status,
+            evidence_deadline=session.evidence_deadline,
+            scores=scores,
+            self_scores=score_framework(framework, claimed, na),
+            dimensions=[
+                DimensionRow(d.code, d.title.get(language), s.value, s.indicators, s.done)
+                for d, s in zip(framework.dimensions, scores.dimensions, strict=True)
+            ],
+            participants=[
+                ParticipantRow(p.id, p.name, p.nip, p.position, p.organisation, p.role, p.present)
+                for p in session.participants
+            ],
+        )

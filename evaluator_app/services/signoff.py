@@ -1,0 +1,161 @@
+"""Sign-off: freeze a canonical snapshot of the session; reopening makes an amendment.
+
+This records the sign-off and its snapshot hash; the signed PDF minutes
+(PAdES) build on it in reports/ and signing/.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from evaluator_app.domain.canonical import canonical_json, sha256_of
+from evaluator_app.domain.scoring import score_framework
+from evaluator_app.services.errors import InvalidInput, SessionLocked
+from evaluator_app.services.frameworks import framework_of
+from evaluator_app.services.operation import Context, operation, reading
+from evaluator_app.services.records import editable_session, get
+from evaluator_app.store.models import EvaluationSession, Participant, SignOff
+
+
+def snapshot(session: EvaluationSession) -> dict[str, Any]:
+    """Everything the minutes show, as canonical data (evidence by hash)."""
+    framework = framework_of(session)
+    assessments = sorted(session.assessments, key=lambda a: a.indicator_code)
+    agreed = {a.indicator_code: a.agreed_level for a in assessments if a.agreed_level}
+    na = {a.indicator_code for a in assessments if a.not_applicable}
+    scores = score_framework(framework, agreed, na)
+    return {
+        "session": {
+            "id": session.id,
+            "region": session.region,
+            "stage": session.stage,
+            "year": session.year,
+            "starts_at": session.starts_at,
+            "timezone": session.timezone,
+            "venue": session.venue,
+            "evidence_deadline": session.evidence_deadline,
+        },
+        "framework": {
+            "id": framework.id,
+            "version": framework.version,
+            "content_hash": framework.content_hash,
+        },
+        "index": scores.index,
+        "predicate": scores.predicate.name.id if scores.predicate else None,
+        "groups": {code: g.value for code, g in sorted(scores.groups.items())},
+        "participants": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "nip": p.nip,
+                "position": p.position,
+                "organisation": p.organisation,
+                "role": p.role,
+                "present": p.present,
+            }
+            for p in sorted(session.participants, key=lambda p: p.id)
+        ],
+        "assessments": [
+            {
+                "indicator": a.indicator_code,
+                "self_level": a.self_level,
+                "agreed_level": a.agreed_level,
+                "not_applicable": a.not_applicable,
+                "na_reason": a.na_reason,
+                "status": a.status,
+                "notes": a.notes,
+                "ratings": {r.participant_id: r.level for r in a.ratings},
+                "clarifications": [
+                    {
+                        "id": c.id,
+                        "question": c.question,
+                        "answer": c.answer,
+                        "asked_by": c.asked_by_id,
+                        "answered_by": c.answered_by_id,
+                        "status": c.status,
+                    }
+                    for c in sorted(a.clarifications, key=lambda c: c.id)
+                ],
+                "evidence": [
+                    {
+                        "id": e.id,
+                        "title": e.title,
+                        "kind": e.kind,
+                        "sha256": e.sha256,
+                        "url": e.url,
+                        "status": e.status,
+                        "due_date": e.due_date,
+                        "note": e.note,
+                    }
+                    for e in sorted(a.evidence, key=lambda e: e.id)
+                ],
+            }
+            for a in assessments
+        ],
+        "findings": [
+            {
+                "id": f.id,
+                "text": f.text,
+                "recommendation": f.recommendation,
+                "indicator": f.indicator_code,
+                "agencies": f.agencies,
+                "priority": f.priority,
+                "due_date": f.due_date,
+            }
+            for f in sorted(session.findings, key=lambda f: f.id)
+        ],
+    }
+
+
+def sign_off(ctx: Context, session_id: str, signer_ids: list[str], method: str = "recorded") -> str:
+    """Freeze the session: record the snapshot hash for each signer; returns the hash."""
+    if not signer_ids:
+        raise InvalidInput("name at least one signer")
+    with operation(ctx, "sign_off") as op:
+        session = editable_session(op.db, session_id)
+        op.session_id = session.id
+        data = snapshot(session)
+        digest = sha256_of(data)
+        text = canonical_json(data)
+        for signer_id in signer_ids:
+            signer = get(op.db, Participant, signer_id)
+            if signer.session_id != session.id:
+                raise InvalidInput(f"{signer.name} is not a participant of this session")
+            op.db.add(
+                SignOff(session_id=session.id, signer_id=signer.id, snapshot_hash=digest,
+                        snapshot=text, method=method, superseded=False, reopen_reason="")
+            )
+        session.status = "signed"
+        return digest
+
+
+def reopen(ctx: Context, session_id: str, reason: str) -> None:
+    """Unlock a signed session for an amendment; the earlier sign-offs are superseded."""
+    if not reason.strip():
+        raise InvalidInput("say why the signed session is reopened")
+    with operation(ctx, "reopen_session") as op:
+        session = get(op.db, EvaluationSession, session_id)
+        op.session_id = session.id
+        if session.status != "signed":
+            raise InvalidInput(f"session {session.id[:8]} is not signed ({session.status})")
+        for signoff in op.db.scalars(
+            select(SignOff).where(SignOff.session_id == session.id, ~SignOff.superseded)
+        ):
+            signoff.superseded = True
+            signoff.reopen_reason = reason.strip()
+        session.status = "amended"
+
+
+def current_snapshot_matches(ctx: Context, session_id: str) -> bool:
+    """Whether the session still equals what was signed (False if never signed)."""
+    with reading(ctx) as db:
+        session = get(db, EvaluationSession, session_id)
+        live = [s for s in session.signoffs if not s.superseded]
+        if not live:
+            return False
+        return all(s.snapshot_hash == sha256_of(snapshot(session)) for s in live)
+
+
+__all__ = ["SessionLocked", "current_snapshot_matches", "reopen", "sign_off", "snapshot"]

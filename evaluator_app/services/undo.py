@@ -1,0 +1,180 @@
+"""Undo and redo, below the GUI: replaying a session's audited changes backwards.
+
+The audit trail already holds, per operation, every record created, field
+changed and record deleted, with old and new values.  Undo applies the inverse
+of the newest undoable operation as a new audited operation ("undo"); redo
+applies the undone operation again ("redo").  The stacks are derived from the
+trail, so they survive a restart and serve the command line as well.
+Sign-off, reopening and creating a session are barriers: nothing before them
+can be undone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, LargeBinary, select
+from sqlalchemy.orm import Session
+
+from evaluator_app.domain.canonical import canonical_json
+from evaluator_app.services.errors import InvalidInput, UndoConflict
+from evaluator_app.services.operation import Context, operation, reading, to_json
+from evaluator_app.services.records import editable_session, get
+from evaluator_app.store.models import (
+    RECORD_TYPES,
+    AuditEvent,
+    Base,
+    EvaluationSession,
+    Record,
+    UTCDateTime,
+)
+
+BARRIERS = frozenset({"create_session", "sign_off", "reopen_session"})
+
+
+@dataclass(frozen=True)
+class Stacks:
+    undo: list[tuple[str, str]]  # (operation id, action), newest last
+    redo: list[tuple[str, str]]
+
+
+def _stacks(db: Session, session_id: str) -> Stacks:
+    rows = db.execute(
+        select(AuditEvent.operation_id, AuditEvent.action, AuditEvent.target_operation_id)
+        .where(AuditEvent.session_id == session_id)
+        .order_by(AuditEvent.seq)
+    ).all()
+    undo: list[tuple[str, str]] = []
+    redo: list[tuple[str, str]] = []
+    last_op = None
+    for operation_id, action, target in rows:
+        if operation_id == last_op:
+            continue
+        last_op = operation_id
+        if action == "undo":
+            if undo and undo[-1][0] == target:
+                redo.append(undo.pop())
+        elif action == "redo":
+            if redo and redo[-1][0] == target:
+                undo.append(redo.pop())
+        elif action in BARRIERS:
+            undo.clear()
+            redo.clear()
+        else:
+            undo.append((operation_id, action))
+            redo.clear()
+    return Stacks(undo, redo)
+
+
+def history(ctx: Context, session_id: str) -> Stacks:
+    """What undo and redo would act on next (for labelling menus)."""
+    with reading(ctx) as db:
+        return _stacks(db, get(db, EvaluationSession, session_id).id)
+
+
+def _decode(model: type[Record], field: str, text: str | None) -> Any:
+    if text is None:
+        return None
+    value = json.loads(text)
+    if value is None:
+        return None
+    column_type = model.__table__.c[field].type
+    if isinstance(column_type, UTCDateTime):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(column_type, Date):
+        return dt.date.fromisoformat(value)
+    if isinstance(column_type, LargeBinary):
+        return bytes.fromhex(value)
+    return value
+
+
+def _create(db: Session, model: type[Record], record_id: str, values_text: str | None) -> None:
+    if db.get(model, record_id) is not None:
+        raise UndoConflict(f"the {model.__tablename__} to restore exists again")
+    values = json.loads(values_text or "{}")
+    record = model(**{k: _decode(model, k, json.dumps(v)) for k, v in values.items()})
+    db.add(record)
+    db.flush()
+
+
+def _delete(db: Session, model: type[Record], record_id: str) -> None:
+    record = db.get(model, record_id)
+    if record is None:
+        raise UndoConflict(f"the {model.__tablename__} was removed since")
+    db.delete(record)
+    db.flush()
+
+
+def _set(db: Session, event: AuditEvent, expect: str | None, value: str | None) -> None:
+    model = RECORD_TYPES[event.record_type]
+    record = db.get(model, event.record_id)
+    field = event.field or ""
+    if record is None:
+        raise UndoConflict(f"the {event.record_type} was removed since")
+    current = to_json(getattr(record, field))
+    if canonical_json(current) != (expect or "null"):
+        raise UndoConflict(f"{event.record_type}.{field} was changed again since")
+    setattr(record, field, _decode(model, field, value))
+    db.flush()
+
+
+def _replay(db: Session, events: list[AuditEvent], backwards: bool) -> None:
+    """Apply an operation's changes again, or their inverses.
+
+    Creations go first (parents before children), then field updates, then
+    deletions (children before parents), so foreign keys hold at every step.
+    """
+    order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
+    creates: list[tuple[AuditEvent, str | None]] = []
+    deletes: list[AuditEvent] = []
+    updates: list[AuditEvent] = []
+    for event in events:
+        if event.change == "update":
+            updates.append(event)
+        elif (event.change == "create") == backwards:
+            deletes.append(event)
+        else:
+            creates.append((event, event.old_value if backwards else event.new_value))
+    for event, values in sorted(creates, key=lambda c: order[c[0].record_type]):
+        _create(db, RECORD_TYPES[event.record_type], event.record_id, values)
+    for event in reversed(updates) if backwards else updates:
+        if backwards:
+            _set(db, event, event.new_value, event.old_value)
+        else:
+            _set(db, event, event.old_value, event.new_value)
+    for event in sorted(deletes, key=lambda e: -order[e.record_type]):
+        _delete(db, RECORD_TYPES[event.record_type], event.record_id)
+
+
+def _step(ctx: Context, session_id: str, backwards: bool) -> str:
+    action = "undo" if backwards else "redo"
+    with operation(ctx, action) as op:
+        session = editable_session(op.db, session_id)
+        op.session_id = session.id
+        stacks = _stacks(op.db, session.id)
+        stack = stacks.undo if backwards else stacks.redo
+        if not stack:
+            raise InvalidInput(f"nothing to {action} in session {session.id[:8]}")
+        target, target_action = stack[-1]
+        events = list(
+            op.db.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.operation_id == target)
+                .order_by(AuditEvent.seq)
+            )
+        )
+        _replay(op.db, events, backwards)
+        op.target_operation_id = target
+        return target_action
+
+
+def undo(ctx: Context, session_id: str) -> str:
+    """Undo the newest operation on a session; returns what it was (e.g. set_notes)."""
+    return _step(ctx, session_id, backwards=True)
+
+
+def redo(ctx: Context, session_id: str) -> str:
+    return _step(ctx, session_id, backwards=False)

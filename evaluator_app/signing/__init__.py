@@ -1,0 +1,1 @@
+"""PAdES signatures and signing identities (issue 4)."""

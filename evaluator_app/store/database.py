@@ -1,0 +1,60 @@
+"""Opening the store: data folder, database (migrated), evidence files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from evaluator_app.store import migrations
+from evaluator_app.store.engine import DATABASE_FILE, make_engine, sqlite_url
+from evaluator_app.store.evidence_store import EvidenceStore
+
+
+class StoreError(RuntimeError):
+    """The data folder or database cannot be used."""
+
+
+@dataclass
+class Store:
+    data_dir: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    evidence: EvidenceStore
+
+    @property
+    def database_file(self) -> Path:
+        return self.data_dir / DATABASE_FILE
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(data_dir: Path, url: str | None = None) -> Store:
+    """Open (creating if needed) the store in ``data_dir``, schema brought up to date.
+
+    ``url`` selects another database (e.g. PostgreSQL for a shared archive);
+    evidence files still live in the data folder.
+    """
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the data folder {data_dir}: {error.strerror}") from None
+    database_file = data_dir / DATABASE_FILE
+    engine = make_engine(url or sqlite_url(database_file))
+    try:
+        migrations.upgrade(engine, None if url else database_file, data_dir / "backups")
+    except migrations.SchemaError as error:
+        engine.dispose()
+        raise StoreError(f"{database_file}: {error}") from None
+    except Exception as error:
+        engine.dispose()
+        raise StoreError(f"cannot open the database {database_file}: {error}") from error
+    return Store(
+        data_dir=data_dir,
+        engine=engine,
+        sessions=sessionmaker(engine, expire_on_commit=False),
+        evidence=EvidenceStore(data_dir / "evidence"),
+    )

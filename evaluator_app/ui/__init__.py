@@ -1,0 +1,1 @@
+"""PySide6 widgets; the only layer that imports Qt."""
