@@ -593,6 +593,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ServiceError, StoreError, FrameworkError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
     return code
 
 

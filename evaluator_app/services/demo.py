@@ -78,11 +78,17 @@ def create_demo(ctx: Context, seed: int = 2024) -> str:
     top = framework.level_values()[-1]
     for code in codes:
         assessments.set_self_level(ctx, session_id, code, rng.randint(2, top))
-    scored = codes[: len(codes) // 2]
+    # About half of each dimension is settled, the rest still to come.
+    scored = [
+        indicator.code
+        for dimension in framework.dimensions
+        for n, indicator in enumerate(dimension.walk_indicators())
+        if n % 2 == 0
+    ]
     with tempfile.TemporaryDirectory() as folder:
         for n, code in enumerate(scored):
             _score_indicator(ctx, session_id, code, n, rng, top, evaluators, people, Path(folder))
-    current = codes[len(codes) // 2]
+    current = next(code for code in codes if code not in scored)
     assessments.set_status(ctx, session_id, current, "in_discussion")
     assessments.set_notes(ctx, session_id, current, "Sedang dibahas: menunggu penjelasan Bappeda.")
     clarifications.ask(ctx, session_id, current, QUESTIONS[4][0], evaluators[0])

@@ -94,18 +94,14 @@ def record_for(db: Session, framework: Framework) -> FrameworkRecord:
     return record
 
 
-def framework_of(session: EvaluationSession) -> Framework:
-    """The definition a session was started with (not whatever is on disk now)."""
-    record = session.framework
-    return _framework_from_record(record.content_hash, record.definition)
-
-
 _DEFINITIONS: dict[str, Framework] = {}
 
 
-def _framework_from_record(content_hash: str, definition: dict[str, object]) -> Framework:
-    framework = _DEFINITIONS.get(content_hash)
+def framework_of(session: EvaluationSession) -> Framework:
+    """The definition a session was started with (not whatever is on disk now)."""
+    record = session.framework
+    framework = _DEFINITIONS.get(record.content_hash)
     if framework is None:
-        framework = Framework.model_validate(definition)
-        _DEFINITIONS[content_hash] = framework
+        framework = Framework.model_validate(record.definition)
+        _DEFINITIONS[record.content_hash] = framework
     return framework

@@ -197,6 +197,11 @@ class SessionOverview:
         return self.scores.done
 
     @property
+    def local_start(self) -> dt.datetime | None:
+        """The start in the session's own time zone (stored in UTC)."""
+        return self.starts_at.astimezone(ZoneInfo(self.timezone)) if self.starts_at else None
+
+    @property
     def total(self) -> int:
         return self.scores.indicators
 
@@ -214,7 +219,8 @@ class SessionOverview:
             "region": self.region,
             "stage": self.stage,
             "year": self.year,
-            "starts_at": self.starts_at.isoformat() if self.starts_at else None,
+            "starts_at": self.local_start.isoformat() if self.local_start else None,
+            "timezone": self.timezone,
             "venue": self.venue,
             "status": self.status,
             "evidence_deadline": self.evidence_deadline.isoformat()

@@ -87,7 +87,8 @@ class FrameworkRecord(Record):
     release: Mapped[str] = mapped_column(String(50))
     title: Mapped[str] = mapped_column(String(300))
     content_hash: Mapped[str] = mapped_column(String(64))
-    definition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Deferred: sessions find their parsed definition in a cache by content hash.
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
 
 
 class EvaluationSession(Record):

@@ -6,39 +6,40 @@ import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
 
 from evaluator_app.domain.scoring import for_display
 
 NOTHING = "–"  # shown where nothing is scored or known yet
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+# Marked for lupdate here, translated when shown (the language can be chosen at start).
+_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("Labels", "Draft"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+    "awaiting_signoff": QT_TRANSLATE_NOOP("Labels", "Awaiting sign-off"),
+    "signed": QT_TRANSLATE_NOOP("Labels", "Signed"),
+    "amended": QT_TRANSLATE_NOOP("Labels", "Amended"),
+}
+_ROLES = {
+    "lead_evaluator": QT_TRANSLATE_NOOP("Labels", "Lead evaluator"),
+    "evaluator": QT_TRANSLATE_NOOP("Labels", "Evaluator"),
+    "signer": QT_TRANSLATE_NOOP("Labels", "Signer"),
+    "agency_head": QT_TRANSLATE_NOOP("Labels", "Agency head"),
+    "council": QT_TRANSLATE_NOOP("Labels", "Smart-city council"),
+    "implementation_team": QT_TRANSLATE_NOOP("Labels", "Implementation team"),
+    "observer": QT_TRANSLATE_NOOP("Labels", "Observer"),
+}
 
 
 def status_label(status: str) -> str:
-    labels = {
-        "draft": _t("Draft"),
-        "in_progress": _t("In progress"),
-        "awaiting_signoff": _t("Awaiting sign-off"),
-        "signed": _t("Signed"),
-        "amended": _t("Amended"),
-    }
-    return labels.get(status, status)
+    text = _STATUSES.get(status)
+    return QCoreApplication.translate("Labels", str(text)) if text else status
 
 
 def role_label(role: str) -> str:
-    labels = {
-        "lead_evaluator": _t("Lead evaluator"),
-        "evaluator": _t("Evaluator"),
-        "signer": _t("Signer"),
-        "agency_head": _t("Agency head"),
-        "council": _t("Smart-city council"),
-        "implementation_team": _t("Implementation team"),
-        "observer": _t("Observer"),
-    }
-    return labels.get(role, role)
+    text = _ROLES.get(role)
+    return QCoreApplication.translate("Labels", str(text)) if text else role
 
 
 def stage_label(stage: int) -> str:

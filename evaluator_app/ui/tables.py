@@ -19,7 +19,7 @@ class PaddedDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return super().sizeHint(option, index) + 2 * PADDING
+        return super().sizeHint(option, index) + PADDING * 2
 
 
 def read_only_table(view: QTableView, stretch_column: int = 0) -> None:

@@ -403,12 +403,11 @@ def test_duplicate_yaml_key_is_reported_with_its_line(tmp_path: Path) -> None:
 
 def test_duplicate_key_deep_in_the_tree_names_its_place(tmp_path: Path) -> None:
     path = write_framework(tmp_path)
-    text = path.read_text(encoding="utf-8")
-    assert text.count("  title: Indikator EK.2\n") == 1
-    path.write_text(
-        text.replace("  title: Indikator EK.2\n", "  title: Indikator EK.2\n  title: Lagi\n"),
-        encoding="utf-8",
-    )
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = line_of(path, "title: Indikator EK.2") - 1
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    lines.insert(at + 1, f"{indent}title: Lagi\n")
+    path.write_text("".join(lines), encoding="utf-8")
 
     problem = only_problem(path)
 
