@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -99,11 +100,14 @@ def cmd_frameworks_list(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             mark = " (illustrative)" if row["illustrative"] else ""
-            print(f"{row['id']:<28} {row['version']:<10} {row['indicators']:>4} indicators  "
-                  f"{row['title']}{mark}")
+            print(
+                f"{row['id']:<28} {row['version']:<10} {row['indicators']:>4} indicators  "
+                f"{row['title']}{mark}"
+            )
     for error in found.broken:
-        print(f"warning: skipped an installed framework that does not validate:\n{error}",
-              file=sys.stderr)
+        print(
+            f"warning: left out a framework file that does not validate:\n{error}", file=sys.stderr
+        )
     return 0
 
 
@@ -121,8 +125,10 @@ def cmd_frameworks_validate(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
         else:
             count = sum(1 for _ in framework.indicators())
-            print(f"{path}: valid ({framework.id} {framework.version}, {count} indicators, "
-                  f"content hash {framework.content_hash[:12]})")
+            print(
+                f"{path}: valid ({framework.id} {framework.version}, {count} indicators, "
+                f"content hash {framework.content_hash[:12]})"
+            )
     return 1 if failed else 0
 
 
@@ -131,18 +137,30 @@ def cmd_session_list(args: argparse.Namespace) -> int:
 
     rows = list_sessions(_context(args))
     if args.json:
-        _print_json([
-            {"id": r.id, "framework": r.framework_id, "region": r.region, "stage": r.stage,
-             "year": r.year, "starts_at": r.starts_at.isoformat() if r.starts_at else None,
-             "status": r.status, "done": r.done, "total": r.total}
-            for r in rows
-        ])
+        _print_json(
+            [
+                {
+                    "id": r.id,
+                    "framework": r.framework_id,
+                    "region": r.region,
+                    "stage": r.stage,
+                    "year": r.year,
+                    "starts_at": r.starts_at.isoformat() if r.starts_at else None,
+                    "status": r.status,
+                    "done": r.done,
+                    "total": r.total,
+                }
+                for r in rows
+            ]
+        )
         return 0
     if not rows:
         print("no sessions yet: try `evaluator-app demo`")
     for r in rows:
-        print(f"{r.id[:8]}  {r.region:<32} {r.year}  stage {'I' * r.stage:<2}  "
-              f"{r.done:>3}/{r.total:<3} {r.status}")
+        print(
+            f"{r.id[:8]}  {r.region:<32} {r.year}  stage {'I' * r.stage:<2}  "
+            f"{r.done:>3}/{r.total:<3} {r.status}"
+        )
     return 0
 
 
@@ -159,8 +177,10 @@ def cmd_session_show(args: argparse.Namespace) -> int:
     print(f"{data['region']} — {data['year']}, stage {'I' * overview.stage} ({data['status']})")
     print(f"framework  {overview.framework.id} {overview.framework.version}")
     print(f"session    {overview.id}")
-    print(f"index      {for_display(index) if index is not None else '–'}"
-          f"{'  ' + str(data['predicate']) if data['predicate'] else ''}")
+    print(
+        f"index      {for_display(index) if index is not None else '–'}"
+        f"{'  ' + str(data['predicate']) if data['predicate'] else ''}"
+    )
     print(f"progress   {overview.done}/{overview.total} indicators settled")
     for d in overview.dimensions:
         score = for_display(d.score) if d.score is not None else "–"
@@ -175,8 +195,13 @@ def _session_details(args: argparse.Namespace) -> Any:
     from evaluator_app.services.sessions import SessionDetails
 
     return SessionDetails(
-        region=args.region, stage=args.stage, year=args.year, starts_at=args.starts_at,
-        timezone=args.timezone, venue=args.venue, evidence_deadline=args.deadline,
+        region=args.region,
+        stage=args.stage,
+        year=args.year,
+        starts_at=args.starts_at,
+        timezone=args.timezone,
+        venue=args.venue,
+        evidence_deadline=args.deadline,
     )
 
 
@@ -208,8 +233,12 @@ def _participant_details(args: argparse.Namespace) -> Any:
     from evaluator_app.services.participants import ParticipantDetails
 
     return ParticipantDetails(
-        name=args.name, nip=args.nip, position=args.position, organisation=args.organisation,
-        role=args.role, present=args.present,
+        name=args.name,
+        nip=args.nip,
+        position=args.position,
+        organisation=args.organisation,
+        role=args.role,
+        present=args.present,
     )
 
 
@@ -257,8 +286,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
         participant, _, level = rating.rpartition(":")
         if not participant or not level.isdigit():
             raise _usage(f"--rating takes PARTICIPANT:LEVEL, not {rating!r}")
-        steps.append(lambda p=participant, n=int(level): a.set_rating(
-            ctx, args.id, args.indicator, p, n))
+        steps.append(partial(a.set_rating, ctx, args.id, args.indicator, participant, int(level)))
     if not steps:
         raise _usage("say what to record: --level, --self-level, --na, --status, --notes, …")
     for step in steps:
@@ -312,8 +340,11 @@ def _finding_details(args: argparse.Namespace) -> Any:
     from evaluator_app.services.findings import FindingDetails
 
     return FindingDetails(
-        text=args.text, recommendation=args.recommendation, indicator_code=args.indicator,
-        agencies=tuple(args.agency) if args.agency else None, priority=args.priority,
+        text=args.text,
+        recommendation=args.recommendation,
+        indicator_code=args.indicator,
+        agencies=tuple(args.agency) if args.agency else None,
+        priority=args.priority,
         due_date=args.due,
     )
 
@@ -364,8 +395,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
         elif report.intact:
             print(f"audit chain intact: {report.events} events")
         else:
-            print(f"audit chain broken at event {report.broken_at} (id {report.event_id}): "
-                  f"{report.problem}", file=sys.stderr)
+            print(
+                f"audit chain broken at event {report.broken_at} (id {report.event_id}): "
+                f"{report.problem}",
+                file=sys.stderr,
+            )
         return 0 if report.intact else 1
     rows = audit_log(ctx, args.id, args.limit)
     if args.json:
@@ -395,14 +429,25 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"evaluator-app {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="data folder (default: $EVALUATOR_DATA_DIR or the user data folder)")
-    parser.add_argument("--as", dest="actor", metavar="NAME",
-                        help="who is acting, for the audit trail (default: $EVALUATOR_USER)")
-    parser.add_argument("--log-level", default="WARNING",
-                        choices=["DEBUG", "INFO", "WARNING", "ERROR"])
-    parser.add_argument("--demo", action="store_true",
-                        help="open the window on the demo session (created if missing)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data folder (default: $EVALUATOR_DATA_DIR or the user data folder)",
+    )
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAME",
+        help="who is acting, for the audit trail (default: $EVALUATOR_USER)",
+    )
+    parser.add_argument(
+        "--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window on the demo session (created if missing)",
+    )
     parser.set_defaults(handler=cmd_gui)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -420,7 +465,8 @@ def build_parser() -> argparse.ArgumentParser:
     json_flag(add("demo", cmd_demo, "create a demo session and print its id"))
 
     frameworks = add("frameworks", None, "framework files").add_subparsers(
-        dest="frameworks_command", required=True, metavar="ACTION")
+        dest="frameworks_command", required=True, metavar="ACTION"
+    )
     sub = add("list", cmd_frameworks_list, "list the available frameworks", frameworks)
     json_flag(sub)
     lang_flag(sub)
@@ -428,7 +474,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("files", nargs="+", metavar="FILE")
 
     session = add("session", None, "evaluation sessions").add_subparsers(
-        dest="session_command", required=True, metavar="ACTION")
+        dest="session_command", required=True, metavar="ACTION"
+    )
     json_flag(add("list", cmd_session_list, "list the sessions", session))
     sub = add("show", cmd_session_show, "a session's scores, progress and attendance", session)
     sub.add_argument("id")
@@ -439,8 +486,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--region", required=required)
         sub.add_argument("--year", type=int, required=required)
         sub.add_argument("--stage", type=int, choices=[1, 2])
-        sub.add_argument("--starts-at", type=_datetime, metavar="ISO",
-                         help="date and time with offset, e.g. 2024-10-29T09:00+07:00")
+        sub.add_argument(
+            "--starts-at",
+            type=_datetime,
+            metavar="ISO",
+            help="date and time with offset, e.g. 2024-10-29T09:00+07:00",
+        )
         sub.add_argument("--timezone", help="IANA zone, e.g. Asia/Jakarta")
         sub.add_argument("--venue")
         sub.add_argument("--deadline", type=_date, metavar="DATE", help="evidence deadline")
@@ -457,7 +508,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("status", choices=["draft", "in_progress", "awaiting_signoff"])
 
     participant = add("participant", None, "attendance").add_subparsers(
-        dest="participant_command", required=True, metavar="ACTION")
+        dest="participant_command", required=True, metavar="ACTION"
+    )
 
     def person_flags(sub: Any, required: bool) -> None:
         from evaluator_app.services.participants import ROLES
@@ -488,11 +540,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--applicable", action="store_true", help="undo N/A")
     sub.add_argument("--status", choices=["not_started", "in_discussion", "done", "deferred"])
     sub.add_argument("--notes")
-    sub.add_argument("--rating", action="append", metavar="PARTICIPANT:LEVEL",
-                     help="an evaluator's own level (repeatable)")
+    sub.add_argument(
+        "--rating",
+        action="append",
+        metavar="PARTICIPANT:LEVEL",
+        help="an evaluator's own level (repeatable)",
+    )
 
     clarify = add("clarify", cmd_clarify, "clarifications").add_subparsers(
-        dest="clarify_command", required=True, metavar="ACTION")
+        dest="clarify_command", required=True, metavar="ACTION"
+    )
     sub = clarify.add_parser("ask", help="ask a question about an indicator")
     sub.add_argument("id", help="session")
     sub.add_argument("indicator")
@@ -506,7 +563,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("clarification")
 
     ev = add("evidence", cmd_evidence, "supporting evidence").add_subparsers(
-        dest="evidence_command", required=True, metavar="ACTION")
+        dest="evidence_command", required=True, metavar="ACTION"
+    )
     for name, what, extra in (
         ("file", "attach a file", "path"),
         ("link", "add a web link", "url"),
@@ -534,7 +592,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("id", help="session")
 
     fi = add("finding", cmd_finding, "findings for the city's agencies").add_subparsers(
-        dest="finding_command", required=True, metavar="ACTION")
+        dest="finding_command", required=True, metavar="ACTION"
+    )
 
     def finding_flags(sub: Any, required: bool) -> None:
         sub.add_argument("--text", required=required)
@@ -565,7 +624,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--reason", required=True)
 
     audit = add("audit", cmd_audit, "the audit trail").add_subparsers(
-        dest="audit_command", required=True, metavar="ACTION")
+        dest="audit_command", required=True, metavar="ACTION"
+    )
     sub = audit.add_parser("verify", help="prove the hash chain unbroken")
     sub.add_argument("id", help="session")
     json_flag(sub)

@@ -25,7 +25,12 @@ def _default(value: Any) -> Any:
 def canonical_json(value: Any) -> str:
     """Sorted keys, no spaces, UTF-8 text kept as is."""
     return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
+        value,
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=_default,
+        allow_nan=False,
     )
 
 

@@ -14,7 +14,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictBool,
+    ValidationError,
+)
 
 from evaluator_app.domain.canonical import sha256_of
 
@@ -40,8 +48,17 @@ class LocalText(_Strict):
         return self.id
 
 
+def _decimal_text(value: Decimal) -> str:
+    # 1, 1.0 and 1.00 are one weight: the stored form (and so the content
+    # hash) must not depend on how a number was typed.
+    text = format(value.normalize(), "f")
+    return text
+
+
 Text = Annotated[LocalText, BeforeValidator(_text_from_plain)]
-PositiveWeight = Annotated[Decimal, Field(gt=0)]
+Number = Annotated[Decimal, PlainSerializer(_decimal_text, return_type=str, when_used="json")]
+PositiveWeight = Annotated[Number, Field(gt=0)]
+Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 
 
 class Level(_Strict):
@@ -53,7 +70,7 @@ class Level(_Strict):
 class Predicate(_Strict):
     """A band of the index: applies from ``min`` (inclusive) up to the next band."""
 
-    min: Decimal
+    min: Number
     name: Text
 
 
@@ -61,7 +78,7 @@ Tier = Literal["baseline", "output", "outcome", "impact", "quick_win"]
 
 
 class Indicator(_Strict):
-    code: str = Field(min_length=1)
+    code: Code
     title: Text
     description: Text | None = None
     tier: Tier | None = None
@@ -72,7 +89,7 @@ class Indicator(_Strict):
 
 
 class Group(_Strict):
-    code: str = Field(min_length=1)
+    code: Code
     title: Text
     description: Text | None = None
     weight: PositiveWeight = Decimal(1)
@@ -96,7 +113,7 @@ class Framework(_Strict):
     version: str = Field(min_length=1)
     title: Text
     description: Text | None = None
-    illustrative: bool = False
+    illustrative: StrictBool = False
     scale: list[Level] = Field(min_length=2)
     predicates: list[Predicate] = Field(default_factory=list)
     dimensions: list[Group] = Field(min_length=1)
@@ -167,7 +184,7 @@ def format_location(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif str(part).startswith(("function-", "json-or-python")):
+        elif part == "[key]" or str(part).startswith(("function-", "json-or-python")):
             continue  # pydantic's internal validator names
         else:
             out += f".{part}" if out else str(part)
@@ -183,44 +200,107 @@ def _pydantic_problems(error: ValidationError) -> list[Problem]:
             message = "unknown key"
         elif item["type"] == "missing":
             message = "required key is missing"
+        elif item["type"] == "string_pattern_mismatch":
+            message = (
+                f"{item['input']!r} is not a valid code: use letters, digits, '.', '_' "
+                "or '-', starting with a letter or digit"
+            )
         problems.append(Problem(format_location(loc), message))
     return problems
 
 
-def _cross_problems(framework: Framework) -> list[Problem]:
-    """Rules pydantic's field types cannot express."""
+def _number(value: Any) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def _level_key(key: Any) -> int | None:
+    if isinstance(key, int) and not isinstance(key, bool):
+        return key
+    return int(key) if isinstance(key, str) and key.strip().lstrip("+-").isdigit() else None
+
+
+def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(n, item) for n, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _cross_problems(data: dict[str, Any]) -> list[Problem]:
+    """Rules field types cannot express, checked on the raw data so that they are
+    reported together with any type errors, not only after those are fixed."""
     problems: list[Problem] = []
-    scale_values = [level.value for level in framework.scale]
-    if len(set(scale_values)) != len(scale_values):
+    scale = _items(data, "scale")
+    values = [v for _, level in scale if (v := _level_key(level.get("value"))) is not None]
+    if len(set(values)) != len(values):
         problems.append(Problem("scale", "level values must be unique"))
-    if scale_values != sorted(scale_values):
+    elif values != sorted(values):
         problems.append(Problem("scale", "levels must be listed from lowest to highest"))
-    mins = [p.min for p in framework.predicates]
-    if mins != sorted(mins) and mins != sorted(mins, reverse=True):
-        problems.append(Problem("predicates", "bands must be ordered by their minimum"))
+    if len(values) != len(scale) or len(set(values)) != len(values) or len(values) < 2:
+        values = []  # a broken scale is reported above; checking levels against it is noise
+
+    mins = [
+        m for _, band in _items(data, "predicates") if (m := _number(band.get("min"))) is not None
+    ]
     if len(set(mins)) != len(mins):
         problems.append(Problem("predicates", "two bands share the same minimum"))
+    elif mins != sorted(mins):
+        problems.append(Problem("predicates", "bands must be listed from the lowest minimum up"))
+    if mins and values:
+        if min(mins) > min(values):
+            problems.append(
+                Problem(
+                    "predicates",
+                    f"the lowest band starts at {min(mins)}, above the lowest level {min(values)}: "
+                    "a low index would get no predicate",
+                )
+            )
+        for n, band in _items(data, "predicates"):
+            low = _number(band.get("min"))
+            if low is not None and low > max(values):
+                problems.append(
+                    Problem(
+                        f"predicates[{n}].min",
+                        f"{low} is above the top of the scale ({max(values)})",
+                    )
+                )
 
     seen: dict[str, str] = {}
 
-    def claim(code: str, where: str) -> None:
-        if code in seen:
-            problems.append(Problem(where, f"duplicate code {code!r} (first used at {seen[code]})"))
+    def claim(item: dict[str, Any], where: str) -> None:
+        code = item.get("code")
+        if not isinstance(code, str):
+            return
+        if code.casefold() in seen:
+            first = seen[code.casefold()]
+            problems.append(
+                Problem(f"{where}.code", f"duplicate code {code!r} (first used at {first})")
+            )
         else:
-            seen[code] = where
+            seen[code.casefold()] = f"{where}.code"
 
-    def check_group(group: Group, where: str) -> None:
-        claim(group.code, f"{where}.code")
-        if not group.groups and not group.indicators:
-            problems.append(Problem(where, f"group {group.code!r} has no groups or indicators"))
-        for g, child in enumerate(group.groups):
+    def check_group(group: dict[str, Any], where: str) -> None:
+        claim(group, where)
+        if not group.get("groups") and not group.get("indicators"):
+            problems.append(
+                Problem(where, f"group {group.get('code')!r} has no groups or indicators")
+            )
+        for g, child in _items(group, "groups"):
             check_group(child, f"{where}.groups[{g}]")
-        for i, indicator in enumerate(group.indicators):
+        for i, indicator in _items(group, "indicators"):
             here = f"{where}.indicators[{i}]"
-            claim(indicator.code, f"{here}.code")
-            given = set(indicator.levels)
-            missing = [v for v in scale_values if v not in given]
-            extra = sorted(given - set(scale_values))
+            claim(indicator, here)
+            levels = indicator.get("levels")
+            if not isinstance(levels, dict) or not values:
+                continue
+            given = {k for k in map(_level_key, levels) if k is not None}
+            missing = [v for v in values if v not in given]
+            extra = sorted(given - set(values))
             if missing:
                 problems.append(
                     Problem(f"{here}.levels", f"criteria missing for level {_join(missing)}")
@@ -229,11 +309,11 @@ def _cross_problems(framework: Framework) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"{here}.levels",
-                        f"level {_join(extra)} is not on the scale {_join(scale_values)}",
+                        f"level {_join(extra)} is not on the scale {_join(values)}",
                     )
                 )
 
-    for d, dimension in enumerate(framework.dimensions):
+    for d, dimension in _items(data, "dimensions"):
         check_group(dimension, f"dimensions[{d}]")
     return problems
 
@@ -246,12 +326,14 @@ def framework_from_data(data: Any, source: str = "<data>") -> Framework:
     """Validate parsed data into a Framework or raise FrameworkError."""
     if not isinstance(data, dict):
         raise FrameworkError(source, [Problem("", "the file must hold a mapping at its top")])
+    problems: list[Problem] = []
+    framework = None
     try:
         framework = Framework.model_validate(data)
     except ValidationError as error:
-        raise FrameworkError(source, _pydantic_problems(error)) from None
-    problems = _cross_problems(framework)
-    if problems:
+        problems = _pydantic_problems(error)
+    problems += [p for p in _cross_problems(data) if p not in problems]
+    if problems or framework is None:
         raise FrameworkError(source, problems)
     return framework
 
@@ -268,4 +350,5 @@ def load_framework(path: Path) -> Framework:
         located = [
             Problem(p.where, p.message, p.line or lines.line_of(p.where)) for p in error.problems
         ]
+        located.sort(key=lambda p: p.line or 0)
         raise FrameworkError(source, located) from None

@@ -45,8 +45,11 @@ def _walk(
     if id(node) in seen_nodes:
         # Anchors and aliases (&a, *a) share a node: framework files have no use
         # for them, and refusing them rules out self-reference and "billion laughs".
-        problems.append(Problem(where, "anchors and aliases (& and *) are not supported",
-                                node.start_mark.line + 1))
+        problems.append(
+            Problem(
+                where, "anchors and aliases (& and *) are not supported", node.start_mark.line + 1
+            )
+        )
         return
     seen_nodes.add(id(node))
     lines.record(where, node.start_mark.line + 1)
@@ -59,6 +62,8 @@ def _walk(
                 problems.append(Problem(here, "duplicate key", key_node.start_mark.line + 1))
             seen.add(key)
             lines.record(here, key_node.start_mark.line + 1)
+            if key.lstrip("-").isdigit():  # pydantic names level keys as levels[2]
+                lines.record(f"{where}[{key}]", key_node.start_mark.line + 1)
             _walk(value_node, here, lines, problems, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):

@@ -91,7 +91,10 @@ def score_framework(
     def indicator_value(indicator: Indicator) -> Decimal | None:
         if indicator.code in na or indicator.code not in levels:
             return None
-        return Decimal(levels[indicator.code])
+        value = levels[indicator.code]
+        if isinstance(value, float):  # binary noise would reach the index
+            raise TypeError(f"level of {indicator.code} given as float; use int or Decimal")
+        return Decimal(value)
 
     def score_group(group: Group) -> GroupScore:
         child_scores = [score_group(child) for child in group.groups]

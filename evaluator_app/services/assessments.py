@@ -17,9 +17,9 @@ STATUSES = ("not_started", "in_discussion", "done", "deferred")
 
 
 @contextmanager
-def _assessment(ctx: Context, action: str, session_id: str, code: str) -> Iterator[
-    tuple[Op, Assessment]
-]:
+def _assessment(
+    ctx: Context, action: str, session_id: str, code: str
+) -> Iterator[tuple[Op, Assessment]]:
     with operation(ctx, action) as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
@@ -112,7 +112,8 @@ def set_rating(
             return
         _check_level(op, assessment, level)
         if rating is None:
-            op.db.add(Rating(assessment_id=assessment.id, participant_id=participant.id,
-                             level=level))
+            op.db.add(
+                Rating(assessment_id=assessment.id, participant_id=participant.id, level=level)
+            )
         else:
             rating.level = level

@@ -70,7 +70,17 @@ def audit_log(ctx: Context, session_id: str, limit: int | None = None) -> list[A
             .limit(limit)
         )
         return [
-            AuditRow(e.seq, e.at.isoformat(timespec="seconds"), e.actor, e.action,
-                     e.record_type, e.record_id, e.change, e.field, e.old_value, e.new_value)
+            AuditRow(
+                e.seq,
+                e.at.isoformat(timespec="seconds"),
+                e.actor,
+                e.action,
+                e.record_type,
+                e.record_id,
+                e.change,
+                e.field,
+                e.old_value,
+                e.new_value,
+            )
             for e in db.scalars(query)
         ]

@@ -45,9 +45,7 @@ def _clarification(op: Op, clarification_id: str) -> Clarification:
     return clarification
 
 
-def answer(
-    ctx: Context, clarification_id: str, text: str, answered_by: str | None = None
-) -> None:
+def answer(ctx: Context, clarification_id: str, text: str, answered_by: str | None = None) -> None:
     if not text.strip():
         raise InvalidInput("the answer is empty")
     with operation(ctx, "answer_clarification") as op:

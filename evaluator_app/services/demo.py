@@ -22,29 +22,58 @@ PEOPLE = [
     ("Dr. Rina Kusumawardani", None, "Ketua Tim Evaluator", "Tim Evaluator GMSC", "lead_evaluator"),
     ("Ir. Hendra Saputra, M.T.", None, "Evaluator", "Tim Evaluator GMSC", "evaluator"),
     ("Maya Lestari, S.Kom., M.Sc.", None, "Evaluator", "Tim Evaluator GMSC", "evaluator"),
-    ("Drs. Agus Salim Harahap, M.Si.", "196803121994031005", "Sekretaris Daerah",
-     "Pemerintah Kota Tirtamaya", "signer"),
-    ("Dewi Anggraini, S.T., M.T.", "197502152000032004", "Kepala Dinas Komunikasi dan Informatika",
-     "Diskominfo Kota Tirtamaya", "agency_head"),
-    ("Bambang Wijaya, S.E.", "197811052003121002", "Kepala Bappeda",
-     "Bappeda Kota Tirtamaya", "agency_head"),
+    (
+        "Drs. Agus Salim Harahap, M.Si.",
+        "196803121994031005",
+        "Sekretaris Daerah",
+        "Pemerintah Kota Tirtamaya",
+        "signer",
+    ),
+    (
+        "Dewi Anggraini, S.T., M.T.",
+        "197502152000032004",
+        "Kepala Dinas Komunikasi dan Informatika",
+        "Diskominfo Kota Tirtamaya",
+        "agency_head",
+    ),
+    (
+        "Bambang Wijaya, S.E.",
+        "197811052003121002",
+        "Kepala Bappeda",
+        "Bappeda Kota Tirtamaya",
+        "agency_head",
+    ),
     ("Prof. Sri Handayani", None, "Anggota Dewan Smart City", "Dewan Smart City", "council"),
-    ("Yusuf Pratama, S.Kom.", "198907222015031001", "Ketua Tim Pelaksana",
-     "Tim Pelaksana Smart City", "implementation_team"),
+    (
+        "Yusuf Pratama, S.Kom.",
+        "198907222015031001",
+        "Ketua Tim Pelaksana",
+        "Tim Pelaksana Smart City",
+        "implementation_team",
+    ),
 ]
 
 QUESTIONS = [
-    ("Apakah regulasi ini sudah ditetapkan atau masih rancangan?",
-     "Sudah ditetapkan melalui Peraturan Wali Kota tahun lalu."),
-    ("Siapa perangkat daerah penanggung jawab program ini?",
-     "Diskominfo sebagai koordinator, bersama Bappeda."),
-    ("Apakah ada data capaian tahun berjalan?",
-     "Ada, akan kami kirimkan laporan triwulan ketiga."),
+    (
+        "Apakah regulasi ini sudah ditetapkan atau masih rancangan?",
+        "Sudah ditetapkan melalui Peraturan Wali Kota tahun lalu.",
+    ),
+    (
+        "Siapa perangkat daerah penanggung jawab program ini?",
+        "Diskominfo sebagai koordinator, bersama Bappeda.",
+    ),
+    ("Apakah ada data capaian tahun berjalan?", "Ada, akan kami kirimkan laporan triwulan ketiga."),
     ("Bagaimana keterlibatan masyarakat dalam program ini?", None),
     ("Apakah anggaran tahun ini sudah terealisasi?", None),
 ]
 
-AGENCIES = ["Diskominfo", "Bappeda", "Dinas Pariwisata", "Dinas Lingkungan Hidup", "Dinas Kesehatan"]
+AGENCIES = [
+    "Diskominfo",
+    "Bappeda",
+    "Dinas Pariwisata",
+    "Dinas Lingkungan Hidup",
+    "Dinas Kesehatan",
+]
 
 
 def create_demo(ctx: Context, seed: int = 2024) -> str:
@@ -67,7 +96,8 @@ def create_demo(ctx: Context, seed: int = 2024) -> str:
     )
     people = [
         participants.add_participant(
-            ctx, session_id,
+            ctx,
+            session_id,
             ParticipantDetails(name=name, nip=nip, position=position, organisation=org, role=role),
         )
         for name, nip, position, org, role in PEOPLE
@@ -117,7 +147,9 @@ def _score_indicator(
         assessments.set_rating(ctx, session_id, code, evaluator, own)
     assessments.set_agreed_level(ctx, session_id, code, level)
     assessments.set_notes(
-        ctx, session_id, code,
+        ctx,
+        session_id,
+        code,
         f"Level {level} disepakati. Dokumen pendukung diperiksa bersama tim pelaksana.",
     )
     if n % 3 == 0:
@@ -127,17 +159,22 @@ def _score_indicator(
             clarifications.answer(ctx, clarification, reply, people[4 + n % 2])
     if n % 2 == 0:
         document = folder / f"bukti-{code.replace('.', '-')}.txt"
-        document.write_text(f"Dokumen bukti dukung untuk indikator {code} (demo).\n",
-                            encoding="utf-8")
-        attached = evidence.attach_file(ctx, session_id, code, document,
-                                        f"Bukti dukung {code}")
+        document.write_text(
+            f"Dokumen bukti dukung untuk indikator {code} (demo).\n", encoding="utf-8"
+        )
+        attached = evidence.attach_file(ctx, session_id, code, document, f"Bukti dukung {code}")
         if n % 4 == 0:
             evidence.accept(ctx, attached)
     if n % 5 == 1:
         evidence.promise(ctx, session_id, code, f"Laporan capaian {code}", dt.date(2024, 10, 30))
     if n % 5 == 3:
-        evidence.add_seen(ctx, session_id, code, "SK Tim Pelaksana Smart City",
-                          "Ditunjukkan dalam rapat; salinan menyusul.")
+        evidence.add_seen(
+            ctx,
+            session_id,
+            code,
+            "SK Tim Pelaksana Smart City",
+            "Ditunjukkan dalam rapat; salinan menyusul.",
+        )
     if n % 4 == 2:
         findings.add_finding(
             ctx,

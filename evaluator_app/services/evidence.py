@@ -69,9 +69,12 @@ def add_link(ctx: Context, session_id: str, code: str, url: str, title: str | No
         raise InvalidInput(f"{url!r} is not a web address (http:// or https://)")
     with operation(ctx, "add_evidence_link") as op:
         return _add(
-            op, session_id, code,
-            Evidence(title=_title(title, url), kind="link", url=url.strip(), status="provided",
-                     note=""),
+            op,
+            session_id,
+            code,
+            Evidence(
+                title=_title(title, url), kind="link", url=url.strip(), status="provided", note=""
+            ),
         )
 
 
@@ -79,7 +82,9 @@ def add_seen(ctx: Context, session_id: str, code: str, title: str, note: str = "
     """A document shown in the room but not handed over."""
     with operation(ctx, "add_evidence_seen") as op:
         return _add(
-            op, session_id, code,
+            op,
+            session_id,
+            code,
             Evidence(title=_title(title, ""), kind="seen", status="provided", note=note.strip()),
         )
 
@@ -88,9 +93,10 @@ def promise(ctx: Context, session_id: str, code: str, title: str, due: dt.date) 
     """Evidence the city will deliver by a date: recorded as pending."""
     with operation(ctx, "promise_evidence") as op:
         return _add(
-            op, session_id, code,
-            Evidence(title=_title(title, ""), kind="file", status="pending", due_date=due,
-                     note=""),
+            op,
+            session_id,
+            code,
+            Evidence(title=_title(title, ""), kind="file", status="pending", due_date=due, note=""),
         )
 
 
@@ -163,6 +169,8 @@ def check_files(ctx: Context, session_id: str) -> list[FileProblem]:
         ).all()
     problems = []
     for evidence_id, code, title, sha256 in rows:
+        if sha256 is None:  # excluded by the query; narrows the type
+            continue
         try:
             ctx.store.evidence.check(sha256)
         except EvidenceFileError as error:

@@ -54,8 +54,7 @@ def add_finding(ctx: Context, session_id: str, details: FindingDetails) -> str:
     with operation(ctx, "add_finding") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
-        finding = Finding(session_id=session.id, recommendation="", agencies=[],
-                          priority="medium")
+        finding = Finding(session_id=session.id, recommendation="", agencies=[], priority="medium")
         _apply(op, session, finding, details)
         op.db.add(finding)
         op.db.flush()

@@ -27,7 +27,7 @@ class CatalogueEntry:
 @dataclass(frozen=True)
 class Catalogue:
     entries: list[CatalogueEntry]
-    broken: list[FrameworkError]  # installed files that do not validate
+    broken: list[FrameworkError]  # files that do not validate, left out
 
 
 def installed_frameworks_dir(data_dir: Path) -> Path:
@@ -51,7 +51,12 @@ def catalogue(data_dir: Path) -> Catalogue:
         ("shipped", shipped_frameworks_dir()),
         ("installed", installed_frameworks_dir(data_dir)),
     ):
-        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        files = (
+            [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")]
+            if folder.is_dir()
+            else []
+        )
+        for path in sorted(files):
             try:
                 entries.append(CatalogueEntry(load_cached(path), path, source))
             except FrameworkError as error:

@@ -81,8 +81,14 @@ def _capture(db: Session, _flush_context: Any) -> None:
     for record in db.new:
         if isinstance(record, Record):
             changes.append(
-                Change(type(record).__tablename__, record.id, "create", None, None,
-                       record_values(record))
+                Change(
+                    type(record).__tablename__,
+                    record.id,
+                    "create",
+                    None,
+                    None,
+                    record_values(record),
+                )
             )
     for record in db.dirty:
         if not isinstance(record, Record):
@@ -97,14 +103,26 @@ def _capture(db: Session, _flush_context: Any) -> None:
                 new = history.added[0] if history.added else None
                 if old != new:
                     changes.append(
-                        Change(type(record).__tablename__, record.id, "update", attr.key,
-                               to_json(old), to_json(new))
+                        Change(
+                            type(record).__tablename__,
+                            record.id,
+                            "update",
+                            attr.key,
+                            to_json(old),
+                            to_json(new),
+                        )
                     )
     for record in db.deleted:
         if isinstance(record, Record):
             changes.append(
-                Change(type(record).__tablename__, record.id, "delete", None,
-                       record_values(record), None)
+                Change(
+                    type(record).__tablename__,
+                    record.id,
+                    "delete",
+                    None,
+                    record_values(record),
+                    None,
+                )
             )
 
 
@@ -144,8 +162,11 @@ def chain_hash(event_: AuditEvent) -> str:
 def _chain_head(db: Session, session_id: str | None) -> tuple[int, str]:
     last = (
         db.query(AuditEvent)
-        .filter(AuditEvent.session_id.is_(None) if session_id is None
-                else AuditEvent.session_id == session_id)
+        .filter(
+            AuditEvent.session_id.is_(None)
+            if session_id is None
+            else AuditEvent.session_id == session_id
+        )
         .order_by(AuditEvent.seq.desc())
         .first()
     )

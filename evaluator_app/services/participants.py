@@ -73,8 +73,7 @@ def add_participant(ctx: Context, session_id: str, details: ParticipantDetails) 
     with operation(ctx, "add_participant") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
-        participant = Participant(session_id=session.id, present=True, position="",
-                                  organisation="")
+        participant = Participant(session_id=session.id, present=True, position="", organisation="")
         _apply(participant, details)
         op.db.add(participant)
         op.db.flush()

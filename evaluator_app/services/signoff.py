@@ -124,8 +124,15 @@ def sign_off(ctx: Context, session_id: str, signer_ids: list[str], method: str =
             if signer.session_id != session.id:
                 raise InvalidInput(f"{signer.name} is not a participant of this session")
             op.db.add(
-                SignOff(session_id=session.id, signer_id=signer.id, snapshot_hash=digest,
-                        snapshot=text, method=method, superseded=False, reopen_reason="")
+                SignOff(
+                    session_id=session.id,
+                    signer_id=signer.id,
+                    snapshot_hash=digest,
+                    snapshot=text,
+                    method=method,
+                    superseded=False,
+                    reopen_reason="",
+                )
             )
         session.status = "signed"
         return digest

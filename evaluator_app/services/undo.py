@@ -161,9 +161,7 @@ def _step(ctx: Context, session_id: str, backwards: bool) -> str:
         target, target_action = stack[-1]
         events = list(
             op.db.scalars(
-                select(AuditEvent)
-                .where(AuditEvent.operation_id == target)
-                .order_by(AuditEvent.seq)
+                select(AuditEvent).where(AuditEvent.operation_id == target).order_by(AuditEvent.seq)
             )
         )
         _replay(op.db, events, backwards)

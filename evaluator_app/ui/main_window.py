@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -46,15 +45,12 @@ class MainWindow(QMainWindow):
         self.session_table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.details = SessionDetailsPanel()
-        details_scroll = QScrollArea()
-        details_scroll.setWidgetResizable(True)
-        details_scroll.setWidget(self.details)
         self.placeholder = QLabel(self.tr("Select a session to see its overview."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.right = QStackedWidget()
         self.right.addWidget(self.placeholder)
-        self.right.addWidget(details_scroll)
+        self.right.addWidget(self.details)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.session_table)
@@ -71,12 +67,12 @@ class MainWindow(QMainWindow):
         self.select_session(open_session_id)
 
     def _fit_to_screen(self) -> None:
-        """1280x760 at most, 90% of a smaller screen (laptops: 1366x768); the list shown whole
-        unless that leaves the details less than half."""
+        """1280x760 at most, 90% of a smaller screen (laptops: 1366x768); the list is shown
+        whole unless that leaves the details less than 45%."""
         available = self.screen().availableGeometry()
         width = min(1280, int(available.width() * 0.9))
         self.resize(width, min(760, int(available.height() * 0.9)))
-        left = min(max(natural_width(self.session_table), width * 2 // 5), width // 2)
+        left = min(max(natural_width(self.session_table), width * 2 // 5), width * 11 // 20)
         self.splitter.setSizes([left, width - left])
 
     def _build_menus(self) -> None:
@@ -138,7 +134,7 @@ class MainWindow(QMainWindow):
             self.right.setCurrentWidget(self.placeholder)
             return
         self.details.show_overview(overview, self._language)
-        self.right.setCurrentIndex(1)
+        self.right.setCurrentWidget(self.details)
 
     def show_about(self) -> None:
         self.about_box().exec()

@@ -21,7 +21,6 @@ from evaluator_app.services.sessions import SessionOverview
 from evaluator_app.ui.labels import (
     NOTHING,
     date_label,
-    local_time,
     progress_label,
     role_label,
     score_label,
@@ -46,6 +45,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], centred: set[int]) -> None
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
+            item.setToolTip(text)  # for a cell too narrow for its text
             if c in centred:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(r, c, item)
@@ -118,11 +118,11 @@ class SessionDetailsPanel(QWidget):
             f"{overview.framework.title.get(language)} ({overview.framework.version})"
         )
         self.stage.setText(stage_label(overview.stage))
-        if overview.starts_at is None:
+        local = overview.local_start
+        if local is None:
             self.date.setText(NOTHING)
         else:
-            local = local_time(overview.starts_at, overview.timezone)
-            zone = local.tzname() or overview.timezone
+            zone = local.tzname() or overview.timezone  # WIB, WITA, WIT
             self.date.setText(f"{date_label(local.date(), long=True)}, {time_label(local)} {zone}")
         self.venue.setText(overview.venue or NOTHING)
         self.status.setText(status_label(overview.status))

@@ -72,6 +72,8 @@ class SessionListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(session, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REGION:
+            return session.region  # the column may be too narrow for a long name
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.REGION:
             return Qt.AlignmentFlag.AlignCenter
         if role == self.SessionIdRole:

@@ -546,7 +546,7 @@ def test_predicate_bands_out_of_order_are_refused(tmp_path: Path) -> None:
     problem = only_problem(write_framework(tmp_path, mutate))
 
     assert problem.where == "predicates"
-    assert "ordered" in problem.message
+    assert "from the lowest minimum up" in problem.message
 
 
 # --- every problem at once ---------------------------------------------------------

@@ -22,15 +22,21 @@ def _one(ctx: Context, model: type, record_id: str) -> object:
 
 def test_question_is_asked_answered_and_reopened(ctx: Context, session_id: str) -> None:
     asker = participants.add_participant(
-        ctx, session_id, ParticipantDetails(name="Rina", role="lead_evaluator"))
+        ctx, session_id, ParticipantDetails(name="Rina", role="lead_evaluator")
+    )
     city = participants.add_participant(
-        ctx, session_id, ParticipantDetails(name="Dewi", role="agency_head"))
+        ctx, session_id, ParticipantDetails(name="Dewi", role="agency_head")
+    )
     cid = clarifications.ask(ctx, session_id, "GOV.1.1", "Sudah ada Perwali?", asker)
     clarifications.answer(ctx, cid, "Sudah, Perwali 12/2023.", city)
     row = _one(ctx, Clarification, cid)
     assert isinstance(row, Clarification)
     assert (row.status, row.answer, row.asked_by_id, row.answered_by_id) == (
-        "answered", "Sudah, Perwali 12/2023.", asker, city)
+        "answered",
+        "Sudah, Perwali 12/2023.",
+        asker,
+        city,
+    )
     assert row.answered_at is not None and row.answered_at.tzinfo is not None
     clarifications.reopen(ctx, cid)
     reopened = _one(ctx, Clarification, cid)
@@ -55,7 +61,11 @@ def test_attached_file_is_kept_intact_by_hash(
     row = _one(ctx, Evidence, eid)
     assert isinstance(row, Evidence)
     assert (row.title, row.original_name, row.size, row.kind) == (
-        "Perwali 12-2023.pdf", "Perwali 12-2023.pdf", 18, "file")
+        "Perwali 12-2023.pdf",
+        "Perwali 12-2023.pdf",
+        18,
+        "file",
+    )
     source.unlink()  # the original may go: the store has its own copy
     assert evidence.evidence_file(ctx, eid).read_bytes() == b"%PDF-1.7 peraturan"
 
@@ -75,8 +85,10 @@ def test_evidence_changed_or_deleted_on_disk_is_reported(
     with pytest.raises(InvalidInput, match=r"'Laporan': the file is missing"):
         evidence.evidence_file(ctx, deleted)
     problems = {p.indicator_code: p.problem for p in evidence.check_files(ctx, session_id)}
-    assert problems == {"GOV.1.1": "the file was changed after it was stored",
-                        "ENV.1.1": "the file is missing"}
+    assert problems == {
+        "GOV.1.1": "the file was changed after it was stored",
+        "ENV.1.1": "the file is missing",
+    }
 
 
 def test_missing_source_file_is_refused(ctx: Context, session_id: str, tmp_path: Path) -> None:
@@ -87,8 +99,9 @@ def test_missing_source_file_is_refused(ctx: Context, session_id: str, tmp_path:
 def test_links_seen_documents_and_promises(ctx: Context, session_id: str) -> None:
     link = evidence.add_link(ctx, session_id, "GOV.1.1", "https://jdih.example.go.id/perwali")
     seen = evidence.add_seen(ctx, session_id, "GOV.1.1", "SK Dewan Smart City", "asli dilihat")
-    promised = evidence.promise(ctx, session_id, "GOV.1.2", "Laporan triwulan",
-                                dt.date(2024, 10, 30))
+    promised = evidence.promise(
+        ctx, session_id, "GOV.1.2", "Laporan triwulan", dt.date(2024, 10, 30)
+    )
     with pytest.raises(InvalidInput, match="not a web address"):
         evidence.add_link(ctx, session_id, "GOV.1.1", "jdih perwali")
     with pytest.raises(InvalidInput, match="not been delivered"):
@@ -104,16 +117,25 @@ def test_links_seen_documents_and_promises(ctx: Context, session_id: str) -> Non
 
 def test_findings_are_addressed_to_agencies(ctx: Context, session_id: str) -> None:
     fid = findings.add_finding(
-        ctx, session_id,
-        FindingDetails(text="Masterplan belum ditetapkan", recommendation="Tetapkan dengan Perwali",
-                       indicator_code="GOV.1.1", agencies=("Bappeda", " Diskominfo ", "Bappeda"),
-                       priority="high", due_date=dt.date(2024, 12, 31)),
+        ctx,
+        session_id,
+        FindingDetails(
+            text="Masterplan belum ditetapkan",
+            recommendation="Tetapkan dengan Perwali",
+            indicator_code="GOV.1.1",
+            agencies=("Bappeda", " Diskominfo ", "Bappeda"),
+            priority="high",
+            due_date=dt.date(2024, 12, 31),
+        ),
     )
     row = _one(ctx, Finding, fid)
     assert isinstance(row, Finding)
     assert row.agencies == ["Bappeda", "Diskominfo"]
-    assert (row.indicator_code, row.priority, row.due_date) == ("GOV.1.1", "high",
-                                                                dt.date(2024, 12, 31))
+    assert (row.indicator_code, row.priority, row.due_date) == (
+        "GOV.1.1",
+        "high",
+        dt.date(2024, 12, 31),
+    )
     findings.edit_finding(ctx, fid, FindingDetails(indicator_code="", priority="low"))
     edited = _one(ctx, Finding, fid)
     assert isinstance(edited, Finding)

@@ -13,7 +13,12 @@ from typing import Any
 import pytest
 
 from evaluator_app.bundled import shipped_frameworks_dir
-from evaluator_app.domain.framework import Framework, framework_from_data, load_framework
+from evaluator_app.domain.framework import (
+    Framework,
+    FrameworkError,
+    framework_from_data,
+    load_framework,
+)
 from evaluator_app.domain.scoring import (
     GroupScore,
     ScoreCard,
@@ -176,15 +181,11 @@ def test_value_just_below_a_band_after_rounding_stays_in_the_lower_band() -> Non
     assert card.predicate.name.id == "Baik"
 
 
-def test_predicate_bands_may_be_listed_highest_first() -> None:
-    fw = one_indicator_per_dimension(
-        {"SPBE": 1}, scale=range(1, 6), predicates=list(reversed(SPBE_BANDS))
-    )
-
-    for value, band in [("2.34", "Cukup"), ("4.2", "Memuaskan"), ("1.0", "Kurang")]:
-        predicate = score_framework(fw, {"SPBE.1": D(value)}).predicate
-        assert predicate is not None
-        assert predicate.name.id == band
+def test_predicate_bands_listed_highest_first_are_refused() -> None:
+    with pytest.raises(FrameworkError, match="from the lowest minimum up"):
+        one_indicator_per_dimension(
+            {"SPBE": 1}, scale=range(1, 6), predicates=list(reversed(SPBE_BANDS))
+        )
 
 
 def test_index_below_the_lowest_band_has_no_predicate() -> None:

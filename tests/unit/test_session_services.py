@@ -50,8 +50,13 @@ def test_bad_session_details_are_refused(
 
 def test_session_details_can_be_edited(ctx: Context, session_id: str) -> None:
     start = dt.datetime(2024, 10, 29, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
-    sessions.edit_session(ctx, session_id, SessionDetails(venue="Balai Kota", starts_at=start,
-                                                          evidence_deadline=dt.date(2024, 10, 30)))
+    sessions.edit_session(
+        ctx,
+        session_id,
+        SessionDetails(
+            venue="Balai Kota", starts_at=start, evidence_deadline=dt.date(2024, 10, 30)
+        ),
+    )
     overview = session_overview(ctx, session_id)
     assert overview.venue == "Balai Kota"
     assert overview.starts_at == start
@@ -108,7 +113,7 @@ def test_level_outside_the_scale_is_refused(ctx: Context, session_id: str) -> No
 
 
 def test_unknown_indicator_is_refused(ctx: Context, session_id: str) -> None:
-    with pytest.raises(NotFound, match="'XYZ.9' is not in the framework"):
+    with pytest.raises(NotFound, match=r"'XYZ\.9' is not in the framework"):
         assessments.set_agreed_level(ctx, session_id, "XYZ.9", 1)
 
 
@@ -137,8 +142,13 @@ def test_session_ids_may_be_shortened_like_git(ctx: Context, session_id: str) ->
 def test_session_list_shows_progress(ctx: Context, session_id: str) -> None:
     assessments.set_agreed_level(ctx, session_id, "GOV.1.1", 3)
     (row,) = sessions.list_sessions(ctx)
-    assert (row.region, row.year, row.done, row.total, row.status) == ("Kota Uji", 2024, 1, 3,
-                                                                      "draft")
+    assert (row.region, row.year, row.done, row.total, row.status) == (
+        "Kota Uji",
+        2024,
+        1,
+        3,
+        "draft",
+    )
 
 
 def test_session_status_moves_only_along_the_allowed_paths(ctx: Context, session_id: str) -> None:
@@ -154,13 +164,22 @@ def test_session_status_moves_only_along_the_allowed_paths(ctx: Context, session
 
 def test_participants_are_added_edited_and_removed(ctx: Context, session_id: str) -> None:
     pid = participants.add_participant(
-        ctx, session_id,
-        ParticipantDetails(name="Drs. Agus Salim", nip="19680312 199403 1 005",
-                           position="Sekretaris Daerah", role="signer"),
+        ctx,
+        session_id,
+        ParticipantDetails(
+            name="Drs. Agus Salim",
+            nip="19680312 199403 1 005",
+            position="Sekretaris Daerah",
+            role="signer",
+        ),
     )
     (person,) = session_overview(ctx, session_id).participants
     assert (person.name, person.nip, person.role, person.present) == (
-        "Drs. Agus Salim", "196803121994031005", "signer", True)
+        "Drs. Agus Salim",
+        "196803121994031005",
+        "signer",
+        True,
+    )
     participants.edit_participant(ctx, pid, ParticipantDetails(present=False))
     assert session_overview(ctx, session_id).participants[0].present is False
     participants.remove_participant(ctx, pid)
@@ -171,7 +190,8 @@ def test_participants_are_added_edited_and_removed(ctx: Context, session_id: str
 def test_bad_nip_is_refused_with_the_rule(ctx: Context, session_id: str, nip: str) -> None:
     with pytest.raises(InvalidInput, match="must be 18 digits"):
         participants.add_participant(
-            ctx, session_id, ParticipantDetails(name="A", nip=nip, role="observer"))
+            ctx, session_id, ParticipantDetails(name="A", nip=nip, role="observer")
+        )
     assert session_overview(ctx, session_id).participants == []
 
 
@@ -185,15 +205,17 @@ def test_guest_needs_no_nip_but_a_name_and_known_role(ctx: Context, session_id: 
 
 def test_each_evaluator_rating_is_kept_apart(ctx: Context, session_id: str) -> None:
     lead = participants.add_participant(
-        ctx, session_id, ParticipantDetails(name="Rina", role="lead_evaluator"))
+        ctx, session_id, ParticipantDetails(name="Rina", role="lead_evaluator")
+    )
     city = participants.add_participant(
-        ctx, session_id, ParticipantDetails(name="Agus", role="signer"))
+        ctx, session_id, ParticipantDetails(name="Agus", role="signer")
+    )
     assessments.set_rating(ctx, session_id, "GOV.1.1", lead, 3)
     assessments.set_rating(ctx, session_id, "GOV.1.1", lead, 2)
     with pytest.raises(InvalidInput, match="not an evaluator"):
         assessments.set_rating(ctx, session_id, "GOV.1.1", city, 3)
-    from evaluator_app.services.signoff import snapshot
     from evaluator_app.services.records import get
+    from evaluator_app.services.signoff import snapshot
     from evaluator_app.store.models import EvaluationSession
 
     with ctx.store.sessions() as db:

@@ -30,7 +30,8 @@ from evaluator_app.services.sessions import SessionDetails, session_overview
 @pytest.fixture
 def signer(ctx: Context, session_id: str) -> str:
     return participants.add_participant(
-        ctx, session_id, ParticipantDetails(name="Agus", nip="196803121994031005", role="signer"))
+        ctx, session_id, ParticipantDetails(name="Agus", nip="196803121994031005", role="signer")
+    )
 
 
 def test_signed_session_refuses_every_kind_of_edit(
@@ -54,7 +55,8 @@ def test_signed_session_refuses_every_kind_of_edit(
         lambda: sessions.edit_session(ctx, session_id, SessionDetails(venue="x")),
         lambda: sessions.set_session_status(ctx, session_id, "in_progress"),
         lambda: participants.add_participant(
-            ctx, session_id, ParticipantDetails(name="x", role="observer")),
+            ctx, session_id, ParticipantDetails(name="x", role="observer")
+        ),
         lambda: participants.edit_participant(ctx, signer, ParticipantDetails(name="y")),
         lambda: clarifications.ask(ctx, session_id, "GOV.1.1", "x"),
         lambda: clarifications.answer(ctx, cid, "x"),
@@ -111,12 +113,12 @@ def test_undo_and_redo_walk_back_and_forth(ctx: Context, session_id: str) -> Non
         undo.redo(ctx, session_id)
 
 
-def test_undo_of_a_removal_brings_the_record_back_whole(
-    ctx: Context, session_id: str
-) -> None:
+def test_undo_of_a_removal_brings_the_record_back_whole(ctx: Context, session_id: str) -> None:
     lead = participants.add_participant(
-        ctx, session_id, ParticipantDetails(name="Rina", nip="198001012005012001",
-                                            role="lead_evaluator"))
+        ctx,
+        session_id,
+        ParticipantDetails(name="Rina", nip="198001012005012001", role="lead_evaluator"),
+    )
     assessments.set_rating(ctx, session_id, "GOV.1.1", lead, 3)
     cid = clarifications.ask(ctx, session_id, "GOV.1.1", "Ada data?", lead)
     participants.remove_participant(ctx, lead)
@@ -133,8 +135,9 @@ def test_undo_of_a_removal_brings_the_record_back_whole(
 
 
 def test_undo_survives_a_restart(ctx: Context, session_id: str, data_dir: Path) -> None:
-    fid = findings.add_finding(ctx, session_id, FindingDetails(text="Perlu data",
-                                                               due_date=dt.date(2024, 12, 1)))
+    fid = findings.add_finding(
+        ctx, session_id, FindingDetails(text="Perlu data", due_date=dt.date(2024, 12, 1))
+    )
     ctx.store.close()
     later = open_context(str(data_dir), "someone else")
     assert undo.undo(later, session_id) == "add_finding"
@@ -158,7 +161,12 @@ def test_every_change_is_audited_with_old_and_new_value(ctx: Context, session_id
     assessments.set_agreed_level(ctx, session_id, "GOV.1.1", 2)
     newest = audit_log(ctx, session_id, limit=1)[0]
     assert (newest.action, newest.field, newest.old_value, newest.new_value, newest.actor) == (
-        "set_agreed_level", "agreed_level", "3", "2", "tester")
+        "set_agreed_level",
+        "agreed_level",
+        "3",
+        "2",
+        "tester",
+    )
     report = verify_chain(ctx, session_id)
     assert report.intact and report.events == len(audit_log(ctx, session_id, limit=None))
 

@@ -55,16 +55,21 @@ def test_old_database_is_backed_up_then_upgraded_with_its_data(tmp_path: Path) -
     engine = make_engine(sqlite_url(database))
     migrations.run_alembic(engine, "0001")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO framework (id, code, release, title, content_hash, definition,"
-            " created_at, updated_at, updated_by, version)"
-            " VALUES ('f1', 'old', '1', 'Lama', 'abc', '{}', '2024-01-01', '2024-01-01', 'x', 1)"
-        ))
+        connection.execute(
+            text(
+                "INSERT INTO framework (id, code, release, title, content_hash, definition,"
+                " created_at, updated_at, updated_by, version)"
+                " VALUES ('f1', 'old', '1', 'Lama', 'abc', '{}',"
+                " '2024-01-01', '2024-01-01', 'x', 1)"
+            )
+        )
     engine.dispose()
 
     store = open_store(tmp_path)
     with store.engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        )
         assert connection.execute(text("SELECT title FROM framework")).scalar() == "Lama"
         connection.execute(text("SELECT count(*) FROM rating")).scalar()  # new table exists
     store.close()
