@@ -113,9 +113,14 @@ class SessionRow:
     stage: int
     year: int
     starts_at: dt.datetime | None
+    timezone: str
     status: str
     done: int
     total: int
+
+    @property
+    def local_start(self) -> dt.datetime | None:
+        return self.starts_at.astimezone(ZoneInfo(self.timezone)) if self.starts_at else None
 
 
 def _settled(db: Session, session_id: str | None = None) -> dict[str, tuple[int, int]]:
@@ -147,6 +152,7 @@ def list_sessions(ctx: Context) -> list[SessionRow]:
                 stage=s.stage,
                 year=s.year,
                 starts_at=s.starts_at,
+                timezone=s.timezone,
                 status=s.status,
                 done=progress.get(s.id, (0, 0))[0],
                 total=progress.get(s.id, (0, 0))[1],

@@ -32,6 +32,7 @@ _ROLES = {
 }
 
 
+# str(): the stubs type QT_TRANSLATE_NOOP's result as object.
 def status_label(status: str) -> str:
     text = _STATUSES.get(status)
     return QCoreApplication.translate("Labels", str(text)) if text else status

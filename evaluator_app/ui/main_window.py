@@ -60,9 +60,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_menus()
-        self.statusBar().showMessage(
-            self.tr("Data folder: %1").replace("%1", str(ctx.store.data_dir))
-        )
+        # A widget, not a message: menus clear the status bar's messages as they open.
+        self.data_folder = QLabel(self.tr("Data folder: %1").replace("%1", str(ctx.store.data_dir)))
+        self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.data_folder)
         self._fit_to_screen()
         self.select_session(open_session_id)
 
@@ -123,7 +124,10 @@ class MainWindow(QMainWindow):
             self.placeholder.setText(
                 self.tr("Select a session to see its overview.")
                 if self.sessions.rowCount()
-                else self.tr("There are no evaluation sessions on this laptop yet.")
+                else self.tr(
+                    "There are no evaluation sessions on this laptop yet.\n"
+                    "To try the app, start it with: evaluator-app --demo"
+                )
             )
             self.right.setCurrentWidget(self.placeholder)
             return

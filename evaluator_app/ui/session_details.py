@@ -31,10 +31,10 @@ from evaluator_app.ui.labels import (
 from evaluator_app.ui.tables import read_only_table
 
 
-def _read_only_table(headers: list[str]) -> QTableWidget:
+def _read_only_table(headers: list[str], stretch_column: int = 0) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
-    read_only_table(table)
+    read_only_table(table, stretch_column)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return table
@@ -99,7 +99,10 @@ class SessionDetailsPanel(QWidget):
         # A framework has a handful of dimensions: show them all, give the rest to attendance.
         self.dimensions.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.dimensions.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.participants = _read_only_table([self.tr("Name"), self.tr("Role")])
+        # Names are shown whole; a long position or organisation gives way.
+        self.participants = _read_only_table(
+            [self.tr("Name"), self.tr("Position, organisation"), self.tr("Role")], stretch_column=1
+        )
         dimensions_box = QGroupBox(self.tr("Dimensions"))
         QVBoxLayout(dimensions_box).addWidget(self.dimensions)
         self.participants_box = QGroupBox()
@@ -150,13 +153,12 @@ class SessionDetailsPanel(QWidget):
         _fill(
             self.participants,
             [
-                [self._person(p.name, p.position, p.organisation), role_label(p.role)]
+                [p.name, self._position(p.position, p.organisation), role_label(p.role)]
                 for p in overview.participants
             ],
             centred=set(),
         )
 
     @staticmethod
-    def _person(name: str, position: str, organisation: str) -> str:
-        details = ", ".join(part for part in (position, organisation) if part)
-        return f"{name} ({details})" if details else name
+    def _position(position: str, organisation: str) -> str:
+        return ", ".join(part for part in (position, organisation) if part)

@@ -10,16 +10,12 @@ from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import SessionRow, list_sessions
 from evaluator_app.ui.labels import (
     date_label,
-    local_time,
     progress_label,
     stage_label,
     status_label,
 )
 
 Index = QModelIndex | QPersistentModelIndex
-# SessionRow carries no time zone yet: dates in the list are read in WIB, the
-# core's default zone (the details panel uses the session's own zone).
-LIST_TIMEZONE = "Asia/Jakarta"
 
 
 class SessionListModel(QAbstractTableModel):
@@ -88,9 +84,8 @@ class SessionListModel(QAbstractTableModel):
         if column == self.YEAR:
             return str(session.year)
         if column == self.DATE:
-            if session.starts_at is None:
-                return ""
-            return date_label(local_time(session.starts_at, LIST_TIMEZONE).date())
+            local = session.local_start  # the date as read in the meeting's own zone
+            return date_label(local.date()) if local else ""
         if column == self.PROGRESS:
             return progress_label(session.done, session.total)
         if column == self.STATUS:

@@ -83,8 +83,10 @@
         <translation>&amp;Tentang Evaluator</translation>
     </message>
     <message>
-        <source>There are no evaluation sessions on this laptop yet.</source>
-        <translation>Belum ada sesi evaluasi di laptop ini.</translation>
+        <source>There are no evaluation sessions on this laptop yet.
+To try the app, start it with: evaluator-app --demo</source>
+        <translation>Belum ada sesi evaluasi di laptop ini.
+Untuk mencoba aplikasi, jalankan: evaluator-app --demo</translation>
     </message>
     <message>
         <source>About Evaluator</source>
@@ -152,6 +154,10 @@
     <message>
         <source>Role</source>
         <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Position, organisation</source>
+        <translation>Jabatan, instansi</translation>
     </message>
     <message>
         <source>Dimensions</source>

@@ -33,8 +33,12 @@ sys.exit(pytest.main(["-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider",
 
 def test_core_unit_tests_pass_without_qt() -> None:
     result = subprocess.run(
-        [sys.executable, "-c", BLOCK_QT], cwd=ROOT, capture_output=True, text=True,
-        timeout=600, check=False,
+        [sys.executable, "-c", BLOCK_QT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout
@@ -42,6 +46,7 @@ def test_core_unit_tests_pass_without_qt() -> None:
 
 def test_blocked_qt_really_is_unimportable() -> None:
     probe = BLOCK_QT.split("import pytest")[0] + "import PySide6\n"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
     assert result.returncode != 0 and "blocked for this test" in result.stderr

@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+pytest.importorskip("PySide6")  # the core's no-Qt run skips this folder
+
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -97,12 +100,16 @@ def bandung(ctx: Context) -> str:
     )
     assessments.set_agreed_level(ctx, sid, "A1.1", 2)
     assessments.set_agreed_level(ctx, sid, "A1.2", 1)
-    for name, role in (
-        ("Siti Rahmawati", "lead_evaluator"),
-        ("Budi Santoso", "evaluator"),
-        ("Ema Sumarna", "signer"),
+    for name, role, position, organisation in (
+        ("Siti Rahmawati", "lead_evaluator", "Dosen", "Institut Teknologi Bandung"),
+        ("Budi Santoso", "evaluator", "", ""),
+        ("Ema Sumarna", "signer", "Sekretaris Daerah", ""),
     ):
-        participants.add_participant(ctx, sid, ParticipantDetails(name=name, role=role))
+        participants.add_participant(
+            ctx,
+            sid,
+            ParticipantDetails(name=name, role=role, position=position, organisation=organisation),
+        )
     return sid
 
 

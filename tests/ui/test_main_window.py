@@ -97,9 +97,9 @@ def test_selecting_a_session_shows_its_scores_as_the_overview_gives_them(
     assert details.date.text() == "Selasa, 29 Oktober 2024, 09.00 WIB"
     assert details.venue.text() == "Balai Kota Bandung"
     assert cells(details.participants) == [
-        ["Siti Rahmawati", "Ketua tim evaluator"],
-        ["Budi Santoso", "Evaluator"],
-        ["Ema Sumarna", "Penanda tangan"],
+        ["Siti Rahmawati", "Dosen, Institut Teknologi Bandung", "Ketua tim evaluator"],
+        ["Budi Santoso", "", "Evaluator"],
+        ["Ema Sumarna", "Sekretaris Daerah", "Penanda tangan"],
     ]
     assert details.participants_box.title() == "Peserta (3 hadir dari 3)"
 
@@ -119,11 +119,14 @@ def test_refresh_shows_new_work_and_keeps_the_selection(
     assert window.details.predicate.text() == "Baik"
 
 
-def test_empty_data_folder_says_there_are_no_sessions(open_window: OpenWindow) -> None:
+def test_empty_data_folder_says_there_are_no_sessions(
+    open_window: OpenWindow, ctx: Context
+) -> None:
     window = open_window()
+    assert window.data_folder.text() == f"Folder data: {ctx.store.data_dir}"
     assert window.sessions.rowCount() == 0
     assert window.right.currentWidget() is window.placeholder
-    assert window.placeholder.text() == "Belum ada sesi evaluasi di laptop ini."
+    assert window.placeholder.text().startswith("Belum ada sesi evaluasi di laptop ini.")
 
 
 def test_menus_offer_quit_on_ctrl_q_and_about_with_the_version(
