@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,7 +16,7 @@ from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import find_framework, framework_of, record_for
 from evaluator_app.services.operation import Context, operation, reading
 from evaluator_app.services.records import editable_session, get
-from evaluator_app.store.models import Assessment, EvaluationSession
+from evaluator_app.store.models import Assessment, EvaluationSession, Participant
 
 STATUSES = ("draft", "in_progress", "awaiting_signoff", "signed", "amended")
 # Moves a person may make by hand; "signed" and "amended" come from sign-off.
@@ -171,6 +171,11 @@ class ParticipantRow:
     role: str
     present: bool
 
+    @classmethod
+    def of(cls, participant: Participant) -> ParticipantRow:
+        p = participant
+        return cls(p.id, p.name, p.nip, p.position, p.organisation, p.role, p.present)
+
 
 @dataclass(frozen=True)
 class DimensionRow:
@@ -250,18 +255,7 @@ class SessionOverview:
                 }
                 for d in self.dimensions
             ],
-            "participants": [
-                {
-                    "id": p.id,
-                    "name": p.name,
-                    "nip": p.nip,
-                    "position": p.position,
-                    "organisation": p.organisation,
-                    "role": p.role,
-                    "present": p.present,
-                }
-                for p in self.participants
-            ],
+            "participants": [asdict(p) for p in self.participants],
         }
 
 
@@ -295,8 +289,5 @@ def session_overview(ctx: Context, session_id: str, language: str = "id") -> Ses
                 DimensionRow(d.code, d.title.get(language), s.value, s.indicators, s.done)
                 for d, s in zip(framework.dimensions, scores.dimensions, strict=True)
             ],
-            participants=[
-                ParticipantRow(p.id, p.name, p.nip, p.position, p.organisation, p.role, p.present)
-                for p in session.participants
-            ],
+            participants=[ParticipantRow.of(p) for p in session.participants],
         )

@@ -6,16 +6,18 @@ This records the sign-off and its snapshot hash; the signed PDF minutes
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import select
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.domain.scoring import score_framework
-from evaluator_app.services.errors import InvalidInput, SessionLocked
+from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, operation, reading
 from evaluator_app.services.records import editable_session, get
+from evaluator_app.services.sessions import ParticipantRow
 from evaluator_app.store.models import EvaluationSession, Participant, SignOff
 
 
@@ -46,16 +48,7 @@ def snapshot(session: EvaluationSession) -> dict[str, Any]:
         "predicate": scores.predicate.name.id if scores.predicate else None,
         "groups": {code: g.value for code, g in sorted(scores.groups.items())},
         "participants": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "nip": p.nip,
-                "position": p.position,
-                "organisation": p.organisation,
-                "role": p.role,
-                "present": p.present,
-            }
-            for p in sorted(session.participants, key=lambda p: p.id)
+            asdict(ParticipantRow.of(p)) for p in sorted(session.participants, key=lambda p: p.id)
         ],
         "assessments": [
             {
@@ -163,6 +156,3 @@ def current_snapshot_matches(ctx: Context, session_id: str) -> bool:
         if not live:
             return False
         return all(s.snapshot_hash == sha256_of(snapshot(session)) for s in live)
-
-
-__all__ = ["SessionLocked", "current_snapshot_matches", "reopen", "sign_off", "snapshot"]
