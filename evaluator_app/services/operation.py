@@ -23,6 +23,7 @@ from sqlalchemy.orm.base import NO_VALUE
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.store.database import Store
+from evaluator_app.store.engine import WRITE
 from evaluator_app.store.models import BOOKKEEPING, AuditEvent, Record, new_id, utc_now
 
 
@@ -233,6 +234,7 @@ def operation(ctx: Context, action: str) -> Iterator[Op]:
     op = Op(db)
     try:
         with db.begin():
+            db.connection(execution_options={WRITE: True})  # BEGIN IMMEDIATE
             yield op
             for record in list(db.new) + list(db.dirty):
                 if isinstance(record, Record) and (record in db.new or db.is_modified(record)):

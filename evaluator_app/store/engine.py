@@ -22,13 +22,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
     # The driver's own transaction handling is switched off so that "begin" below
-    # can take the write lock at once: a deferred transaction that reads and then
-    # writes fails with SQLITE_BUSY instead of waiting when another writer won.
+    # can take the write lock at once for writers: a deferred transaction that
+    # reads and then writes fails with SQLITE_BUSY instead of waiting when another
+    # writer won.
     dbapi_connection.isolation_level = None
 
 
-def _begin_immediate(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+WRITE = "evaluator_write"  # execution option of a connection that will write
+
+
+def _begin(connection: Any) -> None:
+    # Writers take the write lock at once; readers stay deferred, so that under
+    # WAL they never wait for a writer.
+    mode = "IMMEDIATE" if connection.get_execution_options().get(WRITE) else "DEFERRED"
+    connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def make_engine(url: str) -> Engine:
@@ -36,7 +43,7 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _begin_immediate)
+        event.listen(engine, "begin", _begin)
     return engine
 
 

@@ -158,3 +158,46 @@ def test_evidence_paths_refuse_anything_but_a_hash(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not a SHA-256"):
         store.path_for("../../etc/passwd")
     assert re.fullmatch(r"[0-9a-f]{62}", store.path_for("a" * 64).name)
+
+
+def test_readers_do_not_wait_for_a_writer(ctx: object, session_id: str) -> None:
+    import time
+
+    from evaluator_app.services.operation import Context, operation
+    from evaluator_app.services.sessions import list_sessions
+
+    assert isinstance(ctx, Context)
+    with operation(ctx, "hold_the_write_lock") as op:
+        op.db.execute(text("UPDATE session SET venue = 'x'"))
+        started = time.monotonic()
+        assert list_sessions(ctx)[0].region == "Kota Uji"  # the committed state
+        waited = time.monotonic() - started
+    # A reader blocked by the writer would wait the busy timeout (5 s) and fail.
+    assert waited < 4
+
+
+def test_second_writer_waits_for_the_first_instead_of_failing(ctx: object, session_id: str) -> None:
+    import threading
+
+    from evaluator_app.services import assessments
+    from evaluator_app.services.operation import Context, operation
+    from evaluator_app.services.sessions import session_overview
+
+    assert isinstance(ctx, Context)
+    errors: list[BaseException] = []
+
+    def second_writer() -> None:
+        try:
+            assessments.set_agreed_level(ctx, session_id, "ENV.1.1", 2)
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    with operation(ctx, "first_writer") as op:
+        op.db.execute(text("UPDATE session SET venue = 'x'"))
+        thread = threading.Thread(target=second_writer)
+        thread.start()
+        thread.join(0.3)  # it is waiting on the lock
+        assert thread.is_alive()
+    thread.join(10)
+    assert errors == []
+    assert session_overview(ctx, session_id).dimensions[1].score == 2
