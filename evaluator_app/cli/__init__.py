@@ -1,0 +1,37 @@
+"""The command line: the same services as the window, for scripts and people.
+
+``evaluator-app`` alone opens the window; subcommands work without Qt.
+Exit codes: 0 done, 1 refused or failed (message on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from evaluator_app.cli.commands import UsageError
+from evaluator_app.cli.parser import build_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
+    if args.handler is None:
+        parser.parse_args([*(argv or sys.argv[1:]), "--help"])
+    from evaluator_app.domain.framework import FrameworkError
+    from evaluator_app.services.errors import ServiceError
+    from evaluator_app.store.database import StoreError
+
+    try:
+        code: int = args.handler(args)
+    except UsageError as error:
+        parser.error(str(error))
+    except (ServiceError, StoreError, FrameworkError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    return code
