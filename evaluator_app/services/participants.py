@@ -10,7 +10,13 @@ from sqlalchemy import select
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, operation
 from evaluator_app.services.records import editable_session, get
-from evaluator_app.store.models import Clarification, Participant, Rating, SignOff
+from evaluator_app.store.models import (
+    Clarification,
+    EvaluationSession,
+    Participant,
+    Rating,
+    SignOff,
+)
 
 ROLES = (
     "lead_evaluator",
@@ -109,3 +115,40 @@ def remove_participant(ctx: Context, participant_id: str) -> None:
             if clarification.answered_by_id == participant.id:
                 clarification.answered_by_id = None
         op.db.delete(participant)
+
+
+def copy_attendance(ctx: Context, source_session_id: str, target_session_id: str) -> int:
+    """Copy the people of an earlier session (of the same region) into this one.
+
+    People already listed (same name, or same NIP) are left as they are; the
+    copies are marked present. Returns how many were added.
+    """
+    with operation(ctx, "copy_attendance") as op:
+        target = editable_session(op.db, target_session_id)
+        op.session_id = target.id
+        source = get(op.db, EvaluationSession, source_session_id)
+        if source.id == target.id:
+            raise InvalidInput("choose an earlier session, not this one")
+        if source.region.casefold() != target.region.casefold():
+            raise InvalidInput(
+                f"session {source.id[:8]} is of {source.region}, not {target.region}"
+            )
+        names = {p.name.casefold() for p in target.participants}
+        nips = {p.nip for p in target.participants if p.nip}
+        added = 0
+        for person in source.participants:
+            if person.name.casefold() in names or (person.nip and person.nip in nips):
+                continue
+            op.db.add(
+                Participant(
+                    session_id=target.id,
+                    name=person.name,
+                    nip=person.nip,
+                    position=person.position,
+                    organisation=person.organisation,
+                    role=person.role,
+                    present=True,
+                )
+            )
+            added += 1
+        return added

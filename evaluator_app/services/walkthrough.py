@@ -1,0 +1,247 @@
+"""What the meeting window reads: each indicator's state, and one indicator in full.
+
+Plain frozen rows, so that widgets never hold ORM objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from evaluator_app.services.operation import Context, reading
+from evaluator_app.services.records import assessment_of, get
+from evaluator_app.store.models import (
+    Assessment,
+    Clarification,
+    EvaluationSession,
+    Evidence,
+    Finding,
+    Participant,
+    Rating,
+)
+
+
+@dataclass(frozen=True)
+class IndicatorState:
+    code: str
+    status: str  # not_started | in_discussion | done | deferred
+    not_applicable: bool
+    agreed_level: int | None
+    self_level: int | None
+    notes: str
+    open_clarifications: int
+    pending_evidence: int
+    rating_spread: int  # highest minus lowest evaluator rating; 0 with fewer than two
+
+    @property
+    def state(self) -> str:
+        """What the navigator shows: the status, or "na"."""
+        return "na" if self.not_applicable else self.status
+
+    @property
+    def settled(self) -> bool:
+        return self.not_applicable or self.agreed_level is not None
+
+
+def indicator_states(ctx: Context, session_id: str) -> dict[str, IndicatorState]:
+    """Every indicator of a session by code, in three queries."""
+    with reading(ctx) as db:
+        session_id = get(db, EvaluationSession, session_id).id
+        in_session = Assessment.session_id == session_id
+        open_questions = dict(
+            db.execute(
+                select(Assessment.indicator_code, func.count())
+                .join(Clarification)
+                .where(in_session, Clarification.status == "open")
+                .group_by(Assessment.indicator_code)
+            ).all()
+        )
+        pending = dict(
+            db.execute(
+                select(Assessment.indicator_code, func.count())
+                .join(Evidence)
+                .where(in_session, Evidence.status == "pending")
+                .group_by(Assessment.indicator_code)
+            ).all()
+        )
+        spread = dict(
+            db.execute(
+                select(Assessment.indicator_code, func.max(Rating.level) - func.min(Rating.level))
+                .join(Rating)
+                .where(in_session)
+                .group_by(Assessment.indicator_code)
+            ).all()
+        )
+        return {
+            a.indicator_code: IndicatorState(
+                code=a.indicator_code,
+                status=a.status,
+                not_applicable=a.not_applicable,
+                agreed_level=a.agreed_level,
+                self_level=a.self_level,
+                notes=a.notes,
+                open_clarifications=open_questions.get(a.indicator_code, 0),
+                pending_evidence=pending.get(a.indicator_code, 0),
+                rating_spread=spread.get(a.indicator_code, 0) or 0,
+            )
+            for a in db.scalars(select(Assessment).where(in_session))
+        }
+
+
+@dataclass(frozen=True)
+class ClarificationRow:
+    id: str
+    question: str
+    answer: str
+    status: str  # open | answered
+    asked_by_id: str | None
+    asked_by: str | None
+    answered_by_id: str | None
+    answered_by: str | None
+    asked_at: dt.datetime
+    answered_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    id: str
+    title: str
+    kind: str  # file | link | seen
+    status: str  # provided | accepted | rejected | pending
+    sha256: str | None
+    original_name: str | None
+    size: int | None
+    url: str | None
+    due_date: dt.date | None
+    note: str
+
+    @property
+    def has_file(self) -> bool:
+        return self.sha256 is not None
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    id: str
+    text: str
+    recommendation: str
+    indicator_code: str | None
+    agencies: tuple[str, ...]
+    priority: str
+    due_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    participant_id: str
+    name: str
+    level: int
+
+
+@dataclass(frozen=True)
+class IndicatorDetail:
+    state: IndicatorState
+    na_reason: str
+    clarifications: list[ClarificationRow]
+    evidence: list[EvidenceRow]
+    findings: list[FindingRow]
+    ratings: list[RatingRow]
+
+
+def _finding_row(f: Finding) -> FindingRow:
+    return FindingRow(
+        f.id,
+        f.text,
+        f.recommendation,
+        f.indicator_code,
+        tuple(f.agencies or ()),
+        f.priority,
+        f.due_date,
+    )
+
+
+def indicator_detail(ctx: Context, session_id: str, code: str) -> IndicatorDetail:
+    """One indicator with its clarifications, evidence, findings and ratings."""
+    states = indicator_states(ctx, session_id)
+    with reading(ctx) as db:
+        session = get(db, EvaluationSession, session_id)
+        assessment = assessment_of(db, session, code)
+        names = {p.id: p.name for p in session.participants}
+        findings = db.scalars(
+            select(Finding)
+            .where(Finding.session_id == session.id, Finding.indicator_code == code)
+            .order_by(Finding.created_at)
+        )
+        return IndicatorDetail(
+            state=states[code],
+            na_reason=assessment.na_reason,
+            clarifications=[
+                ClarificationRow(
+                    c.id,
+                    c.question,
+                    c.answer,
+                    c.status,
+                    c.asked_by_id,
+                    names.get(c.asked_by_id or ""),
+                    c.answered_by_id,
+                    names.get(c.answered_by_id or ""),
+                    c.asked_at,
+                    c.answered_at,
+                )
+                for c in assessment.clarifications
+            ],
+            evidence=[
+                EvidenceRow(
+                    e.id,
+                    e.title,
+                    e.kind,
+                    e.status,
+                    e.sha256,
+                    e.original_name,
+                    e.size,
+                    e.url,
+                    e.due_date,
+                    e.note,
+                )
+                for e in assessment.evidence
+            ],
+            findings=[_finding_row(f) for f in findings],
+            ratings=sorted(
+                (
+                    RatingRow(r.participant_id, names.get(r.participant_id, "?"), r.level)
+                    for r in assessment.ratings
+                ),
+                key=lambda r: r.name,
+            ),
+        )
+
+
+def session_findings(ctx: Context, session_id: str) -> list[FindingRow]:
+    """Every finding of a session, in the order they were made."""
+    with reading(ctx) as db:
+        session_id = get(db, EvaluationSession, session_id).id
+        return [
+            _finding_row(f)
+            for f in db.scalars(
+                select(Finding).where(Finding.session_id == session_id).order_by(Finding.created_at)
+            )
+        ]
+
+
+def known_agencies(ctx: Context, session_id: str) -> list[str]:
+    """Agencies to offer when addressing a finding: the attendance's organisations
+    and the agencies already named in this session's findings."""
+    with reading(ctx) as db:
+        session_id = get(db, EvaluationSession, session_id).id
+        organisations = db.scalars(
+            select(Participant.organisation).where(Participant.session_id == session_id)
+        ).all()
+        used = [
+            a
+            for f in db.scalars(select(Finding).where(Finding.session_id == session_id))
+            for a in f.agencies or ()
+        ]
+    names = [name.strip() for name in [*organisations, *used] if name and name.strip()]
+    return sorted(set(names), key=str.casefold)
