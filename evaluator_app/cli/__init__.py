@@ -14,9 +14,22 @@ from evaluator_app.cli.commands import UsageError
 from evaluator_app.cli.parser import build_parser
 
 
+def _is_utf8(text: str) -> bool:
+    # Bytes that are not UTF-8 reach Python as lone surrogates.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not _is_utf8(text):
+                parser.error(f"the value of {name} is not valid UTF-8 text")
     logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
     if args.handler is None:
         parser.parse_args([*(argv or sys.argv[1:]), "--help"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from functools import partial
@@ -271,13 +272,24 @@ def cmd_assess(args: argparse.Namespace) -> int:
         steps.append(lambda: a.set_notes(ctx, args.id, args.indicator, args.notes))
     for rating in args.rating or []:
         participant, _, level = rating.rpartition(":")
-        if not participant or not level.isdigit():
+        if not participant or not re.fullmatch(r"[0-9]{1,3}", level):
             raise UsageError(f"--rating takes PARTICIPANT:LEVEL, not {rating!r}")
         steps.append(partial(a.set_rating, ctx, args.id, args.indicator, participant, int(level)))
+    clashes = [
+        ("--level", args.level is not None, "--clear-level", args.clear_level),
+        ("--level", args.level is not None, "--na", args.na is not None),
+        ("--na", args.na is not None, "--applicable", args.applicable),
+    ]
+    for first, given_first, second, given_second in clashes:
+        if given_first and given_second:
+            raise UsageError(f"{first} and {second} contradict each other; give one")
     if not steps:
         raise UsageError("say what to record: --level, --self-level, --na, --status, --notes, …")
-    for step in steps:
-        step()
+    from evaluator_app.services.operation import operation
+
+    with operation(ctx, "assess"):  # all of it, or none of it
+        for step in steps:
+            step()
     return 0
 
 

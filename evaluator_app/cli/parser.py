@@ -41,6 +41,12 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-10-29") from None
 
 
+def _count(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 100_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 1 to 100000")
+    return int(text)
+
+
 def _datetime(text: str) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(text)
@@ -262,6 +268,6 @@ def build_parser() -> argparse.ArgumentParser:
     json_flag(sub)
     sub = audit.add_parser("log", help="the newest changes first")
     sub.add_argument("id", help="session")
-    sub.add_argument("--limit", type=int, default=50)
+    sub.add_argument("--limit", type=_count, default=50, help="how many (1–100000)")
     json_flag(sub)
     return parser

@@ -56,7 +56,12 @@ def _decimal_text(value: Decimal) -> str:
 
 
 Text = Annotated[LocalText, BeforeValidator(_text_from_plain)]
-Number = Annotated[Decimal, PlainSerializer(_decimal_text, return_type=str, when_used="json")]
+# Finite, at most six decimals and a million: no NaN, no 1e999999999 to expand.
+Number = Annotated[
+    Decimal,
+    Field(allow_inf_nan=False, max_digits=15, decimal_places=6, ge=-(10**6), le=10**6),
+    PlainSerializer(_decimal_text, return_type=str, when_used="json"),
+]
 PositiveWeight = Annotated[Number, Field(gt=0)]
 Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 
@@ -213,9 +218,10 @@ def _number(value: Any) -> Decimal | None:
     if isinstance(value, bool):
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except ArithmeticError:
         return None
+    return number if number.is_finite() else None
 
 
 def _level_key(key: Any) -> int | None:

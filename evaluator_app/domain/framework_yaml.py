@@ -70,6 +70,26 @@ def _walk(
             _walk(item, f"{where}[{index}]", lines, problems, seen_nodes)
 
 
+MAX_DEPTH = 40  # a framework is a few levels deep; libyaml's composer recurses
+
+
+def _too_deep(text: str) -> Problem | None:
+    """Refuse absurd nesting before composing it (it would exhaust the C stack)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else None
+                    return Problem("", f"nested more than {MAX_DEPTH} levels deep", line)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # reported with its place by the real parse below
+    return None
+
+
 def read_yaml_with_lines(path: Path) -> tuple[Any, LineMap]:
     """Parse a YAML file; raise FrameworkError for unreadable or malformed text."""
     source = str(path)
@@ -83,6 +103,9 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, LineMap]:
         ) from None
     except OSError as error:
         raise FrameworkError(source, [Problem("", f"cannot read: {error.strerror}")]) from None
+    depth_problem = _too_deep(text)
+    if depth_problem:
+        raise FrameworkError(source, [depth_problem])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

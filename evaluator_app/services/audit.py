@@ -1,14 +1,35 @@
-"""The audit trail: reading it and proving its hash chain unbroken."""
+"""The audit trail: reading it, and proving it unbroken and true to the records."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from evaluator_app.services.operation import GENESIS, Context, chain_hash, reading
+from evaluator_app.domain.canonical import canonical_json
+from evaluator_app.services.operation import (
+    GENESIS,
+    Context,
+    chain_hash,
+    reading,
+    record_values,
+)
 from evaluator_app.services.records import get
-from evaluator_app.store.models import AuditEvent, EvaluationSession
+from evaluator_app.store.models import (
+    Assessment,
+    AuditEvent,
+    Clarification,
+    EvaluationSession,
+    Evidence,
+    Finding,
+    Participant,
+    Rating,
+    Record,
+    SignOff,
+)
 
 
 @dataclass(frozen=True)
@@ -17,19 +38,31 @@ class ChainReport:
     broken_at: int | None = None  # seq of the first bad link
     event_id: str | None = None
     problem: str = ""
+    # Records whose stored values differ from what the trail says they are.
+    mismatches: tuple[str, ...] = ()
 
     @property
     def intact(self) -> bool:
-        return self.broken_at is None
+        return self.broken_at is None and not self.mismatches
 
 
 def verify_chain(ctx: Context, session_id: str) -> ChainReport:
-    """Walk a session's events in order; report the first link that does not hold."""
+    """Prove a session's audit trail whole and its records equal to what it says.
+
+    Checks, in order: every link of the hash chain; that the trail starts with
+    the session's creation; that each sign-off's recorded trail head is in it;
+    and, replaying the trail, that every record holds exactly the values its
+    last audited change gave it (so an edit made around the app shows).
+    A trail cut off at its end is found only up to the newest sign-off, whose
+    head the signed minutes carry.
+    """
     with reading(ctx) as db:
-        session_id = get(db, EvaluationSession, session_id).id
+        session = get(db, EvaluationSession, session_id)
         events = db.scalars(
-            select(AuditEvent).where(AuditEvent.session_id == session_id).order_by(AuditEvent.seq)
+            select(AuditEvent).where(AuditEvent.session_id == session.id).order_by(AuditEvent.seq)
         ).all()
+        if not events:
+            return ChainReport(0, 0, None, "the session has no audit trail at all")
         previous = GENESIS
         for expected_seq, event in enumerate(events, start=1):
             problem = ""
@@ -39,10 +72,72 @@ def verify_chain(ctx: Context, session_id: str) -> ChainReport:
                 problem = "its link to the previous event does not match (removed or reordered)"
             elif chain_hash(event) != event.hash:
                 problem = "its content was changed after it was recorded"
+            elif expected_seq == 1 and event.action != "create_session":
+                problem = "the trail does not start with the session's creation"
             if problem:
                 return ChainReport(len(events), expected_seq, event.id, problem)
             previous = event.hash
-        return ChainReport(len(events))
+        by_seq = {e.seq: e.hash for e in events}
+        for signoff in session.signoffs:
+            head = signoff_head(signoff.snapshot)
+            if head is not None and by_seq.get(head[0]) != head[1]:
+                return ChainReport(
+                    len(events),
+                    head[0],
+                    None,
+                    "the trail differs from the one the sign-off recorded",
+                )
+        return ChainReport(len(events), mismatches=tuple(_mismatches(db, session, events)))
+
+
+def signoff_head(snapshot_text: str) -> tuple[int, str] | None:
+    head = json.loads(snapshot_text).get("audit_head")
+    return (int(head["seq"]), str(head["hash"])) if head else None
+
+
+def _replay(events: Sequence[AuditEvent]) -> dict[tuple[str, str], dict[str, str]]:
+    """Each record's fields as the trail leaves them (canonical JSON text)."""
+    state: dict[tuple[str, str], dict[str, str]] = {}
+    for event in events:
+        key = (event.record_type, event.record_id)
+        if event.change == "create":
+            values = json.loads(event.new_value or "{}")
+            state[key] = {name: canonical_json(value) for name, value in values.items()}
+        elif event.change == "update" and event.field:
+            state.setdefault(key, {})[event.field] = event.new_value or "null"
+        elif event.change == "delete":
+            state.pop(key, None)
+    return state
+
+
+def _session_records(db: Session, session: EvaluationSession) -> list[Record]:
+    assessment_ids = select(Assessment.id).where(Assessment.session_id == session.id)
+    records: list[Record] = [session]
+    for model in (Participant, Assessment, Finding, SignOff):
+        records += db.scalars(select(model).where(model.session_id == session.id)).all()
+    for child in (Rating, Clarification, Evidence):
+        records += db.scalars(select(child).where(child.assessment_id.in_(assessment_ids))).all()
+    return records
+
+
+def _mismatches(db: Session, session: EvaluationSession, events: Sequence[AuditEvent]) -> list[str]:
+    expected = _replay(events)
+    expected.pop(("framework", session.framework_id), None)  # may be another session's
+    problems = []
+    for record in _session_records(db, session):
+        key = (type(record).__tablename__, record.id)
+        values = expected.pop(key, None)
+        label = f"{key[0]} {record.id[:8]}"
+        if values is None:
+            problems.append(f"{label} is not in the audit trail (added around the app)")
+            continue
+        for name, stored in record_values(record).items():
+            if canonical_json(stored) != values.get(name, "null"):
+                problems.append(f"{label}: {name} differs from its audit trail")
+    for record_type, record_id in expected:
+        if record_type != "framework":
+            problems.append(f"{record_type} {record_id[:8]} was removed around the app")
+    return problems
 
 
 @dataclass(frozen=True)

@@ -21,3 +21,7 @@ class SessionLocked(ServiceError):
 
 class UndoConflict(ServiceError):
     pass
+
+
+class StorageError(ServiceError):
+    """The database could not be read or written (busy, damaged, disk full)."""

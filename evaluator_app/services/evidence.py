@@ -40,6 +40,8 @@ def attach_file(
     """Copy a file into the evidence store and record it for an indicator."""
     if not path.is_file():
         raise InvalidInput(f"no file at {path}")
+    with reading(ctx) as db:  # refuse before copying anything into the store
+        assessment_of(db, editable_session(db, session_id), code)
     try:
         stored = ctx.store.evidence.put_file(path)
     except OSError as error:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evaluator_app.bundled import shipped_frameworks_dir
-from evaluator_app.domain.framework import Framework, FrameworkError, load_framework
+from evaluator_app.domain.framework import Framework, FrameworkError, Problem, load_framework
 from evaluator_app.services.errors import NotFound
 from evaluator_app.store.models import EvaluationSession, FrameworkRecord
 
@@ -61,6 +61,10 @@ def catalogue(data_dir: Path) -> Catalogue:
                 entries.append(CatalogueEntry(load_cached(path), path, source))
             except FrameworkError as error:
                 broken.append(error)
+            except Exception as error:  # one strange file must not hide the others
+                broken.append(
+                    FrameworkError(str(path), [Problem("", f"cannot be loaded: {error}")])
+                )
     return Catalogue(entries, broken)
 
 

@@ -14,14 +14,17 @@ import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import event, inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
+from evaluator_app.services.errors import StorageError
 from evaluator_app.store.database import Store
 from evaluator_app.store.engine import WRITE
 from evaluator_app.store.models import BOOKKEEPING, AuditEvent, Record, new_id, utc_now
@@ -55,21 +58,32 @@ class Change:
     new: Any
 
 
-def record_values(record: Record) -> dict[str, Any]:
-    """Every column but the bookkeeping ones, as JSON-able values."""
+def record_values(record: Record, committed: bool = False) -> dict[str, Any]:
+    """Every column but the bookkeeping ones, as JSON-able values.
+
+    ``committed``: the values as stored before this flush (for a deleted record
+    that was also edited in the same flush).
+    """
     state = inspect(record)
     values = {}
     for attr in state.mapper.column_attrs:
-        if attr.key not in BOOKKEEPING:
-            value = state.attrs[attr.key].loaded_value
-            # A column never set (and without default) was written as NULL.
-            values[attr.key] = None if value is NO_VALUE else to_json(value)
+        if attr.key in BOOKKEEPING:
+            continue
+        value = state.attrs[attr.key].loaded_value
+        if committed:
+            history = state.attrs[attr.key].history
+            if history.deleted:
+                value = history.deleted[0]
+        # A column never set (and without default) was written as NULL.
+        values[attr.key] = None if value is NO_VALUE else to_json(value)
     return values
 
 
 def to_json(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.hex()
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC).isoformat()  # as the store gives it back
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     return value
@@ -121,14 +135,25 @@ def _capture(db: Session, _flush_context: Any) -> None:
                     record.id,
                     "delete",
                     None,
-                    record_values(record),
+                    record_values(record, committed=True),
                     None,
                 )
             )
 
 
+def _stamp(db: Session, _flush_context: Any, _instances: Any) -> None:
+    # Who changed a record last: every flush of an operation, undo and redo included.
+    actor = db.info.get("actor")
+    if actor is None:
+        return
+    for record in list(db.new) + list(db.dirty):
+        if isinstance(record, Record) and (record in db.new or db.is_modified(record)):
+            record.updated_by = actor
+
+
 def install_capture(store: Store) -> None:
     if not event.contains(store.sessions, "after_flush", _capture):
+        event.listen(store.sessions, "before_flush", _stamp)
         event.listen(store.sessions, "after_flush", _capture)
 
 
@@ -160,7 +185,7 @@ def chain_hash(event_: AuditEvent) -> str:
     return sha256_of(event_content(event_))
 
 
-def _chain_head(db: Session, session_id: str | None) -> tuple[int, str]:
+def chain_head(db: Session, session_id: str | None) -> tuple[int, str]:
     last = (
         db.query(AuditEvent)
         .filter(
@@ -183,7 +208,7 @@ def _write_audit(
     target_operation_id: str | None,
 ) -> str:
     operation_id = new_id()
-    seq, prev = _chain_head(db, session_id)
+    seq, prev = chain_head(db, session_id)
     now = utc_now()
     for change in changes:
         seq += 1
@@ -215,9 +240,13 @@ class Op:
     """An operation in progress: its database session and the session it changes."""
 
     db: Session
+    store: Store
     session_id: str | None = None
     operation_id: str | None = None  # set on commit when something changed
     target_operation_id: str | None = None  # what an undo or redo acts on
+
+
+_current: ContextVar[Op | None] = ContextVar("evaluator_operation", default=None)
 
 
 @contextmanager
@@ -225,20 +254,25 @@ def operation(ctx: Context, action: str) -> Iterator[Op]:
     """One user intent: a transaction whose changes are audited on commit.
 
     The service sets ``op.session_id`` to the evaluation session it changes; the
-    audit events join that session's chain.
+    audit events join that session's chain.  An operation opened inside another
+    joins it, so that several services can make one change (one transaction,
+    one undo step, audited under the outer action).
     """
+    outer = _current.get()
+    if outer is not None and outer.store is ctx.store:
+        yield outer
+        return
     install_capture(ctx.store)
     db = ctx.store.sessions()
     changes: list[Change] = []
     db.info["changes"] = changes
-    op = Op(db)
+    db.info["actor"] = ctx.actor
+    op = Op(db, ctx.store)
+    token = _current.set(op)
     try:
-        with db.begin():
+        with storage_errors(), db.begin():
             db.connection(execution_options={WRITE: True})  # BEGIN IMMEDIATE
             yield op
-            for record in list(db.new) + list(db.dirty):
-                if isinstance(record, Record) and (record in db.new or db.is_modified(record)):
-                    record.updated_by = ctx.actor
             db.flush()
             db.info["changes"] = None  # the audit events themselves are not changes
             if changes:
@@ -246,7 +280,26 @@ def operation(ctx: Context, action: str) -> Iterator[Op]:
                     db, ctx.actor, action, op.session_id, changes, op.target_operation_id
                 )
     finally:
+        _current.reset(token)
         db.close()
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """A database that cannot be read or written becomes a message, not a traceback."""
+    try:
+        yield
+    except OperationalError as error:
+        reason = str(getattr(error, "orig", error))
+        if "locked" in reason or "busy" in reason:
+            raise StorageError(
+                "the database is busy: another Evaluator window or command is saving; "
+                "try again in a moment"
+            ) from None
+        raise StorageError(f"the database could not be read or written: {reason}") from None
+    except DatabaseError as error:
+        reason = str(getattr(error, "orig", error))
+        raise StorageError(f"the database file is damaged or not a database: {reason}") from None
 
 
 @contextmanager
@@ -254,7 +307,7 @@ def reading(ctx: Context) -> Iterator[Session]:
     """A read-only look at the store."""
     db = ctx.store.sessions()
     try:
-        with db.begin():
+        with storage_errors(), db.begin():
             yield db
     finally:
         db.close()

@@ -18,12 +18,16 @@ EDITABLE_STATUSES = frozenset({"draft", "in_progress", "awaiting_signoff", "amen
 def resolve_id(db: Session, model: type[R], given: str) -> str:
     """A full id, or a unique prefix of at least 4 characters (as git allows)."""
     given = given.strip().lower()
+    label = model.__tablename__
+    if not given or any(c not in "0123456789abcdef-" for c in given):
+        raise NotFound(f"no {label} with id {given!r}")
     if len(given) == 36:
         return given
-    label = model.__tablename__
     if len(given) < 4:
         raise InvalidInput(f"{label} id {given!r} is too short; give at least 4 characters")
-    ids = db.scalars(select(model.id).where(model.id.startswith(given)).limit(2)).all()
+    ids = db.scalars(
+        select(model.id).where(model.id.startswith(given, autoescape=True)).limit(2)
+    ).all()
     if not ids:
         raise NotFound(f"no {label} with id {given!r}")
     if len(ids) > 1:

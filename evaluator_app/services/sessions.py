@@ -48,6 +48,12 @@ def _check_details(details: SessionDetails) -> None:
         raise InvalidInput(f"year {details.year} is outside 2000–2100")
     if details.starts_at is not None and details.starts_at.tzinfo is None:
         raise InvalidInput("the start time needs a time zone")
+    if details.starts_at is not None and not 2000 <= details.starts_at.year <= 2100:
+        raise InvalidInput(f"the start time {details.starts_at:%Y-%m-%d} is outside 2000–2100")
+    if details.evidence_deadline is not None and not 2000 <= details.evidence_deadline.year <= 2100:
+        raise InvalidInput(
+            f"the evidence deadline {details.evidence_deadline} is outside 2000–2100"
+        )
     if details.timezone is not None:
         try:
             ZoneInfo(details.timezone)
@@ -268,8 +274,10 @@ def session_overview(ctx: Context, session_id: str, language: str = "id") -> Ses
         session = get(db, EvaluationSession, session_id)
         framework = framework_of(session)
         assessments = session.assessments
-        agreed = {a.indicator_code: a.agreed_level for a in assessments if a.agreed_level}
-        claimed = {a.indicator_code: a.self_level for a in assessments if a.self_level}
+        agreed = {
+            a.indicator_code: a.agreed_level for a in assessments if a.agreed_level is not None
+        }
+        claimed = {a.indicator_code: a.self_level for a in assessments if a.self_level is not None}
         na = {a.indicator_code for a in assessments if a.not_applicable}
         scores = score_framework(framework, agreed, na)
         return SessionOverview(

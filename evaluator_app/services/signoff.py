@@ -6,6 +6,7 @@ This records the sign-off and its snapshot hash; the signed PDF minutes
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from typing import Any
 
@@ -15,7 +16,7 @@ from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.domain.scoring import score_framework
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import framework_of
-from evaluator_app.services.operation import Context, operation, reading
+from evaluator_app.services.operation import Context, chain_head, operation, reading
 from evaluator_app.services.records import editable_session, get
 from evaluator_app.services.sessions import ParticipantRow
 from evaluator_app.store.models import EvaluationSession, Participant, SignOff
@@ -25,7 +26,7 @@ def snapshot(session: EvaluationSession) -> dict[str, Any]:
     """Everything the minutes show, as canonical data (evidence by hash)."""
     framework = framework_of(session)
     assessments = sorted(session.assessments, key=lambda a: a.indicator_code)
-    agreed = {a.indicator_code: a.agreed_level for a in assessments if a.agreed_level}
+    agreed = {a.indicator_code: a.agreed_level for a in assessments if a.agreed_level is not None}
     na = {a.indicator_code for a in assessments if a.not_applicable}
     scores = score_framework(framework, agreed, na)
     return {
@@ -110,9 +111,14 @@ def sign_off(ctx: Context, session_id: str, signer_ids: list[str], method: str =
         session = editable_session(op.db, session_id)
         op.session_id = session.id
         data = snapshot(session)
+        # The trail's head goes into the signed record: a trail rewritten or cut
+        # before this point no longer matches what was signed.
+        seq, head = chain_head(op.db, session.id)
+        data["audit_head"] = {"seq": seq, "hash": head}
         digest = sha256_of(data)
         text = canonical_json(data)
-        for signer_id in signer_ids:
+        signers = {get(op.db, Participant, signer_id).id for signer_id in signer_ids}
+        for signer_id in sorted(signers):
             signer = get(op.db, Participant, signer_id)
             if signer.session_id != session.id:
                 raise InvalidInput(f"{signer.name} is not a participant of this session")
@@ -155,4 +161,12 @@ def current_snapshot_matches(ctx: Context, session_id: str) -> bool:
         live = [s for s in session.signoffs if not s.superseded]
         if not live:
             return False
-        return all(s.snapshot_hash == sha256_of(snapshot(session)) for s in live)
+        now = canonical_json(snapshot(session))
+        for signoff in live:
+            signed = json.loads(signoff.snapshot)
+            if sha256_of(signed) != signoff.snapshot_hash:
+                return False  # the stored snapshot itself was altered
+            signed.pop("audit_head", None)
+            if canonical_json(signed) != now:
+                return False
+        return True

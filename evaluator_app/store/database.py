@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,30 @@ class Store:
         self.engine.dispose()
 
 
+def _check_before_opening(database_file: Path) -> None:
+    """Look at an existing file read-only first: opening it for real switches it to
+    WAL mode, which must not happen to a file that is not ours."""
+    if not database_file.exists() or database_file.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(f"{database_file.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        if "not a database" not in str(error) and "malformed" not in str(error):
+            return  # e.g. a read-only look is not possible here: the real open decides
+        raise StoreError(
+            f"{database_file} is not an Evaluator database or is damaged ({error})"
+        ) from None
+    if tables and "alembic_version" not in tables:
+        raise StoreError(f"{database_file}: the database holds tables that are not Evaluator's")
+
+
 def open_store(data_dir: Path, url: str | None = None) -> Store:
     """Open (creating if needed) the store in ``data_dir``, schema brought up to date.
 
@@ -43,6 +68,8 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
     except OSError as error:
         raise StoreError(f"cannot create the data folder {data_dir}: {error.strerror}") from None
     database_file = data_dir / DATABASE_FILE
+    if url is None:
+        _check_before_opening(database_file)
     engine = make_engine(url or sqlite_url(database_file))
     try:
         migrations.upgrade(engine, None if url else database_file, data_dir / "backups")
@@ -51,7 +78,8 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
         raise StoreError(f"{database_file}: {error}") from None
     except Exception as error:
         engine.dispose()
-        raise StoreError(f"cannot open the database {database_file}: {error}") from error
+        reason = getattr(error, "orig", None) or error
+        raise StoreError(f"cannot open the database {database_file}: {reason}") from error
     return Store(
         data_dir=data_dir,
         engine=engine,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
 from evaluator_app.services.operation import Context
-from evaluator_app.ui.main_window import MainWindow
+from evaluator_app.ui.start_window import StartWindow
 from evaluator_app.ui.translations import ui_language, use_language
 
 APP_NAME = "Evaluator"
@@ -23,11 +25,20 @@ def application(argv: list[str] | None = None) -> QApplication:
     return QApplication(sys.argv[:1] if argv is None else argv)
 
 
-def create_main_window(ctx: Context, open_session_id: str | None = None) -> MainWindow:
-    """The main window in the language chosen by EVALUATOR_LANG (not shown yet)."""
+def _meeting_window_not_wired(session_id: str) -> None:
+    logging.getLogger(__name__).info("no meeting window to open session %s in yet", session_id)
+
+
+def create_main_window(
+    ctx: Context,
+    open_session_id: str | None = None,
+    open_session: Callable[[str], None] | None = None,
+) -> StartWindow:
+    """The start screen in the language chosen by EVALUATOR_LANG (not shown yet), with
+    ``open_session_id`` selected; ``open_session`` opens a session chosen there."""
     application()
     language = use_language(ui_language())
-    return MainWindow(ctx, language, open_session_id)
+    return StartWindow(ctx, language, open_session or _meeting_window_not_wired, open_session_id)
 
 
 def run_gui(ctx: Context, open_session_id: str | None = None, argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ class SessionController(QObject):
     current_changed = Signal(str)  # the indicator under discussion (its code)
     saved = Signal(object)  # datetime of the last stored change
     failed = Signal(str)  # a refused operation, in words for people
+    flush_requested = Signal()  # store unfinished typing now (before switching or closing)
 
     def __init__(
         self, ctx: Context, session_id: str, language: str = "id", parent: QObject | None = None
@@ -70,6 +71,7 @@ class SessionController(QObject):
 
     def set_current(self, code: str) -> None:
         if code != self.current:
+            self.flush_requested.emit()  # notes typed for the old indicator stay with it
             self.current = code
             self.current_changed.emit(code)
 

@@ -33,8 +33,10 @@ APP_NAME = "Evaluator"
 
 
 def ui_language() -> str:
-    """The chosen language code from ``EVALUATOR_LANG`` ("id_ID" -> "id"), default "id"."""
-    value = os.environ.get(ENV_VAR, "").strip().lower()
+    """``EVALUATOR_LANG`` ("id_ID" -> "id") if set, else the saved setting, else "id"."""
+    from evaluator_app.ui import settings
+
+    value = os.environ.get(ENV_VAR, "").strip().lower() or settings.read(settings.LANGUAGE)
     return value.replace("-", "_").split("_")[0] or DEFAULT_LANGUAGE
 
 

@@ -75,7 +75,7 @@ def test_assess_changes_the_score_and_the_audit_chain_holds(
     code, out, _ = run(capsys, *base, "audit", "verify", session_id)
     assert code == 0 and "intact" in out
     code, out, _ = run(capsys, *base, "undo", session_id)
-    assert code == 0 and "set_agreed_level" in out
+    assert code == 0 and "undo: assess" in out  # one command, one undo step
 
 
 def test_level_outside_the_scale_exits_1_with_a_clear_message(
@@ -192,3 +192,24 @@ def test_everyday_commands_do_not_import_heavy_libraries(data_dir: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_assess_is_all_or_nothing_and_refuses_contradictions(
+    capsys: pytest.CaptureFixture[str], demo: tuple[Path, str]
+) -> None:
+    data_dir, session_id = demo
+    base = ("--data-dir", str(data_dir))
+    before = json.loads(run(capsys, *base, "audit", "log", session_id, "--json", "--limit",
+                            "1")[1])
+    code, _, err = run(capsys, *base, "assess", session_id, "GOV.1.1", "--level", "3",
+                       "--rating", "abcd:9")
+    assert code == 1 and "no participant" in err
+    after = json.loads(run(capsys, *base, "audit", "log", session_id, "--json", "--limit",
+                           "1")[1])
+    assert after == before  # the level was not stored either
+    with pytest.raises(SystemExit):
+        main([*base, "assess", session_id, "GOV.1.1", "--level", "2", "--na", "x"])
+    assert "contradict" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main([*base, "assess", session_id, "GOV.1.1", "--notes", "bad \udcff"])
+    assert "not valid UTF-8" in capsys.readouterr().err

@@ -1,0 +1,92 @@
+"""Every command of the session window, its shortcut and its label, declared once.
+
+The window builds QActions from this table; Help → Keyboard shortcuts lists it,
+so the list people read is the list the window obeys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QKeySequence
+
+
+class Command(Enum):
+    UNDO = "undo"
+    REDO = "redo"
+    NEXT = "next"
+    PREVIOUS = "previous"
+    NEXT_OPEN = "next_open"
+    PREVIOUS_OPEN = "previous_open"
+    ADD_QUESTION = "add_question"
+    SEARCH = "search"
+    FULL_SCREEN = "full_screen"
+    PRESENTER = "presenter"
+    ATTENDANCE = "attendance"
+    FINDINGS = "findings"
+    INDICATOR = "indicator"
+    CLOSE = "close"
+    SHORTCUTS = "shortcuts"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    label: object  # English source text (QT_TRANSLATE_NOOP), translated in "Actions"
+    keys: tuple[str, ...]  # portable QKeySequence strings; first is shown
+
+
+SPECS: dict[Command, ActionSpec] = {
+    Command.UNDO: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Undo"), ("Ctrl+Z",)),
+    Command.REDO: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+    Command.NEXT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Next indicator"), ("Ctrl+Down",)),
+    Command.PREVIOUS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Previous indicator"), ("Ctrl+Up",)),
+    Command.NEXT_OPEN: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Next indicator not yet settled"), ("Ctrl+Shift+Down",)
+    ),
+    Command.PREVIOUS_OPEN: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Previous indicator not yet settled"), ("Ctrl+Shift+Up",)
+    ),
+    Command.ADD_QUESTION: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Add a clarification"), ("Ctrl+Return", "Ctrl+Enter")
+    ),
+    Command.SEARCH: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Search indicators"), ("Ctrl+F",)),
+    Command.FULL_SCREEN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Full screen"), ("F11",)),
+    Command.PRESENTER: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Presenter view for the projector"), ("F5",)
+    ),
+    Command.INDICATOR: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show the indicator"), ("Ctrl+1",)),
+    Command.ATTENDANCE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show attendance"), ("Ctrl+2",)),
+    Command.FINDINGS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show all findings"), ("Ctrl+3",)),
+    Command.CLOSE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Close the session"), ("Ctrl+W",)),
+    Command.SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("F1",)),
+}
+
+LEVEL_KEYS_LABEL = QT_TRANSLATE_NOOP("Actions", "Set the agreed level")
+
+
+def label(command: Command) -> str:
+    return QCoreApplication.translate("Actions", str(SPECS[command].label))
+
+
+def key_sequences(command: Command) -> list[QKeySequence]:
+    return [QKeySequence(key) for key in SPECS[command].keys]
+
+
+def shortcut_table(levels: list[int]) -> list[tuple[str, str]]:
+    """(keys as people read them, what they do), for Help → Keyboard shortcuts."""
+    rows = [
+        (
+            " / ".join(
+                QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+                for key in SPECS[c].keys
+            ),
+            label(c),
+        )
+        for c in Command
+    ]
+    if levels:
+        keys = f"{levels[0]} … {levels[-1]}"
+        rows.insert(0, (keys, QCoreApplication.translate("Actions", str(LEVEL_KEYS_LABEL))))
+    return rows

@@ -1,0 +1,458 @@
+"""The navigator: the left pane of the session window.
+
+The framework tree with each indicator's state, a search field and a filter,
+and the overall progress underneath.  Picking a row makes that indicator the
+one under discussion; when the indicator changes elsewhere (Ctrl+Down), the
+tree follows.  Focus never moves on its own: the lead may be typing elsewhere.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator_app.ui.controller import SessionController
+from evaluator_app.ui.labels import progress_label, score_label
+from evaluator_app.ui.navigator_model import (
+    BADGES_ROLE,
+    CLARIFICATION_BADGE,
+    CODE_ROLE,
+    EVIDENCE_BADGE,
+    INDICATOR,
+    KIND_ROLE,
+    OPEN_CLARIFICATIONS_ROLE,
+    PENDING_EVIDENCE_ROLE,
+    SEARCH_ROLE,
+    SETTLED_ROLE,
+    SPREAD_BADGE,
+    NavigatorModel,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+ALL = "all"
+NOT_DONE = "not_done"
+OPEN_CLARIFICATIONS = "open_clarifications"
+PENDING_EVIDENCE = "pending_evidence"
+FILTER_MODES = (ALL, NOT_DONE, OPEN_CLARIFICATIONS, PENDING_EVIDENCE)
+
+
+def folded(text: str) -> str:
+    """Text as a search compares it: no case, no accents ('Ré' finds 're')."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class NavigatorFilter(QSortFilterProxyModel):
+    """Indicators that pass the mode and contain every word of the query.
+
+    A group shows when an indicator beneath it passes (recursive filtering).
+    A word found in a group's code or title counts for every indicator in it,
+    so "kesehatan" shows the whole Health group.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._mode = ALL
+        self._query = ""
+        self._terms: list[str] = []
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def is_active(self) -> bool:
+        """True when some indicator may be hidden."""
+        return self._mode != ALL or bool(self._terms)
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in FILTER_MODES:
+            raise ValueError(f"unknown filter mode {mode!r}; one of: {', '.join(FILTER_MODES)}")
+        if mode != self._mode:
+            self.beginFilterChange()
+            self._mode = mode
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_query(self, text: str) -> None:
+        terms = folded(text).split()
+        self._query = text
+        if terms != self._terms:
+            self.beginFilterChange()
+            self._terms = terms
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.is_active():
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if index.data(KIND_ROLE) != INDICATOR:
+            return False  # shown only for an indicator beneath (recursive filtering)
+        if not self._mode_accepts(index):
+            return False
+        if not self._terms:
+            return True
+        texts = []
+        while index.isValid():  # the indicator and every group above it
+            texts.append(str(index.data(SEARCH_ROLE) or ""))
+            index = index.parent()
+        haystack = folded("\n".join(texts))
+        return all(term in haystack for term in self._terms)
+
+    def _mode_accepts(self, index: QModelIndex) -> bool:
+        if self._mode == NOT_DONE:
+            return not index.data(SETTLED_ROLE)
+        if self._mode == OPEN_CLARIFICATIONS:
+            return bool(index.data(OPEN_CLARIFICATIONS_ROLE))
+        if self._mode == PENDING_EVIDENCE:
+            return bool(index.data(PENDING_EVIDENCE_ROLE))
+        return True
+
+
+# Badge colours: background, text.  Strong enough to survive a projector.
+BADGE_COLOURS = {
+    CLARIFICATION_BADGE: (QColor("#f2a900"), QColor("#1f1600")),
+    EVIDENCE_BADGE: (QColor("#2f64c8"), QColor("white")),
+    SPREAD_BADGE: (QColor("#c62f2f"), QColor("white")),
+}
+BADGE_GAP = 4
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Draws an indicator's badges as coloured pills, dimensions in bold, the rest as usual."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if not index.parent().isValid():  # a dimension
+            option.font.setBold(True)
+
+    def _badges(self, index: Index) -> list[tuple[str, str]]:
+        badges = index.data(BADGES_ROLE)
+        return list(badges) if badges else []
+
+    def _badge_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setBold(True)
+        return font
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        badges = self._badges(index)
+        if not badges:
+            super().paint(painter, option, index)
+            return
+        # The cell's background and selection as the style draws them, without text.
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+        font = self._badge_font(option)
+        metrics = QFontMetrics(font)
+        height = min(metrics.height() + 2, option.rect.height() - 2)
+        widths = [metrics.horizontalAdvance(text) + height // 2 + 4 for _kind, text in badges]
+        total = sum(widths) + BADGE_GAP * (len(widths) - 1)
+        x = option.rect.x() + max(2, (option.rect.width() - total) / 2)
+        y = option.rect.y() + (option.rect.height() - height) / 2
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(font)
+        for (kind, text), width in zip(badges, widths, strict=True):
+            background, foreground = BADGE_COLOURS[kind]
+            pill = QRectF(x, y, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(background)
+            painter.drawRoundedRect(pill, height / 2, height / 2)
+            painter.setPen(foreground)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+            x += width + BADGE_GAP
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        badges = self._badges(index)
+        if not badges:
+            return hint + QSize(8, 4)
+        metrics = QFontMetrics(self._badge_font(option))
+        height = metrics.height() + 2
+        width = sum(metrics.horizontalAdvance(text) + height // 2 + 4 for _k, text in badges)
+        width += BADGE_GAP * (len(badges) - 1) + 8
+        return QSize(max(width, hint.width()), max(hint.height(), height) + 4)
+
+
+class NavigatorPanel(QWidget):
+    """Search, filter, the framework tree and the overall progress, top to bottom."""
+
+    filter_changed = Signal()  # the mode or the query changed
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._following = False  # selecting because the controller said so: do not echo
+
+        self.model = NavigatorModel(controller, self)
+        self.filter = NavigatorFilter(self)
+        self.filter.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search codes, titles, notes…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(
+            self.tr("Up and Down step through the indicators shown; Enter shows the first.")
+        )
+        self.search.textChanged.connect(self._query_changed)
+        self.search.returnPressed.connect(self._go_to_first_shown)
+        self.search.installEventFilter(self)
+
+        self.mode = QComboBox()
+        for mode, label in (
+            (ALL, self.tr("All indicators")),
+            (NOT_DONE, self.tr("Not done")),
+            (OPEN_CLARIFICATIONS, self.tr("Open clarifications")),
+            (PENDING_EVIDENCE, self.tr("Pending evidence")),
+        ):
+            self.mode.addItem(label, mode)
+        self.mode.setToolTip(self.tr("Which indicators to show"))
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+
+        self.tree = QTreeView()
+        self.tree.setModel(self.filter)
+        self.tree.setItemDelegate(BadgeDelegate(self.tree))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setIndentation(14)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A size up from the interface font: the lead's screen may be what the room sees.
+        font = self.tree.font()
+        font.setPointSizeF(max(font.pointSizeF() * 1.15, 10.0))
+        self.tree.setFont(font)
+        header = self.tree.header()
+        # No header row: the columns say what they are (and their tooltips spell it
+        # out), and the width is worth more to the titles.
+        header.setVisible(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NavigatorModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (NavigatorModel.LEVEL, NavigatorModel.BADGES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.filter.rowsInserted.connect(self._rows_shown)
+
+        self.shown = QLabel()  # how many indicators the filter lets through
+        self.shown.setVisible(False)
+        self.progress = QLabel()
+        self.progress.setWordWrap(True)
+        bold = self.progress.font()
+        bold.setBold(True)
+        self.progress.setFont(bold)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.mode)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.shown)
+        layout.addWidget(self.progress)
+
+        controller.changed.connect(self._session_changed)
+        controller.current_changed.connect(self.show_current)
+        self.tree.expandAll()
+        self._show_progress()
+        if controller.current is not None:
+            self.show_current(controller.current)
+
+    # --- commands -------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search field, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def set_mode(self, mode: str) -> None:
+        """Show all indicators, or only those not done, with open questions or pending evidence."""
+        self.mode.setCurrentIndex(self.mode.findData(mode))
+
+    def shown_codes(self) -> list[str]:
+        """The indicators the tree shows now, top to bottom (collapsed groups included)."""
+        return [index.data(CODE_ROLE) for index in self._shown_indicators()]
+
+    def show_current(self, code: str) -> None:
+        """Select and reveal an indicator's row; nothing selected if the filter hides it."""
+        proxy = self.filter.mapFromSource(self.model.index_of(code))
+        selection = self.tree.selectionModel()
+        self._following = True
+        try:
+            if not proxy.isValid():
+                selection.clearSelection()
+                return
+            parent = proxy.parent()
+            while parent.isValid():
+                self.tree.expand(parent)
+                parent = parent.parent()
+            selection.setCurrentIndex(
+                proxy,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.tree.scrollTo(proxy)
+        finally:
+            self._following = False
+
+    # --- reacting -------------------------------------------------------------
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._following:
+            return
+        # Rows leaving the filter only deselect; the current indicator stays current.
+        for index in selected.indexes():
+            if index.column() == 0 and index.data(KIND_ROLE) == INDICATOR:
+                self._controller.set_current(index.data(CODE_ROLE))
+                return
+
+    def _query_changed(self, text: str) -> None:
+        self.filter.set_query(text)
+        self._filter_changed()
+
+    def _mode_changed(self, _row: int) -> None:
+        self.filter.set_mode(self.mode.currentData())
+        self._filter_changed()
+
+    def _filter_changed(self) -> None:
+        self.tree.expandAll()  # matches may sit in groups someone collapsed
+        self._show_current_again()
+        self._show_counts()
+        self.filter_changed.emit()
+
+    def _session_changed(self) -> None:
+        # The model has already told the filter; rows may have come or gone.
+        self._show_current_again()
+        self._show_counts()
+        self._show_progress()
+
+    def _show_current_again(self) -> None:
+        if self._controller.current is not None:
+            self.show_current(self._controller.current)
+
+    def _rows_shown(self, parent: QModelIndex, first: int, last: int) -> None:
+        # Rows that come back (a filter relaxed, a row changed) come back open.
+        if parent.isValid():
+            self.tree.expand(parent)
+        for row in range(first, last + 1):
+            self.tree.expandRecursively(self.filter.index(row, 0, parent))
+
+    def _shown_indicators(self) -> list[QModelIndex]:
+        found: list[QModelIndex] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.filter.rowCount(parent)):
+                index = self.filter.index(row, 0, parent)
+                if index.data(KIND_ROLE) == INDICATOR:
+                    found.append(index)
+                else:
+                    walk(index)
+
+        walk(QModelIndex())
+        return found
+
+    def _step_shown(self, step: int) -> None:
+        codes = self.shown_codes()
+        if not codes:
+            return
+        current = self._controller.current
+        if current in codes:
+            position = codes.index(current) + step
+            code = codes[max(0, min(len(codes) - 1, position))]
+        else:
+            code = codes[0] if step > 0 else codes[-1]
+        self._controller.set_current(code)
+
+    def _go_to_first_shown(self) -> None:
+        codes = self.shown_codes()
+        if codes and self._controller.current not in codes:
+            self._controller.set_current(codes[0])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if modifiers == Qt.KeyboardModifier.NoModifier:
+                if event.key() == Qt.Key.Key_Down:
+                    self._step_shown(1)
+                    return True
+                if event.key() == Qt.Key.Key_Up:
+                    self._step_shown(-1)
+                    return True
+                if event.key() == Qt.Key.Key_Escape and self.search.text():
+                    self.search.clear()
+                    return True
+        return super().eventFilter(watched, event)
+
+    # --- what the labels say --------------------------------------------------
+
+    def _show_counts(self) -> None:
+        if not self.filter.is_active():
+            self.shown.setVisible(False)
+            return
+        shown = len(self._shown_indicators())
+        total = len(self._controller.states)
+        if shown == 0:
+            text = self.tr("No indicator matches.")
+        else:
+            text = self.tr("Showing %1 of %2 indicators").replace("%1", str(shown))
+            text = text.replace("%2", str(total))
+        self.shown.setText(text)
+        self.shown.setVisible(True)
+
+    def _show_progress(self) -> None:
+        scores = self._controller.overview.scores
+        predicate = self._controller.text(scores.predicate.name) if scores.predicate else ""
+        text = (
+            self.tr("Settled %1 · index %2 %3")
+            .replace("%1", progress_label(scores.done, scores.indicators))
+            .replace("%2", score_label(scores.index))
+            .replace("%3", predicate)
+        )
+        self.progress.setText(text.strip())
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 600)

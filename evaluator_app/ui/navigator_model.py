@@ -1,0 +1,415 @@
+"""The framework tree as the navigator shows it: groups, indicators, their state.
+
+The tree's shape is the session's framework and never changes while the session
+is open; only what the rows say does.  So a change in the session is passed on
+as ``dataChanged`` for the rows whose text moved, never as a reset: the view
+keeps what is expanded and what is selected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from evaluator_app.domain.framework import Group, Indicator
+from evaluator_app.services.walkthrough import IndicatorState
+from evaluator_app.ui.controller import SessionController
+from evaluator_app.ui.labels import NOTHING, score_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+_USER = Qt.ItemDataRole.UserRole
+CODE_ROLE = _USER + 1  # indicator or group code
+KIND_ROLE = _USER + 2  # "indicator" | "group"
+SEARCH_ROLE = _USER + 3  # code, titles in both languages, notes: what a search reads
+STATE_ROLE = _USER + 4  # indicators: not_started | in_discussion | done | deferred | na
+SETTLED_ROLE = _USER + 5  # indicators: agreed level or N/A given
+OPEN_CLARIFICATIONS_ROLE = _USER + 6  # indicators: open questions
+PENDING_EVIDENCE_ROLE = _USER + 7  # indicators: evidence still to come
+BADGES_ROLE = _USER + 8  # indicators: [(kind, text)] for the badge painter, kind as below
+
+INDICATOR = "indicator"
+GROUP = "group"
+
+# badge kinds, in the order they are shown
+CLARIFICATION_BADGE = "clarifications"
+EVIDENCE_BADGE = "evidence"
+SPREAD_BADGE = "spread"
+# Marks that every common UI font draws (no emoji font is needed on Linux).
+BADGE_MARKS = {CLARIFICATION_BADGE: "?", EVIDENCE_BADGE: "▤", SPREAD_BADGE: "Δ"}
+SPREAD_ALERT = 2  # evaluators this many levels apart: worth discussing
+
+# The state dots: colour plus shape, so that the states stay apart for the
+# colour-blind and on a washed-out projector.
+STATE_COLOURS = {
+    "not_started": QColor("#8a8f98"),
+    "in_discussion": QColor("#e08a00"),
+    "done": QColor("#2e9d4f"),
+    "deferred": QColor("#3d6fd6"),
+    "na": QColor("#8a8f98"),
+}
+
+
+@dataclass
+class _Node:
+    kind: str  # "root" | GROUP | INDICATOR
+    code: str
+    parent: int  # node number of the parent (0 is the invisible root)
+    row: int
+    item: Group | Indicator | None = None
+    children: list[int] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)  # groups: every indicator beneath
+
+
+def _dot(state: str, size: int) -> QPixmap:
+    """One state's mark at one size: a ring, half, full, paused or struck-out dot."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    colour = STATE_COLOURS[state]
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen_width = max(1.5, size / 9)
+    inset = pen_width / 2 + size * 0.08
+    circle = QRectF(inset, inset, size - 2 * inset, size - 2 * inset)
+    centre = circle.center()
+    white = QPen(QColor("white"), pen_width * 1.2)
+    white.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(QPen(colour, pen_width))
+    if state == "not_started":
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(circle)
+    elif state == "in_discussion":  # half full: under way
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(circle)
+        painter.setBrush(colour)
+        painter.drawPie(circle, 90 * 16, 180 * 16)
+    else:
+        painter.setBrush(colour)
+        painter.drawEllipse(circle)
+        painter.setPen(white)
+        r = circle.width() / 2
+        if state == "done":  # a tick
+            painter.drawPolyline(
+                [
+                    centre + QPointF(-0.45 * r, 0.02 * r),
+                    centre + QPointF(-0.12 * r, 0.35 * r),
+                    centre + QPointF(0.45 * r, -0.3 * r),
+                ]
+            )
+        elif state == "deferred":  # pause bars
+            for x in (-0.22 * r, 0.22 * r):
+                painter.drawLine(centre + QPointF(x, -0.35 * r), centre + QPointF(x, 0.35 * r))
+        else:  # N/A: a bar across
+            painter.drawLine(centre + QPointF(-0.45 * r, 0), centre + QPointF(0.45 * r, 0))
+    painter.end()
+    return pixmap
+
+
+_icons: dict[str, QIcon] = {}
+
+
+def state_icon(state: str) -> QIcon:
+    """The navigator's mark for an indicator state (drawn once, at several sizes)."""
+    if state not in _icons:
+        icon = QIcon()
+        for size in (16, 20, 24, 32, 48, 64):
+            icon.addPixmap(_dot(state, size))
+        _icons[state] = icon
+    return _icons[state]
+
+
+def badge_marks(state: IndicatorState) -> list[tuple[str, str]]:
+    """What an indicator's badges say, as (kind, text): '?2', '▤1', 'Δ2'."""
+    badges = []
+    if state.open_clarifications:
+        text = f"{BADGE_MARKS[CLARIFICATION_BADGE]}{state.open_clarifications}"
+        badges.append((CLARIFICATION_BADGE, text))
+    if state.pending_evidence:
+        badges.append((EVIDENCE_BADGE, f"{BADGE_MARKS[EVIDENCE_BADGE]}{state.pending_evidence}"))
+    if state.rating_spread >= SPREAD_ALERT:
+        badges.append((SPREAD_BADGE, f"{BADGE_MARKS[SPREAD_BADGE]}{state.rating_spread}"))
+    return badges
+
+
+@dataclass(frozen=True)
+class _GroupFigures:
+    done: int
+    total: int
+    score: str  # as shown
+
+
+class NavigatorModel(QAbstractItemModel):
+    """Dimensions, their groups (to any depth) and indicators, in framework order.
+
+    Column 0 is code and title; 1 the agreed level (indicators) or the score
+    (groups); 2 the badges (indicators) or the progress, settled of all beneath
+    (groups).  Custom roles: see the ``*_ROLE`` constants.
+    """
+
+    TITLE, LEVEL, BADGES = range(3)
+
+    def __init__(self, controller: SessionController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._nodes: list[_Node] = [_Node("root", "", -1, 0)]
+        self._by_code: dict[str, int] = {}
+        for row, dimension in enumerate(controller.framework.dimensions):
+            self._add_group(dimension, 0, row)
+        self._states: dict[str, IndicatorState] = dict(controller.states)
+        self._groups: dict[str, _GroupFigures] = self._group_figures()
+        controller.changed.connect(self._refresh)
+
+    def _add_group(self, group: Group, parent: int, row: int) -> int:
+        number = self._add_node(_Node(GROUP, group.code, parent, row, group))
+        node = self._nodes[number]
+        # Indicators first, then sub-groups: the order of Framework.indicators(),
+        # which is also the order Ctrl+Down walks.
+        for indicator in group.indicators:
+            self._add_node(_Node(INDICATOR, indicator.code, number, len(node.children), indicator))
+        for child in group.groups:
+            self._add_group(child, number, len(node.children))
+        node.indicators = [i.code for i in group.walk_indicators()]
+        return number
+
+    def _add_node(self, node: _Node) -> int:
+        number = len(self._nodes)
+        self._nodes.append(node)
+        self._nodes[node.parent].children.append(number)
+        self._by_code[node.code] = number
+        return number
+
+    # --- reading --------------------------------------------------------------
+
+    def index_of(self, code: str, column: int = 0) -> QModelIndex:
+        """The row of an indicator or group by code (invalid if unknown)."""
+        number = self._by_code.get(code)
+        if number is None:
+            return QModelIndex()
+        return self.createIndex(self._nodes[number].row, column, number)
+
+    def indicator_state(self, code: str) -> IndicatorState | None:
+        return self._states.get(code)
+
+    def _node(self, index: Index) -> _Node:
+        return self._nodes[index.internalId()] if index.isValid() else self._nodes[0]
+
+    def _group_figures(self) -> dict[str, _GroupFigures]:
+        scores = self._controller.overview.scores.groups
+        figures = {}
+        for node in self._nodes:
+            if node.kind != GROUP:
+                continue
+            done = sum(1 for code in node.indicators if self._settled(code))
+            score = scores.get(node.code)
+            value = score.value if score is not None else None
+            shown = score_label(value) if value is not None else ""
+            figures[node.code] = _GroupFigures(done, len(node.indicators), shown)
+        return figures
+
+    def _settled(self, code: str) -> bool:
+        state = self._states.get(code)
+        return state is not None and state.settled
+
+    # --- Qt's model interface -------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node(parent).children[row])
+
+    def parent(self, child: Index | None = None) -> Any:
+        if child is None:  # QObject.parent()
+            return super().parent()
+        if not child.isValid():
+            return QModelIndex()
+        number = self._nodes[child.internalId()].parent
+        if number <= 0:
+            return QModelIndex()
+        return self.createIndex(self._nodes[number].row, 0, number)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 3
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._node(index).kind == INDICATOR:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            headers = (self.tr("Indicator"), self.tr("Level"), self.tr("Progress"))
+            return headers[section] if 0 <= section < len(headers) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and section != self.TITLE:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        if role == CODE_ROLE:
+            return node.code
+        if role == KIND_ROLE:
+            return node.kind
+        if role == SEARCH_ROLE:
+            return self._search_text(node)
+        if node.kind == GROUP:
+            return self._group_data(node, index.column(), role)
+        return self._indicator_data(node, index.column(), role)
+
+    # --- what rows say --------------------------------------------------------
+
+    def _title(self, node: _Node) -> str:
+        assert node.item is not None
+        return f"{node.code}  {self._controller.text(node.item.title)}"
+
+    def _search_text(self, node: _Node) -> str:
+        assert node.item is not None
+        title = node.item.title
+        parts = [node.code, title.id, title.en or ""]
+        state = self._states.get(node.code)
+        if node.kind == INDICATOR and state is not None:
+            parts.append(state.notes)
+        return "\n".join(p for p in parts if p)
+
+    def _group_data(self, node: _Node, column: int, role: int) -> Any:
+        figures = self._groups[node.code]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TITLE:
+                return self._title(node)
+            # The score sits under the indicators' levels: it is their (weighted) mean.
+            if column == self.LEVEL:
+                return figures.score
+            return f"{figures.done}/{figures.total}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [self._title(node), self.tr("%1 of %2 indicators settled")]
+            lines[1] = lines[1].replace("%1", str(figures.done)).replace("%2", str(figures.total))
+            score = figures.score or NOTHING
+            lines.append(self.tr("Score: %1").replace("%1", score))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def _indicator_data(self, node: _Node, column: int, role: int) -> Any:
+        state = self._states.get(node.code)
+        if state is None:  # an assessment row missing: show the title, nothing more
+            if role == Qt.ItemDataRole.DisplayRole and column == self.TITLE:
+                return self._title(node)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TITLE:
+                return self._title(node)
+            if column == self.LEVEL:
+                return self._level_text(state)
+            return " ".join(text for _kind, text in badge_marks(state))
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
+            return state_icon(state.state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._indicator_tooltip(node, state)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ForegroundRole and state.not_applicable:
+            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        if role == STATE_ROLE:
+            return state.state
+        if role == SETTLED_ROLE:
+            return state.settled
+        if role == OPEN_CLARIFICATIONS_ROLE:
+            return state.open_clarifications
+        if role == PENDING_EVIDENCE_ROLE:
+            return state.pending_evidence
+        if role == BADGES_ROLE and column == self.BADGES:
+            return badge_marks(state)
+        return None
+
+    def _level_text(self, state: IndicatorState) -> str:
+        if state.not_applicable:
+            return self.tr("N/A")
+        return "" if state.agreed_level is None else str(state.agreed_level)
+
+    def state_name(self, state: str) -> str:
+        names = {
+            "not_started": self.tr("Not started"),
+            "in_discussion": self.tr("In discussion"),
+            "done": self.tr("Done"),
+            "deferred": self.tr("Deferred"),
+            "na": self.tr("Not applicable"),
+        }
+        return names.get(state, state)
+
+    def _level_name(self, value: int) -> str:
+        try:
+            return self._controller.text(self._controller.framework.level(value).name)
+        except KeyError:  # a level off the scale is refused by the services; be safe
+            return ""
+
+    def _indicator_tooltip(self, node: _Node, state: IndicatorState) -> str:
+        lines = [self._title(node)]
+        status = self.state_name(state.state)
+        if state.agreed_level is not None and not state.not_applicable:
+            level = self.tr("level %1").replace("%1", str(state.agreed_level))
+            name = self._level_name(state.agreed_level)
+            status = f"{status} · {level}" + (f" ({name})" if name else "")
+        lines.append(status)
+        counts = []
+        if state.open_clarifications == 1:
+            counts.append(self.tr("1 open clarification"))
+        elif state.open_clarifications:
+            counts.append(
+                self.tr("%1 open clarifications").replace("%1", str(state.open_clarifications))
+            )
+        if state.pending_evidence:
+            counts.append(self.tr("%1 pending evidence").replace("%1", str(state.pending_evidence)))
+        if counts:
+            lines.append(", ".join(counts))
+        if state.rating_spread >= SPREAD_ALERT:
+            lines.append(
+                self.tr("Evaluators' ratings differ by %1 levels").replace(
+                    "%1", str(state.rating_spread)
+                )
+            )
+        return "\n".join(lines)
+
+    # --- following the session -----------------------------------------------
+
+    def _refresh(self) -> None:
+        """Tell the views which rows now read differently (the shape stays)."""
+        old_states, old_groups = self._states, self._groups
+        self._states = dict(self._controller.states)
+        self._groups = self._group_figures()
+        for number, node in enumerate(self._nodes):
+            if node.kind == INDICATOR:
+                moved = old_states.get(node.code) != self._states.get(node.code)
+            elif node.kind == GROUP:
+                moved = old_groups.get(node.code) != self._groups.get(node.code)
+            else:
+                continue
+            if moved:
+                first = self.createIndex(node.row, 0, number)
+                last = self.createIndex(node.row, self.columnCount() - 1, number)
+                self.dataChanged.emit(first, last)

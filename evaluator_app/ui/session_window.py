@@ -1,0 +1,279 @@
+"""The meeting window: navigator, indicator page, attendance and findings.
+
+Every edit goes through the services as it happens (there is no Save button);
+the status bar says when the last change was stored.  Undo and redo are the
+services' own, so they reach every kind of change and survive a restart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from evaluator_app import __version__
+from evaluator_app.services import assessments, undo
+from evaluator_app.services.operation import Context
+from evaluator_app.ui import actions, settings
+from evaluator_app.ui.actions import Command
+from evaluator_app.ui.attendance import AttendancePanel
+from evaluator_app.ui.autosave import AutosaveText
+from evaluator_app.ui.controller import SessionController
+from evaluator_app.ui.findings_view import FindingsList
+from evaluator_app.ui.indicator_page import IndicatorPage
+from evaluator_app.ui.labels import progress_label, score_label, status_label
+from evaluator_app.ui.navigator import NavigatorPanel
+from evaluator_app.ui.operations import operation_label
+from evaluator_app.ui.presenter import PresenterWindow
+
+
+class SessionWindow(QMainWindow):
+    closed = Signal(str)  # the session id, once the window has closed
+
+    def __init__(self, ctx: Context, session_id: str, language: str = "id") -> None:
+        super().__init__()
+        self.controller = SessionController(ctx, session_id, language, self)
+        c = self.controller
+        self.presenter: PresenterWindow | None = None
+        self.commands: dict[Command, QAction] = {}
+
+        self.navigator = NavigatorPanel(c)
+        self.indicator_page = IndicatorPage(c)
+        self.attendance = AttendancePanel(c)
+        self.findings = FindingsList(c, indicator_only=False)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.indicator_page, self.tr("Indicator"))
+        self.tabs.addTab(self.attendance, self.tr("Attendance"))
+        self.tabs.addTab(self.findings, self.tr("All findings"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.saved_at = QLabel()
+        self.progress = QLabel()
+        self.status = QLabel()
+        for label in (self.saved_at, self.progress, self.status):
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_menus()
+        self._bind_level_keys()
+        c.changed.connect(self._show_state)
+        c.saved.connect(self._show_saved)
+        c.failed.connect(self._show_refusal)
+        c.flush_requested.connect(self.flush_typing)
+        self._show_state()
+        self._fit_to_screen()
+        codes = [i.code for i in c.framework.indicators()]
+        unsettled = [code for code in codes if not c.states[code].settled]
+        if codes:
+            c.set_current((unsettled or codes)[0])
+
+    # --- building ------------------------------------------------------------
+
+    def _command(self, command: Command, slot: Callable[[], object], menu: object) -> QAction:
+        action = QAction(actions.label(command), self)
+        action.setShortcuts(actions.key_sequences(command))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        self.commands[command] = action
+        return action
+
+    def _build_menus(self) -> None:
+        c = self.controller
+        bar = self.menuBar()
+        session = bar.addMenu(self.tr("&Session"))
+        self._command(Command.CLOSE, self.close, session)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self._command(Command.UNDO, lambda: self._step(undo.undo), edit)
+        self._command(Command.REDO, lambda: self._step(undo.redo), edit)
+        go = bar.addMenu(self.tr("&Go"))
+        self._command(Command.NEXT, lambda: self._go(1, False), go)
+        self._command(Command.PREVIOUS, lambda: self._go(-1, False), go)
+        self._command(Command.NEXT_OPEN, lambda: self._go(1, True), go)
+        self._command(Command.PREVIOUS_OPEN, lambda: self._go(-1, True), go)
+        go.addSeparator()
+        self._command(Command.SEARCH, self._search, go)
+        self._command(Command.ADD_QUESTION, self._add_question, go)
+        view = bar.addMenu(self.tr("&View"))
+        self._command(Command.INDICATOR, lambda: self.tabs.setCurrentIndex(0), view)
+        self._command(Command.ATTENDANCE, lambda: self.tabs.setCurrentIndex(1), view)
+        self._command(Command.FINDINGS, lambda: self.tabs.setCurrentIndex(2), view)
+        view.addSeparator()
+        self._command(Command.PRESENTER, self.show_presenter, view)
+        self._command(Command.FULL_SCREEN, self.toggle_full_screen, view)
+        view.addSeparator()
+        language = view.addMenu(self.tr("Interface language"))
+        for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+            choice = language.addAction(name)
+            choice.setCheckable(True)
+            choice.setChecked(code == c.language)
+            choice.triggered.connect(lambda _=False, code=code: self._choose_language(code))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._command(Command.SHORTCUTS, self.show_shortcuts, help_menu)
+        about = help_menu.addAction(self.tr("About Evaluator"))
+        about.triggered.connect(self._about)
+        for command in (Command.UNDO, Command.REDO, Command.ADD_QUESTION):
+            self.commands[command].setEnabled(not c.read_only)
+
+    def _bind_level_keys(self) -> None:
+        # Number keys set the agreed level; typing in a text field keeps the digit
+        # (text widgets claim printable keys before window shortcuts see them).
+        self.level_keys: list[QShortcut] = []
+        for level in self.controller.framework.level_values():
+            if 0 <= level <= 9:
+                key = QShortcut(QKeySequence(str(level)), self)
+                key.activated.connect(lambda level=level: self.set_agreed_level(level))
+                self.level_keys.append(key)
+
+    def _fit_to_screen(self) -> None:
+        available = self.screen().availableGeometry()
+        width = min(1600, int(available.width() * 0.95))
+        self.resize(width, min(1000, int(available.height() * 0.92)))
+        self.splitter.setSizes([width * 3 // 10, width - width * 3 // 10])
+
+    # --- commands ------------------------------------------------------------
+
+    def set_agreed_level(self, level: int) -> None:
+        c = self.controller
+        if c.current is None or c.read_only:
+            return
+        self.tabs.setCurrentWidget(self.indicator_page)
+        c.call(assessments.set_agreed_level, c.session_id, c.current, level)
+
+    def _go(self, step: int, not_done_only: bool) -> None:
+        self.tabs.setCurrentWidget(self.indicator_page)
+        self.controller.move(step, not_done_only)
+
+    def _search(self) -> None:
+        self.navigator.focus_search()
+
+    def _add_question(self) -> None:
+        self.tabs.setCurrentWidget(self.indicator_page)
+        self.indicator_page.start_new_question()
+
+    def _step(self, step: Callable[[Context, str], str]) -> None:
+        self.flush_typing()
+        c = self.controller
+        done = c.call(step, c.session_id)
+        if done is not None:
+            verb = self.tr("Undone") if step is undo.undo else self.tr("Redone")
+            self.statusBar().showMessage(f"{verb}: {operation_label(done)}", 5000)
+
+    def _refresh_undo_labels(self) -> None:
+        c = self.controller
+        try:
+            stacks = undo.history(c.ctx, c.session_id)
+        except Exception:  # a label is not worth a crash
+            return
+        for command, stack in ((Command.UNDO, stacks.undo), (Command.REDO, stacks.redo)):
+            action = self.commands[command]
+            text = actions.label(command)
+            if stack:
+                text += f": {operation_label(stack[-1][1])}"
+            action.setText(text)
+            action.setEnabled(bool(stack) and not c.read_only)
+
+    def show_presenter(self) -> None:
+        if self.presenter is None:
+            self.presenter = PresenterWindow(self.controller)
+        self.presenter.show_on_projector()
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def show_shortcuts(self) -> None:
+        rows = actions.shortcut_table(self.controller.framework.level_values())
+        dialog = QDialog(self)
+        dialog.setWindowTitle(actions.label(Command.SHORTCUTS))
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        for n, (keys, what) in enumerate(rows):
+            table.setItem(n, 0, QTableWidgetItem(keys))
+            table.setItem(n, 1, QTableWidgetItem(what))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(560, 520)
+        self.shortcuts_dialog = dialog
+        dialog.open()
+
+    def _choose_language(self, code: str) -> None:
+        settings.write(settings.LANGUAGE, code)
+        self.statusBar().showMessage(
+            self.tr("The interface language changes when Evaluator starts again."), 8000
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Evaluator"),
+            self.tr("Evaluator %1 — offline maturity-evaluation meetings.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # --- state ---------------------------------------------------------------
+
+    def _show_state(self) -> None:
+        c = self.controller
+        o = c.overview
+        title = f"{o.region} · {o.year} — Evaluator"
+        if c.read_only:
+            title += " " + self.tr("(signed: read-only)")
+        self.setWindowTitle(title)
+        index = score_label(o.scores.index)
+        predicate = c.text(o.scores.predicate.name) if o.scores.predicate else ""
+        self.progress.setText(
+            self.tr("Settled %1 · index %2 %3")
+            .replace("%1", progress_label(o.done, o.total))
+            .replace("%2", index)
+            .replace("%3", predicate)
+            .strip()
+        )
+        status = status_label(o.status)
+        if c.read_only:
+            status = self.tr("%1 — read-only").replace("%1", status)
+        self.status.setText(status)
+        self._refresh_undo_labels()
+
+    def _show_saved(self, when: dt.datetime) -> None:
+        self.saved_at.setText(self.tr("Saved at %1").replace("%1", when.strftime("%H:%M:%S")))
+
+    def _show_refusal(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not done"), message)
+
+    def flush_typing(self) -> None:
+        """Store every text still waiting for its pause (switching, undoing, closing)."""
+        for saver in self.findChildren(AutosaveText):
+            saver.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_typing()
+        if self.presenter is not None:
+            self.presenter.close()
+        super().closeEvent(event)
+        self.closed.emit(self.controller.session_id)
