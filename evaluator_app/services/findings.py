@@ -21,6 +21,7 @@ class FindingDetails:
     agencies: tuple[str, ...] | None = None
     priority: str | None = None
     due_date: dt.date | None = None
+    clear_due_date: bool = False  # None above means "unchanged"; this removes it
 
 
 def _apply(op: Op, session: EvaluationSession, finding: Finding, details: FindingDetails) -> None:
@@ -44,8 +45,12 @@ def _apply(op: Op, session: EvaluationSession, finding: Finding, details: Findin
                 f"unknown priority {details.priority!r}; one of: {', '.join(PRIORITIES)}"
             )
         finding.priority = details.priority
+    if details.due_date is not None and details.clear_due_date:
+        raise InvalidInput("give a due date or clear it, not both")
     if details.due_date is not None:
         finding.due_date = details.due_date
+    if details.clear_due_date:
+        finding.due_date = None
 
 
 def add_finding(ctx: Context, session_id: str, details: FindingDetails) -> str:

@@ -231,12 +231,15 @@ def session_findings(ctx: Context, session_id: str) -> list[FindingRow]:
 
 
 def known_agencies(ctx: Context, session_id: str) -> list[str]:
-    """Agencies to offer when addressing a finding: the attendance's organisations
-    and the agencies already named in this session's findings."""
+    """Agencies to offer when addressing a finding: the city's organisations in the
+    attendance (not the evaluators') and the agencies already named in findings."""
     with reading(ctx) as db:
         session_id = get(db, EvaluationSession, session_id).id
         organisations = db.scalars(
-            select(Participant.organisation).where(Participant.session_id == session_id)
+            select(Participant.organisation).where(
+                Participant.session_id == session_id,
+                Participant.role.not_in(("lead_evaluator", "evaluator")),
+            )
         ).all()
         used = [
             a

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QApplication
 
 from evaluator_app.services.operation import Context
+from evaluator_app.ui.session_window import SessionWindow
 from evaluator_app.ui.start_window import StartWindow
 from evaluator_app.ui.translations import ui_language, use_language
 
@@ -41,9 +42,42 @@ def create_main_window(
     return StartWindow(ctx, language, open_session or _meeting_window_not_wired, open_session_id)
 
 
+class Windows:
+    """The start screen and the meeting windows opened from it (one per session)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.sessions: dict[str, SessionWindow] = {}
+        self.start = create_main_window(ctx, open_session=self._open)
+
+    def _open(self, session_id: str) -> None:
+        self.open_session(session_id)
+
+    def open_session(self, session_id: str) -> SessionWindow:
+        window = self.sessions.get(session_id)
+        if window is None:
+            window = SessionWindow(self.ctx, session_id, self.start.language)
+            window.closed.connect(self._closed)
+            self.sessions[window.controller.session_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _closed(self, session_id: str) -> None:
+        window = self.sessions.pop(session_id, None)
+        if window is not None:
+            window.deleteLater()
+        self.start.refresh()
+
+
 def run_gui(ctx: Context, open_session_id: str | None = None, argv: list[str] | None = None) -> int:
-    """Show the main window (``open_session_id`` selected) and run until it closes."""
+    """Show the start screen, and the meeting window of ``open_session_id`` if given;
+    run until the last window closes."""
     app = application(argv)
-    window = create_main_window(ctx, open_session_id)
-    window.show()
+    windows = Windows(ctx)
+    windows.start.show()
+    if open_session_id is not None:
+        windows.start.select_session(open_session_id)
+        windows.open_session(open_session_id)
     return app.exec()

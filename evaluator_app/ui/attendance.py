@@ -115,6 +115,9 @@ class AttendancePanel(QWidget):
         self.name.setPlaceholderText(self.tr("Full name with titles"))
         self.nip = QLineEdit()
         self.nip.setPlaceholderText(self.tr("18 digits or empty"))
+        # room for a whole NIP as people type it, spaces included
+        nip_width = self.nip.fontMetrics().horizontalAdvance("0" * 21 + "  ")
+        self.nip.setMinimumWidth(nip_width)
         self.position = QLineEdit()
         self.organisation = QLineEdit()
         self.role = role_combo()
@@ -168,12 +171,13 @@ class AttendancePanel(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        # A long position wraps onto a second line rather than hiding behind an ellipsis.
+        table.setWordWrap(True)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Long positions and organisations give way; names and numbers are shown whole.
+        # Positions and organisations share what is left; names and numbers are shown whole.
         for column in (AttendanceModel.POSITION, AttendanceModel.ORGANISATION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.installEventFilter(self)  # the Delete key

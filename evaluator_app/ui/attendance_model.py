@@ -44,16 +44,8 @@ def nip_label(nip: str | None) -> str:
 def run_service(
     controller: SessionController, service: Callable[..., Any], *args: Any
 ) -> tuple[str | None, Any]:
-    """``controller.call`` that also says why the service refused, or None when it did not
-    (``call`` returns None either way); every listener of ``failed`` still hears it."""
-    refusals: list[str] = []
-    note = refusals.append  # one bound method, so that the same slot is disconnected
-    controller.failed.connect(note)
-    try:
-        result = controller.call(service, *args)
-    finally:
-        controller.failed.disconnect(note)
-    return (refusals[0] if refusals else None), result
+    """The service's refusal (shown here, beside the table) and its result."""
+    return controller.call_quietly(service, *args)
 
 
 class AttendanceModel(QAbstractTableModel):

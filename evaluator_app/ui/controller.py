@@ -54,14 +54,44 @@ class SessionController(QObject):
 
     def call(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run ``service(ctx, *args, **kwargs)``; on refusal say why and return None."""
+        refusal, result = self.call_quietly(service, *args, **kwargs)
+        if refusal is not None:
+            self.failed.emit(refusal)
+        return result
+
+    def call_quietly(
+        self, service: Callable[..., Any], *args: Any, **kwargs: Any
+    ) -> tuple[str | None, Any]:
+        """(refusal, result): for a widget that shows the refusal itself, next to
+        what was typed, instead of the window's message box."""
         try:
             result = service(self.ctx, *args, **kwargs)
         except ServiceError as error:
-            self.failed.emit(str(error))
-            return None
+            return str(error), None
         self.reload()
         self.saved.emit(dt.datetime.now().astimezone())
-        return result
+        return None, result
+
+    def attempt(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """Like ``call``, for services that return nothing: True when it was done."""
+        done = False
+
+        def run(ctx: Context, *a: Any, **k: Any) -> bool:
+            nonlocal done
+            service(ctx, *a, **k)
+            done = True
+            return True
+
+        self.call(run, *args, **kwargs)
+        return done
+
+    def read(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a reading service; on refusal say why and return None (nothing reloads)."""
+        try:
+            return service(self.ctx, *args, **kwargs)
+        except ServiceError as error:
+            self.failed.emit(str(error))
+            return None
 
     def reload(self) -> None:
         """Read the session again and tell the views."""

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator_app.ui.controller import SessionController
-from evaluator_app.ui.labels import NOTHING
 
 AGREED_STYLE = (
     "QFrame#level { background: #1f6f3f; border: 3px solid #0b3d20; }"
@@ -107,9 +106,9 @@ class PresenterWindow(QWidget):
         if state.not_applicable:
             self.agreed.setText(self.tr("Not applicable"))
         elif state.agreed_level is not None:
-            self.agreed.setText(self.tr("Level %1").replace("%1", str(state.agreed_level)))
+            self.agreed.setText(self.tr("Agreed: level %1").replace("%1", str(state.agreed_level)))
         else:
-            self.agreed.setText(NOTHING)
+            self.agreed.setText(self.tr("Not agreed yet"))
         cards = []
         for level in c.framework.scale:
             heading = f"{level.value} · {c.text(level.name)}"

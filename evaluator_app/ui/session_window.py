@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -64,6 +64,8 @@ class SessionWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
+        self._splitter_moved = False
+        self.splitter.splitterMoved.connect(self._note_splitter_moved)
         self.setCentralWidget(self.splitter)
 
         self.saved_at = QLabel()
@@ -145,9 +147,24 @@ class SessionWindow(QMainWindow):
 
     def _fit_to_screen(self) -> None:
         available = self.screen().availableGeometry()
-        width = min(1600, int(available.width() * 0.95))
-        self.resize(width, min(1000, int(available.height() * 0.92)))
-        self.splitter.setSizes([width * 3 // 10, width - width * 3 // 10])
+        self.resize(
+            min(1600, int(available.width() * 0.95)), min(1000, int(available.height() * 0.92))
+        )
+        self.navigator.setMinimumWidth(300)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The navigator keeps about a third of the width (titles stay readable),
+        # until someone moves the splitter by hand.
+        super().resizeEvent(event)
+        if not self._splitter_moved:
+            width = self.splitter.width()
+            left = max(340, min(width * 34 // 100, 560))
+            self.splitter.blockSignals(True)
+            self.splitter.setSizes([left, max(0, width - left)])
+            self.splitter.blockSignals(False)
+
+    def _note_splitter_moved(self) -> None:
+        self._splitter_moved = True
 
     # --- commands ------------------------------------------------------------
 
@@ -228,13 +245,17 @@ class SessionWindow(QMainWindow):
         )
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             self.tr("About Evaluator"),
             self.tr("Evaluator %1 — offline maturity-evaluation meetings.").replace(
                 "%1", __version__
             ),
+            QMessageBox.StandardButton.Close,
+            self,
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # --- state ---------------------------------------------------------------
 
@@ -264,7 +285,17 @@ class SessionWindow(QMainWindow):
         self.saved_at.setText(self.tr("Saved at %1").replace("%1", when.strftime("%H:%M:%S")))
 
     def _show_refusal(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Not done"), message)
+        # Window-modal but not blocking: the meeting's typing is never held up.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Not done"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.refusal_box = box
+        box.open()
 
     def flush_typing(self) -> None:
         """Store every text still waiting for its pause (switching, undoing, closing)."""

@@ -194,6 +194,10 @@ class StartWindow(QMainWindow):
         rows = self.session_table.selectionModel().selectedRows()
         return self.sessions.session_row(rows[0].row()).id if rows else None
 
+    @property
+    def language(self) -> str:
+        return self._language
+
     def refresh(self) -> None:
         """Reload the list, keeping the selected session selected if it still exists
         (call it when a meeting window closes: progress and status have moved on)."""

@@ -199,13 +199,12 @@ def test_assess_is_all_or_nothing_and_refuses_contradictions(
 ) -> None:
     data_dir, session_id = demo
     base = ("--data-dir", str(data_dir))
-    before = json.loads(run(capsys, *base, "audit", "log", session_id, "--json", "--limit",
-                            "1")[1])
-    code, _, err = run(capsys, *base, "assess", session_id, "GOV.1.1", "--level", "3",
-                       "--rating", "abcd:9")
+    before = json.loads(run(capsys, *base, "audit", "log", session_id, "--json", "--limit", "1")[1])
+    code, _, err = run(
+        capsys, *base, "assess", session_id, "GOV.1.1", "--level", "3", "--rating", "abcd:9"
+    )
     assert code == 1 and "no participant" in err
-    after = json.loads(run(capsys, *base, "audit", "log", session_id, "--json", "--limit",
-                           "1")[1])
+    after = json.loads(run(capsys, *base, "audit", "log", session_id, "--json", "--limit", "1")[1])
     assert after == before  # the level was not stored either
     with pytest.raises(SystemExit):
         main([*base, "assess", session_id, "GOV.1.1", "--level", "2", "--na", "x"])

@@ -13,21 +13,25 @@ from evaluator_app.cli import main
 from evaluator_app.services.demo import DEMO_REGION
 from evaluator_app.services.operation import open_context
 from evaluator_app.services.sessions import list_sessions
-from evaluator_app.ui.main_window import MainWindow
+from evaluator_app.ui.session_window import SessionWindow
+from evaluator_app.ui.start_window import StartWindow
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
-def test_demo_flag_creates_the_demo_once_and_opens_the_window_on_it(
+@pytest.mark.qt_log_ignore("propagateSizeHints", "raise")  # offscreen's notes on show()
+def test_demo_flag_creates_the_demo_once_and_opens_the_meeting_on_it(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     seen: list[str] = []
 
     def look_then_close() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        for window in windows:
-            seen.append(window.details.title.text() if window.isVisible() else "hidden")
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, StartWindow) and window.isVisible():
+                seen.append(f"start: {window.details.title.text()}")
+            if isinstance(window, SessionWindow) and window.isVisible():
+                seen.append(f"meeting: {window.controller.overview.region}")
+        for window in QApplication.topLevelWidgets():
             window.close()
 
     data = str(tmp_path / "data")
@@ -38,7 +42,7 @@ def test_demo_flag_creates_the_demo_once_and_opens_the_window_on_it(
     rows = list_sessions(ctx)
     ctx.store.close()
     assert [row.region for row in rows] == [DEMO_REGION]
-    assert seen == [f"{DEMO_REGION} · 2024"] * 2
+    assert sorted(seen) == sorted([f"start: {DEMO_REGION} · 2024", f"meeting: {DEMO_REGION}"] * 2)
 
 
 def test_no_display_is_reported_plainly(

@@ -136,10 +136,12 @@ def test_findings_are_addressed_to_agencies(ctx: Context, session_id: str) -> No
         "high",
         dt.date(2024, 12, 31),
     )
-    findings.edit_finding(ctx, fid, FindingDetails(indicator_code="", priority="low"))
+    findings.edit_finding(
+        ctx, fid, FindingDetails(indicator_code="", priority="low", clear_due_date=True)
+    )
     edited = _one(ctx, Finding, fid)
     assert isinstance(edited, Finding)
-    assert (edited.indicator_code, edited.priority) == (None, "low")
+    assert (edited.indicator_code, edited.priority, edited.due_date) == (None, "low", None)
     findings.remove_finding(ctx, fid)
     assert _one(ctx, Finding, fid) is None
 

@@ -85,7 +85,7 @@ def test_known_agencies_come_from_attendance_and_findings(ctx: Context, session_
         ParticipantDetails(name="Dewi", role="agency_head", organisation="Diskominfo"),
     )
     participants.add_participant(
-        ctx, session_id, ParticipantDetails(name="Rina", role="evaluator", organisation="")
+        ctx, session_id, ParticipantDetails(name="Rina", role="evaluator", organisation="GMSC")
     )
     findings.add_finding(ctx, session_id, FindingDetails(text="x", agencies=("Bappeda",)))
     assert walkthrough.known_agencies(ctx, session_id) == ["Bappeda", "Diskominfo"]
