@@ -86,6 +86,8 @@ class SessionWindow(QMainWindow):
         unsettled = [code for code in codes if not c.states[code].settled]
         if codes:
             c.set_current((unsettled or codes)[0])
+        # Focus in the tree, not the search field: a number pressed first sets a level.
+        self.navigator.tree.setFocus()
 
     # --- building ------------------------------------------------------------
 

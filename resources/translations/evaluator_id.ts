@@ -2,6 +2,682 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Next indicator</source>
+        <translation>Indikator berikutnya</translation>
+    </message>
+    <message>
+        <source>Previous indicator</source>
+        <translation>Indikator sebelumnya</translation>
+    </message>
+    <message>
+        <source>Next indicator not yet settled</source>
+        <translation>Indikator berikutnya yang belum tuntas</translation>
+    </message>
+    <message>
+        <source>Previous indicator not yet settled</source>
+        <translation>Indikator sebelumnya yang belum tuntas</translation>
+    </message>
+    <message>
+        <source>Add a clarification</source>
+        <translation>Tambah klarifikasi</translation>
+    </message>
+    <message>
+        <source>Search indicators</source>
+        <translation>Cari indikator</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Layar penuh</translation>
+    </message>
+    <message>
+        <source>Presenter view for the projector</source>
+        <translation>Tampilan presentasi untuk proyektor</translation>
+    </message>
+    <message>
+        <source>Show the indicator</source>
+        <translation>Tampilkan indikator</translation>
+    </message>
+    <message>
+        <source>Show attendance</source>
+        <translation>Tampilkan daftar hadir</translation>
+    </message>
+    <message>
+        <source>Show all findings</source>
+        <translation>Tampilkan semua temuan</translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation>Tutup sesi</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>Set the agreed level</source>
+        <translation>Tetapkan level yang disepakati</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Hadir</translation>
+    </message>
+    <message>
+        <source>Civil-servant number: 18 digits; leave it empty for guests</source>
+        <translation>Nomor Induk Pegawai: 18 digit; kosongkan untuk tamu</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Tidak hadir</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePanel</name>
+    <message>
+        <source>Copy attendance from…</source>
+        <translation>Salin daftar hadir dari…</translation>
+    </message>
+    <message>
+        <source>Add the people of an earlier session of the same region</source>
+        <translation>Tambahkan peserta dari sesi sebelumnya di wilayah yang sama</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;Hapus yang dipilih</translation>
+    </message>
+    <message>
+        <source>Remove the selected people (Delete key)</source>
+        <translation>Hapus peserta yang dipilih (tombol Delete)</translation>
+    </message>
+    <message>
+        <source>This session is signed: its attendance can be read but not changed.</source>
+        <translation>Sesi ini sudah ditandatangani: daftar hadirnya hanya dapat dibaca, tidak dapat diubah.</translation>
+    </message>
+    <message>
+        <source>Full name with titles</source>
+        <translation>Nama lengkap dengan gelar</translation>
+    </message>
+    <message>
+        <source>18 digits or empty</source>
+        <translation>18 digit atau kosong</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>T&amp;ambah</translation>
+    </message>
+    <message>
+        <source>Add this person (Enter)</source>
+        <translation>Tambahkan peserta ini (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>N&amp;IP</source>
+        <translation>NI&amp;P</translation>
+    </message>
+    <message>
+        <source>P&amp;osition</source>
+        <translation>&amp;Jabatan</translation>
+    </message>
+    <message>
+        <source>Organisa&amp;tion</source>
+        <translation>&amp;Instansi</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le</source>
+        <translation>Pe&amp;ran</translation>
+    </message>
+    <message>
+        <source>%1 people, %2 present</source>
+        <translation>%1 orang, %2 hadir</translation>
+    </message>
+    <message>
+        <source>Not saved for %1: %2</source>
+        <translation>Perubahan untuk %1 tidak disimpan: %2</translation>
+    </message>
+    <message>
+        <source>Not added: type the person&apos;s name first.</source>
+        <translation>Tidak ditambahkan: ketik nama peserta terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Tidak ditambahkan: %1</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>Tidak dihapus: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1. Undo (Ctrl+Z) brings them back.</source>
+        <translation>%1 dihapus. Urungkan (Ctrl+Z) untuk mengembalikannya.</translation>
+    </message>
+    <message>
+        <source>No other session of %1 on this laptop</source>
+        <translation>Tidak ada sesi lain untuk %1 di laptop ini</translation>
+    </message>
+    <message>
+        <source>%1 · stage %2 · %3 · %4</source>
+        <translation>%1 · tahap %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Not copied: %1</source>
+        <translation>Tidak disalin: %1</translation>
+    </message>
+    <message>
+        <source>Copied %1 people; those already listed were left as they are.</source>
+        <translation>%1 orang disalin; peserta yang sudah tercantum tidak diubah.</translation>
+    </message>
+    <message>
+        <source>Everyone from that session is listed already.</source>
+        <translation>Semua peserta dari sesi tersebut sudah tercantum.</translation>
+    </message>
+</context>
+<context>
+    <name>ClarificationCard</name>
+    <message>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Terjawab</translation>
+    </message>
+    <message>
+        <source>Asked by %1</source>
+        <translation>Ditanyakan oleh %1</translation>
+    </message>
+    <message>
+        <source>Answered by %1</source>
+        <translation>Dijawab oleh %1</translation>
+    </message>
+    <message>
+        <source>Earlier answer by %1 (reopened)</source>
+        <translation>Jawaban sebelumnya oleh %1 (dibuka kembali)</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>Jawab…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Buka kembali</translation>
+    </message>
+    <message>
+        <source>The answer did not settle it: ask again</source>
+        <translation>Jawaban belum menuntaskan pertanyaan: tanyakan kembali</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+</context>
+<context>
+    <name>ClarificationsView</name>
+    <message>
+        <source>No questions yet.</source>
+        <translation>Belum ada pertanyaan.</translation>
+    </message>
+    <message>
+        <source>New question (Ctrl+Enter), then Enter to add</source>
+        <translation>Pertanyaan baru (Ctrl+Enter), lalu Enter untuk menambahkan</translation>
+    </message>
+    <message>
+        <source>Who asks</source>
+        <translation>Penanya</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>Tambah pertanyaan</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(tidak dicatat)</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Web address:</source>
+        <translation>Alamat web:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Tenggat:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Catatan:</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceView</name>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them</source>
+        <translation>Seret berkas ke sini untuk melampirkannya</translation>
+    </message>
+    <message>
+        <source>No evidence yet. Drop files anywhere on this page to attach them.</source>
+        <translation>Belum ada bukti dukung. Seret berkas ke bagian mana pun di halaman ini untuk melampirkannya.</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Lampirkan berkas…</translation>
+    </message>
+    <message>
+        <source>Copy files into the evidence store (or drop them on the page)</source>
+        <translation>Salin berkas ke penyimpanan bukti dukung (atau seret ke halaman ini)</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Tautan…</translation>
+    </message>
+    <message>
+        <source>Add a web address</source>
+        <translation>Tambahkan alamat web</translation>
+    </message>
+    <message>
+        <source>Seen in the room…</source>
+        <translation>Dilihat di rapat…</translation>
+    </message>
+    <message>
+        <source>A document shown in the meeting but not handed over</source>
+        <translation>Dokumen yang diperlihatkan dalam rapat tetapi tidak diserahkan</translation>
+    </message>
+    <message>
+        <source>Promised…</source>
+        <translation>Dijanjikan…</translation>
+    </message>
+    <message>
+        <source>Evidence the city will deliver by a due date</source>
+        <translation>Bukti dukung yang akan diserahkan daerah paling lambat pada tenggat</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Open the file or the web address</source>
+        <translation>Buka berkas atau alamat web</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <source>The evidence supports the level</source>
+        <translation>Bukti dukung sesuai dengan level</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Tolak…</translation>
+    </message>
+    <message>
+        <source>The evidence does not support the level</source>
+        <translation>Bukti dukung tidak sesuai dengan level</translation>
+    </message>
+    <message>
+        <source>Pending…</source>
+        <translation>Menunggu…</translation>
+    </message>
+    <message>
+        <source>Still to be delivered, by a due date</source>
+        <translation>Masih akan diserahkan, paling lambat pada tenggat</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Remove this piece of evidence</source>
+        <translation>Hapus bukti dukung ini</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Lewat tenggat</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Catatan: %1</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Tautan</translation>
+    </message>
+    <message>
+        <source>Seen in the room</source>
+        <translation>Dilihat di rapat</translation>
+    </message>
+    <message>
+        <source>Provided</source>
+        <translation>Diserahkan</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the file for viewing: %1</source>
+        <translation>Berkas tidak dapat disiapkan untuk dibuka: %1</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1</source>
+        <translation>Tidak ada program di komputer ini yang dapat membuka %1</translation>
+    </message>
+    <message>
+        <source>Add a link</source>
+        <translation>Tambah tautan</translation>
+    </message>
+    <message>
+        <source>A document seen in the room</source>
+        <translation>Dokumen yang dilihat di rapat</translation>
+    </message>
+    <message>
+        <source>Evidence promised</source>
+        <translation>Bukti dukung yang dijanjikan</translation>
+    </message>
+    <message>
+        <source>Pending: %1</source>
+        <translation>Menunggu: %1</translation>
+    </message>
+    <message>
+        <source>Reject: %1</source>
+        <translation>Tolak: %1</translation>
+    </message>
+    <message>
+        <source>Why (optional)</source>
+        <translation>Alasan (opsional)</translation>
+    </message>
+    <message>
+        <source>Attach evidence files</source>
+        <translation>Lampirkan berkas bukti dukung</translation>
+    </message>
+</context>
+<context>
+    <name>FindingCard</name>
+    <message>
+        <source>To: %1</source>
+        <translation>Kepada: %1</translation>
+    </message>
+    <message>
+        <source>%1 priority</source>
+        <translation>Prioritas %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>tenggat %1</translation>
+    </message>
+    <message>
+        <source>Whole session</source>
+        <translation>Seluruh sesi</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+</context>
+<context>
+    <name>FindingEditor</name>
+    <message>
+        <source>Edit finding</source>
+        <translation>Ubah temuan</translation>
+    </message>
+    <message>
+        <source>New finding</source>
+        <translation>Temuan baru</translation>
+    </message>
+    <message>
+        <source>What was found (required)</source>
+        <translation>Apa yang ditemukan (wajib)</translation>
+    </message>
+    <message>
+        <source>What the agencies should do</source>
+        <translation>Apa yang perlu dilakukan perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Another agency, then Enter</source>
+        <translation>Perangkat daerah lain, lalu Enter</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Paling lambat</translation>
+    </message>
+    <message>
+        <source>(none: the session as a whole)</source>
+        <translation>(tidak ada: sesi secara keseluruhan)</translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation>Temuan:</translation>
+    </message>
+    <message>
+        <source>Recommendation:</source>
+        <translation>Rekomendasi:</translation>
+    </message>
+    <message>
+        <source>Addressed to:</source>
+        <translation>Ditujukan kepada:</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>Prioritas:</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Tenggat:</translation>
+    </message>
+    <message>
+        <source>Indicator:</source>
+        <translation>Indikator:</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>A due date can be changed but not removed</source>
+        <translation>Tenggat dapat diubah, tetapi tidak dapat dihapus</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>High</source>
+        <translation>Tinggi</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Sedang</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Rendah</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <source>No findings yet.</source>
+        <translation>Belum ada temuan.</translation>
+    </message>
+    <message>
+        <source>Add finding…</source>
+        <translation>Tambah temuan…</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPage</name>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Tidak berlaku (N/A)</translation>
+    </message>
+    <message>
+        <source>The indicator does not apply here; it drops out of its group&apos;s score</source>
+        <translation>Indikator ini tidak berlaku di sini; indikator dikeluarkan dari perhitungan nilai kelompoknya</translation>
+    </message>
+    <message>
+        <source>Why it does not apply (required)</source>
+        <translation>Alasan tidak berlaku (wajib)</translation>
+    </message>
+    <message>
+        <source>Notes on this indicator: stored as you type</source>
+        <translation>Catatan untuk indikator ini: tersimpan otomatis saat diketik</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Choose an indicator in the list to discuss it.</source>
+        <translation>Pilih indikator dalam daftar untuk membahasnya.</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Belum dimulai</translation>
+    </message>
+    <message>
+        <source>In discussion</source>
+        <translation>Sedang dibahas</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Ditunda</translation>
+    </message>
+    <message>
+        <source>Guiding questions</source>
+        <translation>Pertanyaan panduan</translation>
+    </message>
+    <message>
+        <source>Expected evidence</source>
+        <translation>Bukti dukung yang diharapkan</translation>
+    </message>
+    <message>
+        <source>Guiding questions (%1) and expected evidence (%2)</source>
+        <translation>Pertanyaan panduan (%1) dan bukti dukung yang diharapkan (%2)</translation>
+    </message>
+    <message>
+        <source>Evaluators: %1</source>
+        <translation>Evaluator: %1</translation>
+    </message>
+    <message>
+        <source>Clarifications (%1)</source>
+        <translation>Klarifikasi (%1)</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 terbuka</translation>
+    </message>
+    <message>
+        <source>Evidence (%1)</source>
+        <translation>Bukti dukung (%1)</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 menunggu</translation>
+    </message>
+    <message>
+        <source>Findings (%1)</source>
+        <translation>Temuan (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Draft</source>
@@ -53,52 +729,372 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LevelCard</name>
     <message>
-        <source>Select a session to see its overview.</source>
-        <translation>Pilih sesi untuk melihat ringkasannya.</translation>
+        <source>Self-assessment</source>
+        <translation>Penilaian mandiri</translation>
     </message>
     <message>
-        <source>Data folder: %1</source>
-        <translation>Folder data: %1</translation>
+        <source>Agreed</source>
+        <translation>Disepakati</translation>
+    </message>
+</context>
+<context>
+    <name>LevelPicker</name>
+    <message>
+        <source>The level the city claimed before the meeting</source>
+        <translation>Level yang diajukan daerah sebelum rapat</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
+        <source>Self-assessment:</source>
+        <translation>Penilaian mandiri:</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Muat ulang</translation>
+        <source>Clear agreed level</source>
+        <translation>Kosongkan level yang disepakati</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Keluar</translation>
+        <source>Remove the agreed level of this indicator</source>
+        <translation>Hapus level yang disepakati untuk indikator ini</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>Ban&amp;tuan</translation>
+        <source>Level</source>
+        <translation>Level</translation>
     </message>
     <message>
-        <source>&amp;About Evaluator</source>
-        <translation>&amp;Tentang Evaluator</translation>
+        <source>Progress</source>
+        <translation>Kemajuan</translation>
     </message>
     <message>
-        <source>There are no evaluation sessions on this laptop yet.
-To try the app, start it with: evaluator-app --demo</source>
-        <translation>Belum ada sesi evaluasi di laptop ini.
-Untuk mencoba aplikasi, jalankan: evaluator-app --demo</translation>
+        <source>%1 of %2 indicators settled</source>
+        <translation>%1 dari %2 indikator tuntas</translation>
     </message>
     <message>
-        <source>About Evaluator</source>
-        <translation>Tentang Evaluator</translation>
+        <source>Score: %1</source>
+        <translation>Nilai: %1</translation>
     </message>
     <message>
-        <source>Offline maturity-evaluation meetings: score indicators, record evidence and findings, sign the minutes.</source>
-        <translation>Rapat evaluasi tingkat kematangan tanpa internet: menilai indikator, mencatat bukti dukung dan temuan, menandatangani berita acara.</translation>
+        <source>N/A</source>
+        <translation>N/A</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
+        <source>Not started</source>
+        <translation>Belum dimulai</translation>
+    </message>
+    <message>
+        <source>In discussion</source>
+        <translation>Sedang dibahas</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Ditunda</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Tidak berlaku</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>level %1</translation>
+    </message>
+    <message>
+        <source>1 open clarification</source>
+        <translation>1 klarifikasi terbuka</translation>
+    </message>
+    <message>
+        <source>%1 open clarifications</source>
+        <translation>%1 klarifikasi terbuka</translation>
+    </message>
+    <message>
+        <source>%1 pending evidence</source>
+        <translation>%1 bukti dukung menunggu</translation>
+    </message>
+    <message>
+        <source>Evaluators&apos; ratings differ by %1 levels</source>
+        <translation>Penilaian para evaluator berselisih %1 level</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorPanel</name>
+    <message>
+        <source>Search codes, titles, notes…</source>
+        <translation>Cari kode, judul, catatan…</translation>
+    </message>
+    <message>
+        <source>Up and Down step through the indicators shown; Enter shows the first.</source>
+        <translation>Panah atas dan bawah menelusuri indikator yang ditampilkan; Enter membuka yang pertama.</translation>
+    </message>
+    <message>
+        <source>All indicators</source>
+        <translation>Semua indikator</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Open clarifications</source>
+        <translation>Klarifikasi terbuka</translation>
+    </message>
+    <message>
+        <source>Pending evidence</source>
+        <translation>Bukti dukung menunggu</translation>
+    </message>
+    <message>
+        <source>Which indicators to show</source>
+        <translation>Indikator yang ditampilkan</translation>
+    </message>
+    <message>
+        <source>No indicator matches.</source>
+        <translation>Tidak ada indikator yang cocok.</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 indicators</source>
+        <translation>Menampilkan %1 dari %2 indikator</translation>
+    </message>
+    <message>
+        <source>Settled %1 · index %2 %3</source>
+        <translation>Tuntas %1 · indeks %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <source>New evaluation session</source>
+        <translation>Sesi evaluasi baru</translation>
+    </message>
+    <message>
+        <source>%1 framework file(s) could not be read and are not offered.</source>
+        <translation>%1 berkas instrumen tidak dapat dibaca sehingga tidak ditampilkan.</translation>
+    </message>
+    <message>
+        <source>e.g. Kota Bandung, Kabupaten Sleman</source>
+        <translation>mis. Kota Bandung, Kabupaten Sleman</translation>
+    </message>
+    <message>
+        <source>e.g. Ruang Rapat Utama Balai Kota</source>
+        <translation>mis. Ruang Rapat Utama Balai Kota</translation>
+    </message>
+    <message>
+        <source>&amp;Framework:</source>
+        <translation>&amp;Instrumen:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Wilayah:</translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation>Ta&amp;hap:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>Tah&amp;un:</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Tanggal dan waktu:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>Tem&amp;pat:</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence due:</source>
+        <translation>Tenggat bukti &amp;dukung:</translation>
+    </message>
+    <message>
+        <source>&amp;Create session</source>
+        <translation>&amp;Buat sesi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>No framework is installed: put a framework file in %1 and open this again.</source>
+        <translation>Belum ada instrumen yang terpasang: letakkan berkas instrumen di %1, lalu buka kembali jendela ini.</translation>
+    </message>
+    <message>
+        <source>Illustrative: written for training and testing, not the official instrument.</source>
+        <translation>Ilustratif: disusun untuk pelatihan dan uji coba, bukan instrumen resmi.</translation>
+    </message>
+    <message>
+        <source>Copy the attendance of the latest session of %1 (%2, stage %3)</source>
+        <translation>Salin daftar hadir sesi terakhir %1 (%2, tahap %3)</translation>
+    </message>
+    <message>
+        <source>Type the region (city or regency) first.</source>
+        <translation>Ketik wilayah (kota atau kabupaten) terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>The session was not created: %1</source>
+        <translation>Sesi tidak dibuat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Edit the session details</source>
+        <translation>Ubah rincian sesi</translation>
+    </message>
+    <message>
+        <source>Change the session status</source>
+        <translation>Ubah status sesi</translation>
+    </message>
+    <message>
+        <source>Add a participant</source>
+        <translation>Tambah peserta</translation>
+    </message>
+    <message>
+        <source>Edit a participant</source>
+        <translation>Ubah data peserta</translation>
+    </message>
+    <message>
+        <source>Remove a participant</source>
+        <translation>Hapus peserta</translation>
+    </message>
+    <message>
+        <source>Copy the attendance</source>
+        <translation>Salin daftar hadir</translation>
+    </message>
+    <message>
+        <source>Record an assessment</source>
+        <translation>Catat hasil penilaian</translation>
+    </message>
+    <message>
+        <source>Set the agreed level</source>
+        <translation>Tetapkan level yang disepakati</translation>
+    </message>
+    <message>
+        <source>Set the self-assessed level</source>
+        <translation>Tetapkan level penilaian mandiri</translation>
+    </message>
+    <message>
+        <source>Mark not applicable</source>
+        <translation>Tandai tidak berlaku</translation>
+    </message>
+    <message>
+        <source>Mark applicable again</source>
+        <translation>Tandai berlaku kembali</translation>
+    </message>
+    <message>
+        <source>Change the indicator status</source>
+        <translation>Ubah status indikator</translation>
+    </message>
+    <message>
+        <source>Edit the notes</source>
+        <translation>Ubah catatan</translation>
+    </message>
+    <message>
+        <source>Record an evaluator&apos;s rating</source>
+        <translation>Catat penilaian evaluator</translation>
+    </message>
+    <message>
+        <source>Ask a question</source>
+        <translation>Ajukan pertanyaan</translation>
+    </message>
+    <message>
+        <source>Answer a question</source>
+        <translation>Jawab pertanyaan</translation>
+    </message>
+    <message>
+        <source>Reopen a question</source>
+        <translation>Buka kembali pertanyaan</translation>
+    </message>
+    <message>
+        <source>Edit a question</source>
+        <translation>Ubah pertanyaan</translation>
+    </message>
+    <message>
+        <source>Remove a question</source>
+        <translation>Hapus pertanyaan</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Lampirkan berkas</translation>
+    </message>
+    <message>
+        <source>Add a link</source>
+        <translation>Tambah tautan</translation>
+    </message>
+    <message>
+        <source>Record a document seen</source>
+        <translation>Catat dokumen yang dilihat</translation>
+    </message>
+    <message>
+        <source>Record promised evidence</source>
+        <translation>Catat bukti dukung yang dijanjikan</translation>
+    </message>
+    <message>
+        <source>Mark evidence pending</source>
+        <translation>Tandai bukti dukung menunggu</translation>
+    </message>
+    <message>
+        <source>Accept evidence</source>
+        <translation>Terima bukti dukung</translation>
+    </message>
+    <message>
+        <source>Reject evidence</source>
+        <translation>Tolak bukti dukung</translation>
+    </message>
+    <message>
+        <source>Remove evidence</source>
+        <translation>Hapus bukti dukung</translation>
+    </message>
+    <message>
+        <source>Add a finding</source>
+        <translation>Tambah temuan</translation>
+    </message>
+    <message>
+        <source>Edit a finding</source>
+        <translation>Ubah temuan</translation>
+    </message>
+    <message>
+        <source>Remove a finding</source>
+        <translation>Hapus temuan</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterWindow</name>
+    <message>
+        <source>Evaluator — presenter view</source>
+        <translation>Evaluator — tampilan presentasi</translation>
+    </message>
+    <message>
+        <source>The walkthrough has not started yet</source>
+        <translation>Pembahasan indikator belum dimulai</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Tidak berlaku</translation>
+    </message>
+    <message>
+        <source>Agreed: level %1</source>
+        <translation>Disepakati: level %1</translation>
+    </message>
+    <message>
+        <source>Not agreed yet</source>
+        <translation>Belum disepakati</translation>
+    </message>
+    <message>
+        <source>(self-assessment)</source>
+        <translation>(penilaian mandiri)</translation>
     </message>
 </context>
 <context>
@@ -145,7 +1141,7 @@ Untuk mencoba aplikasi, jalankan: evaluator-app --demo</translation>
     </message>
     <message>
         <source>Settled</source>
-        <translation>Selesai</translation>
+        <translation>Tuntas</translation>
     </message>
     <message>
         <source>Name</source>
@@ -193,6 +1189,193 @@ Untuk mencoba aplikasi, jalankan: evaluator-app --demo</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindow</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Daftar hadir</translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation>Semua temuan</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sesi</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>Na&amp;vigasi</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Tampi&amp;lan</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Bahasa antarmuka</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ban&amp;tuan</translation>
+    </message>
+    <message>
+        <source>About Evaluator</source>
+        <translation>Tentang Evaluator</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Diurungkan</translation>
+    </message>
+    <message>
+        <source>Redone</source>
+        <translation>Diulangi</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>The interface language changes when Evaluator starts again.</source>
+        <translation>Bahasa antarmuka berubah setelah Evaluator dijalankan ulang.</translation>
+    </message>
+    <message>
+        <source>Evaluator %1 — offline maturity-evaluation meetings.</source>
+        <translation>Evaluator %1 — rapat evaluasi tingkat kematangan tanpa internet.</translation>
+    </message>
+    <message>
+        <source>(signed: read-only)</source>
+        <translation>(ditandatangani: hanya baca)</translation>
+    </message>
+    <message>
+        <source>Settled %1 · index %2 %3</source>
+        <translation>Tuntas %1 · indeks %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 — read-only</source>
+        <translation>%1 — hanya baca</translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Tersimpan pukul %1</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Tidak dilakukan</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Folder data: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>Sesi ba&amp;ru…</translation>
+    </message>
+    <message>
+        <source>Start a new evaluation session</source>
+        <translation>Mulai sesi evaluasi baru</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>B&amp;uka</translation>
+    </message>
+    <message>
+        <source>Open the selected session (Enter or double-click)</source>
+        <translation>Buka sesi yang dipilih (Enter atau klik dua kali)</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo</source>
+        <translation>Buka &amp;demo</translation>
+    </message>
+    <message>
+        <source>A fictional city half-way through its meeting, to try everything on</source>
+        <translation>Kota fiktif yang rapatnya sudah berjalan separuh, untuk mencoba semua fitur</translation>
+    </message>
+    <message>
+        <source>Open &amp;session file…</source>
+        <translation>Buka berkas &amp;sesi…</translation>
+    </message>
+    <message>
+        <source>Session files from other laptops arrive with the exchange feature.</source>
+        <translation>Berkas sesi dari laptop lain dapat dibuka setelah fitur pertukaran data tersedia.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ban&amp;tuan</translation>
+    </message>
+    <message>
+        <source>&amp;About Evaluator</source>
+        <translation>&amp;Tentang Evaluator</translation>
+    </message>
+    <message>
+        <source>Select a session to see its overview.</source>
+        <translation>Pilih sesi untuk melihat ringkasannya.</translation>
+    </message>
+    <message>
+        <source>There are no evaluation sessions on this laptop yet.
+Start one with “New session…”, or try the app with “Open demo”.</source>
+        <translation>Belum ada sesi evaluasi di laptop ini.
+Mulai dengan “Sesi baru…”, atau coba aplikasi dengan “Buka demo”.</translation>
+    </message>
+    <message>
+        <source>The session was created, but its attendance was not copied: %1</source>
+        <translation>Sesi sudah dibuat, tetapi daftar hadirnya tidak tersalin: %1</translation>
+    </message>
+    <message>
+        <source>The demo could not be created: %1</source>
+        <translation>Demo tidak dapat dibuat: %1</translation>
+    </message>
+    <message>
+        <source>About Evaluator</source>
+        <translation>Tentang Evaluator</translation>
+    </message>
+    <message>
+        <source>Offline maturity-evaluation meetings: score indicators, record evidence and findings, sign the minutes.</source>
+        <translation>Rapat evaluasi tingkat kematangan tanpa internet: menilai indikator, mencatat bukti dukung dan temuan, menandatangani berita acara.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>_AnswerEditor</name>
+    <message>
+        <source>The answer given</source>
+        <translation>Jawaban yang diberikan</translation>
+    </message>
+    <message>
+        <source>Save answer</source>
+        <translation>Simpan jawaban</translation>
     </message>
 </context>
 </TS>
