@@ -190,6 +190,7 @@ def _session_details(args: argparse.Namespace) -> Any:
         timezone=args.timezone,
         venue=args.venue,
         evidence_deadline=args.deadline,
+        document_number=args.document_number,
     )
 
 
@@ -225,6 +226,7 @@ def _participant_details(args: argparse.Namespace) -> Any:
         nip=args.nip,
         position=args.position,
         organisation=args.organisation,
+        rank=args.rank,
         role=args.role,
         present=args.present,
     )

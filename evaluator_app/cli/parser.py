@@ -132,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--timezone", help="IANA zone, e.g. Asia/Jakarta")
         sub.add_argument("--venue")
         sub.add_argument("--deadline", type=_date, metavar="DATE", help="evidence deadline")
+        sub.add_argument("--document-number", help="the minutes' number, e.g. 001/BA/2024")
 
     sub = add("new", cmd_session_new, "start a session on a framework", session)
     sub.add_argument("--framework", required=True)
@@ -156,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--nip", help="18 digits; spaces allowed")
         sub.add_argument("--position")
         sub.add_argument("--organisation")
+        sub.add_argument("--rank", help="pangkat/golongan, shown under the signature")
         sub.add_argument("--present", action=argparse.BooleanOptionalAction, default=None)
 
     sub = add("add", cmd_participant_add, "add someone to the attendance", participant)

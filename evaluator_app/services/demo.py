@@ -67,6 +67,13 @@ QUESTIONS = [
     ("Apakah anggaran tahun ini sudah terealisasi?", None),
 ]
 
+RANKS = {  # pangkat/golongan by NIP
+    "196803121994031005": "Pembina Utama Madya (IV/d)",
+    "197502152000032004": "Pembina Tingkat I (IV/b)",
+    "197811052003121002": "Pembina (IV/a)",
+    "198907222015031001": "Penata (III/c)",
+}
+
 AGENCIES = [
     "Diskominfo",
     "Bappeda",
@@ -92,13 +99,21 @@ def create_demo(ctx: Context, seed: int = 2024) -> str:
             timezone="Asia/Jakarta",
             venue="Ruang Rapat Utama Balai Kota Tirtamaya",
             evidence_deadline=dt.date(2024, 10, 30),
+            document_number="001/BA-EV/SC-TRM/X/2024",
         ),
     )
     people = [
         participants.add_participant(
             ctx,
             session_id,
-            ParticipantDetails(name=name, nip=nip, position=position, organisation=org, role=role),
+            ParticipantDetails(
+                name=name,
+                nip=nip,
+                position=position,
+                organisation=org,
+                rank=RANKS.get(nip or "", ""),
+                role=role,
+            ),
         )
         for name, nip, position, org, role in PEOPLE
     ]

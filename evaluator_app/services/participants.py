@@ -50,6 +50,7 @@ class ParticipantDetails:
     nip: str | None = None
     position: str | None = None
     organisation: str | None = None
+    rank: str | None = None  # pangkat/golongan, shown under the signature
     role: str | None = None
     present: bool | None = None
 
@@ -65,7 +66,7 @@ def _apply(participant: Participant, details: ParticipantDetails) -> None:
         if details.role not in ROLES:
             raise InvalidInput(f"unknown role {details.role!r}; one of: {', '.join(ROLES)}")
         participant.role = details.role
-    for name in ("position", "organisation"):
+    for name in ("position", "organisation", "rank"):
         value = getattr(details, name)
         if value is not None:
             setattr(participant, name, value.strip())
@@ -79,7 +80,9 @@ def add_participant(ctx: Context, session_id: str, details: ParticipantDetails) 
     with operation(ctx, "add_participant") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
-        participant = Participant(session_id=session.id, present=True, position="", organisation="")
+        participant = Participant(
+            session_id=session.id, present=True, position="", organisation="", rank=""
+        )
         _apply(participant, details)
         op.db.add(participant)
         op.db.flush()
@@ -146,6 +149,7 @@ def copy_attendance(ctx: Context, source_session_id: str, target_session_id: str
                     nip=person.nip,
                     position=person.position,
                     organisation=person.organisation,
+                    rank=person.rank,
                     role=person.role,
                     present=True,
                 )

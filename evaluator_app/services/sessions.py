@@ -37,6 +37,7 @@ class SessionDetails:
     timezone: str | None = None
     venue: str | None = None
     evidence_deadline: dt.date | None = None
+    document_number: str | None = None
 
 
 def _check_details(details: SessionDetails) -> None:
@@ -176,11 +177,12 @@ class ParticipantRow:
     organisation: str
     role: str
     present: bool
+    rank: str = ""
 
     @classmethod
     def of(cls, participant: Participant) -> ParticipantRow:
         p = participant
-        return cls(p.id, p.name, p.nip, p.position, p.organisation, p.role, p.present)
+        return cls(p.id, p.name, p.nip, p.position, p.organisation, p.role, p.present, p.rank)
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,7 @@ class SessionOverview:
     venue: str
     status: str
     evidence_deadline: dt.date | None
+    document_number: str
     scores: ScoreCard
     self_scores: ScoreCard
     dimensions: list[DimensionRow]
@@ -243,6 +246,7 @@ class SessionOverview:
             "evidence_deadline": self.evidence_deadline.isoformat()
             if self.evidence_deadline
             else None,
+            "document_number": self.document_number,
             "index": _number(index),
             "index_exact": None if index is None else str(index),
             "predicate": predicate.name.get(language) if predicate else None,
@@ -291,6 +295,7 @@ def session_overview(ctx: Context, session_id: str, language: str = "id") -> Ses
             venue=session.venue,
             status=session.status,
             evidence_deadline=session.evidence_deadline,
+            document_number=session.document_number,
             scores=scores,
             self_scores=score_framework(framework, claimed, na),
             dimensions=[

@@ -39,6 +39,9 @@ def snapshot(session: EvaluationSession) -> dict[str, Any]:
             "timezone": session.timezone,
             "venue": session.venue,
             "evidence_deadline": session.evidence_deadline,
+            "document_number": session.document_number,
+            # 0 for the first minutes; each reopening after a sign-off makes the next.
+            "amendment": len({s.snapshot_hash for s in session.signoffs if s.superseded}),
         },
         "framework": {
             "id": framework.id,

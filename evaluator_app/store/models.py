@@ -101,6 +101,7 @@ class EvaluationSession(Record):
     venue: Mapped[str] = mapped_column(String(300), default="")
     status: Mapped[str] = mapped_column(String(20), default="draft")
     evidence_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    document_number: Mapped[str] = mapped_column(String(100), default="")
 
     framework: Mapped[FrameworkRecord] = relationship()
     participants: Mapped[list[Participant]] = relationship(
@@ -125,6 +126,7 @@ class Participant(Record):
     nip: Mapped[str | None] = mapped_column(String(18))
     position: Mapped[str] = mapped_column(String(200), default="")
     organisation: Mapped[str] = mapped_column(String(200), default="")
+    rank: Mapped[str] = mapped_column(String(100), default="")  # pangkat/golongan
     role: Mapped[str] = mapped_column(String(30))
     present: Mapped[bool] = mapped_column(Boolean, default=True)
 

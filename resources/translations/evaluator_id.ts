@@ -127,7 +127,7 @@
     </message>
     <message>
         <source>Full name with titles</source>
-        <translation>Nama lengkap dengan gelar</translation>
+        <translation>Nama beserta gelar</translation>
     </message>
     <message>
         <source>18 digits or empty</source>
@@ -257,7 +257,7 @@
     </message>
     <message>
         <source>New question (Ctrl+Enter), then Enter to add</source>
-        <translation>Pertanyaan baru (Ctrl+Enter), lalu Enter untuk menambahkan</translation>
+        <translation>Pertanyaan baru (Ctrl+Enter), lalu Enter</translation>
     </message>
     <message>
         <source>Who asks</source>

@@ -68,12 +68,15 @@ def test_old_database_is_backed_up_then_upgraded_with_its_data(tmp_path: Path) -
     store = open_store(tmp_path)
     with store.engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            == migrations.SCHEMA_HEAD
         )
         assert connection.execute(text("SELECT title FROM framework")).scalar() == "Lama"
         connection.execute(text("SELECT count(*) FROM rating")).scalar()  # new table exists
     store.close()
-    backups = list((tmp_path / "backups").glob("before-schema-0002-from-0001-*.sqlite"))
+    backups = list(
+        (tmp_path / "backups").glob(f"before-schema-{migrations.SCHEMA_HEAD}-from-0001-*.sqlite")
+    )
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
