@@ -48,8 +48,11 @@ def stage_label(stage: int) -> str:
 
 
 def score_label(value: Decimal | None) -> str:
-    """Half-up to two places, as the minutes show it; a dash when nothing is scored."""
-    return NOTHING if value is None else str(for_display(value))
+    """Half-up to two places with the language's decimal sign ("2,83" in Indonesian);
+    a dash when nothing is scored."""
+    if value is None:
+        return NOTHING
+    return str(for_display(value)).replace(".", QLocale().decimalPoint())
 
 
 def progress_label(done: int, total: int) -> str:
@@ -67,9 +70,13 @@ def date_label(value: dt.date, long: bool = False) -> str:
     return locale.toString(date, "d MMM yyyy")
 
 
-def time_label(value: dt.datetime) -> str:
-    """A clock time in the interface language: '09.00' in Indonesian."""
-    return QLocale().toString(QTime(value.hour, value.minute), QLocale.FormatType.ShortFormat)
+def time_label(value: dt.datetime, seconds: bool = False) -> str:
+    """A clock time in the interface language: '09.00' (or '09.00.12') in Indonesian."""
+    short = QLocale().toString(QTime(value.hour, value.minute), QLocale.FormatType.ShortFormat)
+    if not seconds:
+        return short
+    separator = next((c for c in short if not c.isdigit()), ":")
+    return f"{short}{separator}{value.second:02d}"
 
 
 def local_time(value: dt.datetime, timezone: str) -> dt.datetime:

@@ -36,7 +36,7 @@ from evaluator_app.ui.autosave import AutosaveText
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.findings_view import FindingsList
 from evaluator_app.ui.indicator_page import IndicatorPage
-from evaluator_app.ui.labels import progress_label, score_label, status_label
+from evaluator_app.ui.labels import progress_label, score_label, status_label, time_label
 from evaluator_app.ui.navigator import NavigatorPanel
 from evaluator_app.ui.operations import operation_label
 from evaluator_app.ui.presenter import PresenterWindow
@@ -231,7 +231,8 @@ class SessionWindow(QMainWindow):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
@@ -284,7 +285,7 @@ class SessionWindow(QMainWindow):
         self._refresh_undo_labels()
 
     def _show_saved(self, when: dt.datetime) -> None:
-        self.saved_at.setText(self.tr("Saved at %1").replace("%1", when.strftime("%H:%M:%S")))
+        self.saved_at.setText(self.tr("Saved at %1").replace("%1", time_label(when, seconds=True)))
 
     def _show_refusal(self, message: str) -> None:
         # Window-modal but not blocking: the meeting's typing is never held up.

@@ -1250,6 +1250,10 @@
         <translation>Tindakan</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
         <source>The interface language changes when Evaluator starts again.</source>
         <translation>Bahasa antarmuka berubah setelah Evaluator dijalankan ulang.</translation>
     </message>

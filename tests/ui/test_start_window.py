@@ -119,10 +119,12 @@ def test_selecting_a_session_shows_its_scores_as_the_overview_gives_them(
     overview = session_overview(ctx, bandung, "id")
     assert overview.scores.index is not None and overview.scores.predicate is not None
     # A = (2·1 + 1·2) / 3 = 1.33; B has nothing settled and drops out of the index.
-    assert details.index.text() == str(for_display(overview.scores.index)) == "1.33"
+    # Indonesian writes a decimal comma.
+    assert details.index.text() == str(for_display(overview.scores.index)).replace(".", ",")
+    assert details.index.text() == "1,33"
     assert details.predicate.text() == overview.scores.predicate.name.get("id") == "Kurang"
     assert cells(details.dimensions) == [
-        ["A Tata Kelola", "1.33", "2/2"],
+        ["A Tata Kelola", "1,33", "2/2"],
         ["B Lingkungan", "–", "0/1"],
     ]
     assert details.progress.text() == "2/3 (66%)"
@@ -147,7 +149,7 @@ def test_refresh_shows_new_work_and_keeps_the_selection(
 
     assert window.selected_session_id() == sleman
     assert listed(window)[1][4] == "1/3 (33%)"
-    assert window.details.index.text() == "2.00"
+    assert window.details.index.text() == "2,00"
     assert window.details.predicate.text() == "Baik"
 
 
