@@ -67,9 +67,7 @@ def prepare_for_signing(
                 f"field {name!r} needs x1 < x2 and y1 < y2, got {(x1, y1, x2, y2)}"
             )
         box = cast(tuple[int, int, int, int], (x1, y1, x2, y2))  # floats work; stub says int
-        append_signature_field(
-            writer, SigFieldSpec(sig_field_name=name, on_page=page, box=box)
-        )
+        append_signature_field(writer, SigFieldSpec(sig_field_name=name, on_page=page, box=box))
     now = dt.datetime.now(dt.UTC)
     for file_name, data, mime in attachments:
         stream = EmbeddedFileObject.from_file_data(

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
+from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.rw_common import PdfHandler
@@ -34,7 +33,11 @@ from pyhanko_certvalidator import ValidationContext
 from evaluator_app.signing.errors import SigningError
 
 SNAPSHOT_NAME = "snapshot.json"
-_ALLOWED_LATER = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
+_ALLOWED_LATER = {
+    ModificationLevel.NONE,
+    ModificationLevel.LTA_UPDATES,
+    ModificationLevel.FORM_FILLING,
+}
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ class VerificationReport:
 
 def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> VerificationReport:
     """Check every signature in ``pdf``; ``trust_roots`` are certificates or PEM/DER files."""
-    roots = [_asn1(c) for c in _load_roots(trust_roots)]
+    roots = [translate_pyca_cryptography_cert_to_asn1(c) for c in _load_roots(trust_roots)]
     try:
         data = pdf.read_bytes()
     except OSError as exc:
@@ -100,7 +103,7 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
     for name, _value, sig_field in sig_fields:
         try:
             embedded = EmbeddedPdfSignature(reader, sig_field, name)
-        except Exception as exc:  # noqa: BLE001 - unreadable signature data is a verdict
+        except Exception as exc:
             checks.append(_unreadable(name, f"the signature data cannot be read ({exc})"))
             continue
         checks.append(_check(embedded, roots))
@@ -108,7 +111,7 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
         problems.append(f"{pdf.name} carries no signatures")
     try:
         files = dict(_embedded_files(reader))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         files = {}
         problems.append(f"the attached files cannot be read ({exc})")
     return VerificationReport(
@@ -118,19 +121,21 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
 
 def signature_fields(handler: PdfHandler) -> dict[str, bool]:
     """Each signature field's name, with whether it is signed already."""
-    return {
-        str(name): value is not None for name, value, _ref in enumerate_sig_fields(handler)
-    }
+    return {str(name): value is not None for name, value, _ref in enumerate_sig_fields(handler)}
 
 
 def _check(embedded: EmbeddedPdfSignature, roots: list[Any]) -> SignatureCheck:
     certificate = embedded.signer_cert
     signed_at = embedded.self_reported_timestamp
     chain_top = _chain_top(certificate, embedded.other_embedded_certs)
-    key_usage = set() if certificate.key_usage_value is None else {
-        "digital_signature",
-        "non_repudiation",
-    }
+    key_usage = (
+        set()
+        if certificate.key_usage_value is None
+        else {
+            "digital_signature",
+            "non_repudiation",
+        }
+    )
     context = ValidationContext(
         trust_roots=roots, moment=signed_at, allow_fetching=False, revocation_mode="soft-fail"
     )
@@ -140,7 +145,7 @@ def _check(embedded: EmbeddedPdfSignature, roots: list[Any]) -> SignatureCheck:
             signer_validation_context=context,
             key_usage_settings=KeyUsageConstraints(key_usage=key_usage),
         )
-    except Exception as exc:  # noqa: BLE001 - a broken signature is a verdict, not a crash
+    except Exception as exc:
         return _unreadable(embedded.field_name, f"the signature cannot be checked ({exc})")
     problems = list(_problems(status))
     later, allowed = _later_changes(status)
@@ -201,8 +206,9 @@ def _later_changes(status: PdfSignatureStatus) -> tuple[str, bool]:
     if level is None:
         return "unknown", False
     if level in _ALLOWED_LATER and status.docmdp_ok is not False:
-        return ("none" if level == ModificationLevel.NONE else
-                "signatures and form filling only"), True
+        return (
+            "none" if level == ModificationLevel.NONE else "signatures and form filling only"
+        ), True
     return "other", False
 
 
@@ -270,7 +276,3 @@ def _load_roots(items: Sequence[x509.Certificate | Path]) -> list[x509.Certifica
         except (OSError, ValueError) as exc:
             raise SigningError(f"the trust root {item} is not a readable certificate") from exc
     return roots
-
-
-def _asn1(certificate: x509.Certificate) -> Any:
-    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
