@@ -102,6 +102,8 @@ def create_identity(
         raise SigningError("an identity must be valid for at least one day")
     issuer = ensure_local_issuer(folder)
     start = valid_from or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=dt.UTC)  # a naive time is taken as UTC
     attributes = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
     if nip:
         attributes.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, nip))

@@ -30,7 +30,9 @@ from pyhanko.stamp import TextStampStyle
 from evaluator_app.signing.atomic_write import write_atomically
 from evaluator_app.signing.errors import SignatureFieldError, SigningError
 from evaluator_app.signing.identities import LoadedSigner
-from evaluator_app.signing.verify import signature_fields
+from evaluator_app.signing.verify import signature_fields, verify_pdf
+
+__all__ = ["prepare_for_signing", "sign_pdf", "signature_fields", "verify_pdf"]
 
 FIELD_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 TEXT_SIZE = 7  # points, the line under the drawn signature
@@ -66,27 +68,18 @@ def prepare_for_signing(
             raise SignatureFieldError(
                 f"field {name!r} needs x1 < x2 and y1 < y2, got {(x1, y1, x2, y2)}"
             )
-        box = cast(tuple[int, int, int, int], (x1, y1, x2, y2))  # floats work; stub says int
-        append_signature_field(writer, SigFieldSpec(sig_field_name=name, on_page=page, box=box))
-    now = dt.datetime.now(dt.UTC)
-    for file_name, data, mime in attachments:
-        stream = EmbeddedFileObject.from_file_data(
-            writer,
-            data,
-            mime_type=mime,
-            params=EmbeddedFileParams(creation_date=now, modification_date=now),
-        )
-        embed_file(
-            writer,
-            FileSpec(
-                file_spec_string=file_name,
-                file_name=file_name,
-                embedded_data=stream,
-                description=file_name,
-            ),
-        )
+    names = [file_name for file_name, _data, _mime in attachments]
+    if len(set(names)) != len(names) or not all(names):
+        raise SigningError(f"attachment names must be present and distinct, got {names}")
     buffer = io.BytesIO()
-    writer.write(buffer)
+    try:
+        for name, (page, x1, y1, x2, y2) in fields.items():
+            box = cast(tuple[int, int, int, int], (x1, y1, x2, y2))  # floats work; stub says int
+            append_signature_field(writer, SigFieldSpec(sig_field_name=name, on_page=page, box=box))
+        _attach(writer, attachments)
+        writer.write(buffer)  # type: ignore[no-untyped-call]
+    except (PdfError, NotImplementedError, ValueError, KeyError) as exc:
+        raise SigningError(f"cannot prepare {pdf_in.name} for signing: {exc}") from exc
     write_atomically(out, buffer.getvalue())
 
 
@@ -139,6 +132,24 @@ def sign_pdf(
     write_atomically(out, buffer.getvalue())
 
 
+def _attach(writer: IncrementalPdfFileWriter, attachments: list[tuple[str, bytes, str]]) -> None:
+    now = dt.datetime.now(dt.UTC)
+    for file_name, data, mime in attachments:
+        stream = EmbeddedFileObject.from_file_data(
+            writer,
+            data,
+            mime_type=mime,
+            params=EmbeddedFileParams(creation_date=now, modification_date=now),
+        )
+        spec = FileSpec(
+            file_spec_string=file_name,
+            file_name=file_name,
+            embedded_data=stream,
+            description=file_name,
+        )
+        embed_file(writer, spec)
+
+
 def _open(path: Path) -> IncrementalPdfFileWriter:
     try:
         data = path.read_bytes()
@@ -162,7 +173,7 @@ def _appearance(signature_image: bytes | None) -> TextStampStyle:
     background = None
     if signature_image is not None:
         try:
-            image = Image.open(io.BytesIO(signature_image))
+            image: Image.Image = Image.open(io.BytesIO(signature_image))
             image.load()
         except (UnidentifiedImageError, OSError) as exc:
             raise SigningError("the signature image is not a readable PNG") from exc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,16 +24,21 @@ from pyhanko.sign.diff_analysis import ModificationLevel, SuspiciousModification
 from pyhanko.sign.fields import enumerate_sig_fields
 from pyhanko.sign.validation import (
     EmbeddedPdfSignature,
-    KeyUsageConstraints,
     PdfSignatureStatus,
     SignatureCoverageLevel,
     validate_pdf_signature,
 )
+from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 
 from evaluator_app.signing.errors import SigningError
 
+# pyHanko logs a traceback for every tampered file it analyses; that is a
+# verdict here, not an error, so keep it off stderr unless the app logs it.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+
 SNAPSHOT_NAME = "snapshot.json"
+_SIGNING_USAGES = {"digital_signature", "non_repudiation"}
 _ALLOWED_LATER = {
     ModificationLevel.NONE,
     ModificationLevel.LTA_UPDATES,
@@ -70,6 +76,7 @@ class VerificationReport:
     path: Path
     signatures: tuple[SignatureCheck, ...]
     embedded_files: dict[str, bytes] = field(default_factory=dict)
+    unsigned_fields: tuple[str, ...] = ()  # reserved fields still waiting for a signer
     problems: tuple[str, ...] = ()
 
     @property
@@ -96,6 +103,7 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         sig_fields = list(enumerate_sig_fields(reader, filled_status=True))
+        unsigned = tuple(str(n) for n, _v, _f in enumerate_sig_fields(reader, filled_status=False))
     except Exception as exc:  # a hostile or broken file may fail anywhere in the parser
         raise SigningError(f"{pdf.name} is not a readable PDF file: {exc}") from exc
     problems: list[str] = []
@@ -103,7 +111,7 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
     for name, _value, sig_field in sig_fields:
         try:
             embedded = EmbeddedPdfSignature(reader, sig_field, name)
-        except Exception as exc:
+        except Exception as exc:  # unreadable signature data is a verdict, not a crash
             checks.append(_unreadable(name, f"the signature data cannot be read ({exc})"))
             continue
         checks.append(_check(embedded, roots))
@@ -111,11 +119,15 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
         problems.append(f"{pdf.name} carries no signatures")
     try:
         files = dict(_embedded_files(reader))
-    except Exception as exc:
+    except Exception as exc:  # same: report it, keep the signatures' verdicts
         files = {}
         problems.append(f"the attached files cannot be read ({exc})")
     return VerificationReport(
-        path=pdf, signatures=tuple(checks), embedded_files=files, problems=tuple(problems)
+        path=pdf,
+        signatures=tuple(checks),
+        embedded_files=files,
+        unsigned_fields=unsigned,
+        problems=tuple(problems),
     )
 
 
@@ -125,33 +137,31 @@ def signature_fields(handler: PdfHandler) -> dict[str, bool]:
 
 
 def _check(embedded: EmbeddedPdfSignature, roots: list[Any]) -> SignatureCheck:
-    certificate = embedded.signer_cert
-    signed_at = embedded.self_reported_timestamp
-    chain_top = _chain_top(certificate, embedded.other_embedded_certs)
-    key_usage = (
-        set()
-        if certificate.key_usage_value is None
-        else {
-            "digital_signature",
-            "non_repudiation",
-        }
-    )
-    context = ValidationContext(
-        trust_roots=roots, moment=signed_at, allow_fetching=False, revocation_mode="soft-fail"
-    )
+    # A damaged or hostile signature may fail anywhere inside pyHanko: that is
+    # a verdict on this signature, never a crash of the whole check.
     try:
+        certificate = embedded.signer_cert
+        signed_at = embedded.self_reported_timestamp
+        chain_top = _chain_top(certificate, embedded.other_embedded_certs)
+        # No keyUsage extension means no restriction (RFC 5280), so ask for none then.
+        usage = set() if certificate.key_usage_value is None else _SIGNING_USAGES
+        context = ValidationContext(
+            trust_roots=roots, moment=signed_at, allow_fetching=False, revocation_mode="soft-fail"
+        )
         status = validate_pdf_signature(
             embedded,
             signer_validation_context=context,
-            key_usage_settings=KeyUsageConstraints(key_usage=key_usage),
+            key_usage_settings=KeyUsageConstraints(key_usage=usage),
         )
     except Exception as exc:
         return _unreadable(embedded.field_name, f"the signature cannot be checked ({exc})")
     problems = list(_problems(status))
     later, allowed = _later_changes(status)
     if not allowed:
-        problems.append(f"the file was changed after this signature in a way not allowed: {later}")
+        problems.append(_change_problem(status))
     subject = certificate.subject.native
+    if isinstance(subject.get("common_name"), list):  # several CNs: show the first
+        subject["common_name"] = subject["common_name"][0]
     return SignatureCheck(
         field=embedded.field_name,
         signer=str(subject.get("common_name", certificate.subject.human_friendly)),
@@ -164,10 +174,17 @@ def _check(embedded: EmbeddedPdfSignature, roots: list[Any]) -> SignatureCheck:
         later_changes=later,
         changes_allowed=allowed,
         trusted=status.trusted,
-        trust_root=status.validation_path[0].subject.human_friendly if status.trusted else None,
+        trust_root=_trust_root(status),
         chain_top=chain_top,
         problems=tuple(problems),
     )
+
+
+def _trust_root(status: PdfSignatureStatus) -> str | None:
+    path = status.validation_path
+    if not status.trusted or path is None:
+        return None
+    return _name(path.trust_anchor.authority.name)
 
 
 def _problems(status: PdfSignatureStatus) -> Iterator[str]:
@@ -183,7 +200,7 @@ def _problems(status: PdfSignatureStatus) -> Iterator[str]:
 
 def _trust_problem(status: PdfSignatureStatus) -> str:
     indication = status.trust_problem_indic
-    name = indication.name if indication is not None else "NO_CERTIFICATE_CHAIN_FOUND"
+    name = str(getattr(indication, "name", "NO_CERTIFICATE_CHAIN_FOUND"))
     if status.revoked:
         return "the signer's certificate has been revoked"
     if name in ("NO_CERTIFICATE_CHAIN_FOUND", "NO_SIGNING_CERTIFICATE_FOUND"):
@@ -199,9 +216,8 @@ def _trust_problem(status: PdfSignatureStatus) -> str:
 def _later_changes(status: PdfSignatureStatus) -> tuple[str, bool]:
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
         return "none", True
-    result = status.diff_result
-    if isinstance(result, SuspiciousModification):
-        return f"other ({result})", False
+    if isinstance(status.diff_result, SuspiciousModification):
+        return "other", False
     level = status.modification_level
     if level is None:
         return "unknown", False
@@ -210,6 +226,14 @@ def _later_changes(status: PdfSignatureStatus) -> tuple[str, bool]:
             "none" if level == ModificationLevel.NONE else "signatures and form filling only"
         ), True
     return "other", False
+
+
+def _change_problem(status: PdfSignatureStatus) -> str:
+    sentence = "the file was changed after this signature, and not only by adding signatures"
+    if isinstance(status.diff_result, SuspiciousModification):
+        detail = str(status.diff_result).strip().splitlines()
+        return f"{sentence} ({detail[0]})" if detail else sentence
+    return sentence
 
 
 def _unreadable(name: str, problem: str) -> SignatureCheck:
@@ -231,12 +255,19 @@ def _unreadable(name: str, problem: str) -> SignatureCheck:
 
 
 def _chain_top(certificate: Any, others: Iterable[Any]) -> str:
-    by_subject = {c.subject: c for c in others}
-    current, seen = certificate, 0
-    while current.issuer != current.subject and current.issuer in by_subject and seen < 10:
-        current, seen = by_subject[current.issuer], seen + 1
-    top = current if current.issuer == current.subject else None
-    return str(top.subject.human_friendly if top else current.issuer.human_friendly)
+    by_subject = {c.subject.dump(): c for c in others}
+    current = certificate
+    for _ in range(10):  # walk up by names; a loop or a gap ends the walk
+        if current.issuer == current.subject or current.issuer.dump() not in by_subject:
+            break
+        current = by_subject[current.issuer.dump()]
+    top = current.subject if current.issuer == current.subject else current.issuer
+    return _name(top)
+
+
+def _name(name: Any) -> str:
+    """An asn1crypto name as its common name, or its whole text without one."""
+    return str(name.native.get("common_name") or name.human_friendly)
 
 
 def _embedded_files(reader: PdfFileReader) -> Iterator[tuple[str, bytes]]:
@@ -252,12 +283,13 @@ def _walk_name_tree(node: generic.DictionaryObject, depth: int) -> Iterator[tupl
         raise SigningError("the attachment list nests too deeply")
     names = node.get("/Names")
     if names is not None:
-        pairs = list(names)
+        pairs = list(names.get_object())
         for key, spec in zip(pairs[0::2], pairs[1::2], strict=False):
             spec = spec.get_object()
             stream = spec["/EF"].get("/UF") or spec["/EF"]["/F"]
             yield str(key), stream.get_object().data
-    for kid in node.get("/Kids", ()):
+    kids = node.get("/Kids")
+    for kid in kids.get_object() if kids is not None else ():
         yield from _walk_name_tree(kid.get_object(), depth + 1)
 
 
