@@ -21,6 +21,9 @@ from evaluator_app.services.records import editable_session, get
 from evaluator_app.services.sessions import ParticipantRow
 from evaluator_app.store.models import EvaluationSession, Participant, SignOff
 
+# Added when the snapshot is frozen, beside what the minutes show.
+FROZEN_EXTRAS = ("audit_head", "signers")
+
 
 def snapshot(session: EvaluationSession) -> dict[str, Any]:
     """Everything the minutes show, as canonical data (evidence by hash)."""
@@ -169,7 +172,8 @@ def current_snapshot_matches(ctx: Context, session_id: str) -> bool:
             signed = json.loads(signoff.snapshot)
             if sha256_of(signed) != signoff.snapshot_hash:
                 return False  # the stored snapshot itself was altered
-            signed.pop("audit_head", None)
+            for extra in FROZEN_EXTRAS:
+                signed.pop(extra, None)
             if canonical_json(signed) != now:
                 return False
         return True
