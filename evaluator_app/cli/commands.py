@@ -371,13 +371,6 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_signoff(args: argparse.Namespace) -> int:
-    from evaluator_app.services.signoff import sign_off
-
-    print(sign_off(_context(args), args.id, args.signer))
-    return 0
-
-
 def cmd_reopen(args: argparse.Namespace) -> int:
     from evaluator_app.services.signoff import reopen
 

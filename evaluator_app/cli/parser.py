@@ -27,8 +27,13 @@ from evaluator_app.cli.commands import (
     cmd_session_new,
     cmd_session_show,
     cmd_session_status,
-    cmd_signoff,
     cmd_undo,
+)
+from evaluator_app.cli.minutes_commands import (
+    cmd_export,
+    cmd_identity,
+    cmd_signoff,
+    cmd_verify,
 )
 
 Handler = Callable[[argparse.Namespace], int] | None
@@ -255,9 +260,62 @@ def build_parser() -> argparse.ArgumentParser:
         sub = add(name, cmd_undo, f"{name} the last change to a session")
         sub.add_argument("id", help="session")
 
-    sub = add("signoff", cmd_signoff, "sign the session off (freezes it); prints the hash")
+    sub = add("export", cmd_export, "minutes as PDF: a draft, the signed file, or extracts")
     sub.add_argument("id", help="session")
-    sub.add_argument("--signer", action="append", required=True, metavar="PARTICIPANT")
+    sub.add_argument("--pdf", required=True, metavar="OUT.pdf")
+    what = sub.add_mutually_exclusive_group()
+    what.add_argument("--signed", action="store_true", help="the signed minutes")
+    what.add_argument("--agency", metavar="NAME", help="the findings for one agency")
+    what.add_argument("--outstanding", action="store_true", help="evidence still to deliver")
+    lang_flag(sub)
+
+    def passphrase_flag(sub: Any) -> None:
+        sub.add_argument(
+            "--passphrase-file",
+            metavar="FILE",
+            help="its first line is the passphrase (else you are asked)",
+        )
+
+    sub = add(
+        "signoff",
+        cmd_signoff,
+        "sign the minutes (the first signature freezes the session); prints the snapshot hash",
+    )
+    sub.add_argument("id", help="session")
+    sub.add_argument("--signer", required=True, metavar="PARTICIPANT")
+    key = sub.add_mutually_exclusive_group()
+    key.add_argument("--p12", metavar="FILE", help="the signer's PKCS#12 identity")
+    key.add_argument("--identity", metavar="ID", help="an identity kept in the data folder")
+    passphrase_flag(sub)
+    sub.add_argument("--signature-image", metavar="PNG", help="the drawn signature")
+    sub.add_argument(
+        "--signers",
+        nargs="+",
+        metavar="PARTICIPANT",
+        help="who signs these minutes (first signature only; default: the "
+        "lead evaluator and the region's signer)",
+    )
+    lang_flag(sub)
+
+    sub = add("verify", cmd_verify, "check a signed minutes PDF: signatures and snapshot")
+    sub.add_argument("file", metavar="FILE.pdf")
+    json_flag(sub)
+
+    ident = add("identity", cmd_identity, "signing identities (PKCS#12)").add_subparsers(
+        dest="identity_command", required=True, metavar="ACTION"
+    )
+    json_flag(ident.add_parser("list", help="the identities in the data folder"))
+    sub = ident.add_parser("create", help="issue an identity for a person")
+    sub.add_argument("--name", required=True)
+    sub.add_argument("--nip")
+    sub.add_argument("--organisation")
+    passphrase_flag(sub)
+    sub = ident.add_parser("import", help="bring in a PKCS#12 file (.p12, .pfx)")
+    sub.add_argument("file")
+    passphrase_flag(sub)
+    sub = ident.add_parser("export", help="write an identity's PKCS#12 file")
+    sub.add_argument("identity", metavar="ID")
+    sub.add_argument("out", metavar="OUT.p12")
     sub = add("reopen", cmd_reopen, "reopen a signed session for an amendment")
     sub.add_argument("id", help="session")
     sub.add_argument("--reason", required=True)

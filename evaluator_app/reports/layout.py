@@ -11,7 +11,7 @@ import contextlib
 import functools
 import io
 import os
-import tempfile
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from evaluator_app.bundled import resources_dir
 from evaluator_app.reports.errors import ReportError
@@ -46,7 +47,8 @@ LEFT, RIGHT, TOP, BOTTOM = 25 * mm, 20 * mm, 20 * mm, 24 * mm
 CONTENT_WIDTH = PAGE_WIDTH - LEFT - RIGHT
 
 INK = colors.HexColor("#1A1A1A")
-MUTED = colors.HexColor("#555555")
+MUTED_HEX = "#555555"  # for <font color> in paragraph markup
+MUTED = colors.HexColor(MUTED_HEX)
 RULE = colors.HexColor("#8C8C8C")
 HEADER_FILL = colors.HexColor("#E4E8EE")
 GROUP_FILL = colors.HexColor("#F3F5F8")
@@ -74,12 +76,14 @@ class Styles:
     subtitle: ParagraphStyle
     centred: ParagraphStyle
     heading: ParagraphStyle
+    band: ParagraphStyle
     subheading: ParagraphStyle
     indicator: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
     cell_right: ParagraphStyle
+    cell_bold_right: ParagraphStyle
     cell_centre: ParagraphStyle
     label: ParagraphStyle
     caption: ParagraphStyle
@@ -104,6 +108,18 @@ def styles() -> Styles:
         heading=derive(
             "heading", fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=12, spaceAfter=6
         ),
+        band=derive(
+            "band",
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=12,
+            spaceAfter=6,
+            backColor=HEADER_FILL,
+            borderPadding=(3, 4, 3, 4),
+            leftIndent=4,
+            rightIndent=4,
+        ),
         subheading=derive(
             "subheading", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3
         ),
@@ -112,6 +128,9 @@ def styles() -> Styles:
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
         cell_head=ParagraphStyle("cell_head", parent=cell, fontName=FONT_BOLD, alignment=TA_LEFT),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=2),
+        cell_bold_right=ParagraphStyle(
+            "cell_bold_right", parent=cell, fontName=FONT_BOLD, alignment=2
+        ),
         cell_centre=ParagraphStyle("cell_centre", parent=cell, alignment=TA_CENTER),
         label=ParagraphStyle("label", parent=cell, textColor=MUTED),
         caption=derive("caption", fontName=FONT_ITALIC, fontSize=8.5, leading=11, alignment=1),
@@ -170,7 +189,7 @@ class PageDecor:
     draft: bool
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
     """Keeps the pages until the end, then stamps footer and watermark with the count."""
 
     def __init__(self, *args: Any, decor: PageDecor, count: list[int], **kwargs: Any) -> None:
@@ -179,7 +198,7 @@ class _NumberedCanvas(Canvas):
         self._count = count  # receives the page count
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -222,9 +241,7 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def _render(
-    story: list[Flowable], decor: PageDecor, title: str, subject: str
-) -> tuple[bytes, int]:
+def _render(story: list[Flowable], decor: PageDecor, title: str, subject: str) -> tuple[bytes, int]:
     register_fonts()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -238,16 +255,22 @@ def _render(
         subject=subject,
         author="Evaluator",
         creator="Evaluator",
+        initialFontName=FONT,  # else each page opens with an unembedded Helvetica
         lang="id-ID" if decor.texts.language == "id" else "en-GB",
         # The same snapshot gives the same bytes: no clock or random id in the file.
         invariant=True,
     )
     count: list[int] = []
-    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, decor=decor, count=count))
+    try:
+        doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, decor=decor, count=count))
+    except LayoutError as error:  # a flowable wider or taller than any page: our bug
+        raise ReportError(f"the document could not be laid out: {error}") from error
     return buffer.getvalue(), count[-1]
 
 
-def write_pdf(story: list[Flowable], out: Path, decor: PageDecor, *, title: str, subject: str) -> int:
+def write_pdf(
+    story: list[Flowable], out: Path, decor: PageDecor, *, title: str, subject: str
+) -> int:
     """Render ``story`` and put the file at ``out`` whole; returns the page count.
 
     The temporary file is made first (an unwritable folder fails before any
@@ -255,14 +278,16 @@ def write_pdf(story: list[Flowable], out: Path, decor: PageDecor, *, title: str,
     failure it is removed and ``out`` is left as it was.
     """
     out = Path(out)
+    temporary = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        # 0o666 less the umask, as any new file gets (mkstemp would make it private).
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        handle = os.open(temporary, flags, 0o666)
     except OSError as error:
         raise ReportError(
             f"cannot write {out}: the folder {out.parent} cannot be written to "
             f"({error.strerror or error})"
         ) from None
-    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as file:
             data, pages = _render(story, decor, title, subject)

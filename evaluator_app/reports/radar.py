@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Polygon, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
 from evaluator_app.reports.layout import FONT, INK, MUTED
@@ -39,10 +39,10 @@ def radar_chart(
     series: Sequence[Series],
     levels: Sequence[int],
     width: float,
-    height: float = 250,
+    height: float = 270,
 ) -> Drawing:
     """Axes for ``labels`` clockwise from the top; rings at each of ``levels``."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8.5)
     count = len(labels)
     if count < 3:  # a radar needs three axes; fewer says nothing a table does not
         return drawing
@@ -60,9 +60,19 @@ def radar_chart(
     for level in levels:
         ring = [c for axis in range(count) for c in point(axis, level)]
         drawing.add(Polygon(ring, strokeColor=GRID, strokeWidth=0.5, fillColor=None))
-        x, y = point(0, level)
+        # The level number sits halfway between the last axis and the first,
+        # where no series point can cover it.
+        (x1, y1), (x2, y2) = point(count - 1, level), point(0, level)
         drawing.add(
-            String(x + 3, y - 3, str(level), fontName=FONT, fontSize=6.5, fillColor=MUTED)
+            String(
+                (x1 + x2) / 2 - 2,
+                (y1 + y2) / 2 - 2,
+                str(level),
+                fontName=FONT,
+                fontSize=6.5,
+                fillColor=MUTED,
+                textAnchor="end",
+            )
         )
     for axis, label in enumerate(labels):
         x, y = point(axis, high)
@@ -81,8 +91,11 @@ def radar_chart(
             )
         )
     for one in series:
-        _draw_series(drawing, one, [point(a, float(v)) if v is not None else None
-                                    for a, v in enumerate(one.values)])
+        _draw_series(
+            drawing,
+            one,
+            [point(a, float(v)) if v is not None else None for a, v in enumerate(one.values)],
+        )
     _legend(drawing, series, width)
     return drawing
 
@@ -93,9 +106,7 @@ def _draw_series(
     dash = [4, 2] if series.dashed else None
     if series.filled and all(p is not None for p in points):
         flat = [c for p in points if p is not None for c in p]
-        drawing.add(
-            Polygon(flat, fillColor=AGREED_FILL, fillOpacity=0.15, strokeColor=None)
-        )
+        drawing.add(Polygon(flat, fillColor=AGREED_FILL, fillOpacity=0.15, strokeColor=None))
     count = len(points)
     for axis in range(count):  # edge by edge, so a missing score leaves a gap
         a, b = points[axis], points[(axis + 1) % count]
@@ -115,8 +126,15 @@ def _draw_series(
 
 def _marker(series: Series, x: float, y: float) -> Circle | Rect:
     if series.marker == "square":
-        return Rect(x - 2.6, y - 2.6, 5.2, 5.2, fillColor=colors.white,
-                    strokeColor=series.colour, strokeWidth=1.1)
+        return Rect(
+            x - 2.6,
+            y - 2.6,
+            5.2,
+            5.2,
+            fillColor=colors.white,
+            strokeColor=series.colour,
+            strokeWidth=1.1,
+        )
     return Circle(x, y, 2.8, fillColor=series.colour, strokeColor=series.colour)
 
 
@@ -125,8 +143,9 @@ def _legend(drawing: Drawing, series: Sequence[Series], width: float) -> None:
     x = width / 2 - entry * len(series) / 2
     for one in series:
         dash = [4, 2] if one.dashed else None
-        drawing.add(Line(x, 8, x + 24, 8, strokeColor=one.colour, strokeWidth=1.6,
-                         strokeDashArray=dash))
+        drawing.add(
+            Line(x, 8, x + 24, 8, strokeColor=one.colour, strokeWidth=1.6, strokeDashArray=dash)
+        )
         drawing.add(_marker(one, x + 12, 8))
         drawing.add(String(x + 30, 5, one.name, fontName=FONT, fontSize=8.5, fillColor=INK))
         x += entry

@@ -78,7 +78,9 @@ def findings_table(
     """Finding, recommendation, indicator (with its title when ``titles``), priority, due date."""
     s = styles()
     w = CONTENT_WIDTH
-    widths = [8 * mm, 0.31 * w, 0.31 * w, 0.38 * w - 47 * mm, 17 * mm, 22 * mm]
+    indicator = 42 * mm if titles else 17 * mm
+    text = (w - 8 * mm - indicator - 17 * mm - 22 * mm) / 2
+    widths = [8 * mm, text, text, indicator, 17 * mm, 22 * mm]
     head = cells(
         [
             texts("col_no"),
@@ -160,7 +162,10 @@ def outstanding_table(snapshot: Snapshot, framework: Framework, texts: Texts) ->
             title = escape(indicator_title(framework, code, texts.language))
             row = len(rows)
             rows.append([Paragraph(f"<b>{escape(code)}</b>  {title}", s.cell), "", "", ""])
-            extra += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), GROUP_FILL)]
+            extra += [
+                ("SPAN", (0, row), (-1, row)),
+                ("BACKGROUND", (0, row), (-1, row), GROUP_FILL),
+            ]
         text = escape(evidence.title)
         if evidence.note:
             text += f"<br/><font size=7.5>{escape(evidence.note)}</font>"
@@ -189,10 +194,11 @@ def stage_text(stage: int) -> str:
     return {1: "I", 2: "II"}.get(stage, str(stage))
 
 
-def subject_line(snapshot: Snapshot, texts: Texts) -> str:
+def subject_line(snapshot: Snapshot, texts: Texts, *, markup: bool = True) -> str:
     """'EVALUASI TAHAP II GERAKAN MENUJU SMART CITY KOTA TIRTAMAYA TAHUN 2024'."""
     meeting = snapshot.meeting
-    return texts(
+    fill = texts if markup else texts.plain
+    return fill(
         "subject",
         stage=stage_text(meeting.stage),
         programme=texts.plain("programme").upper(),

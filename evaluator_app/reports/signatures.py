@@ -21,7 +21,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from evaluator_app.reports.errors import ReportError
-from evaluator_app.reports.layout import CONTENT_WIDTH, styles
+from evaluator_app.reports.layout import CONTENT_WIDTH, FONT, styles
 from evaluator_app.reports.texts import Texts
 
 BOX_WIDTH = 62 * mm
@@ -167,6 +167,7 @@ def signature_rows(
         table.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), FONT, 8.5),  # Table's default is Helvetica
                     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 6),

@@ -18,10 +18,10 @@ ID: dict[str, str] = {
     "number": "Nomor: {number}",
     "subject": "EVALUASI TAHAP {stage} {programme} {region} TAHUN {year}",
     "opening": (
-        "Pada hari ini {day}, tanggal {date_words} ({date}), pukul {time}, bertempat di "
-        "{venue}, telah dilaksanakan evaluasi tahap {stage} {programme} {region} tahun "
-        "{year} dengan instrumen {framework} versi {version}, dengan hasil sebagaimana "
-        "diuraikan di bawah ini."
+        "Pada hari ini {day}, {date_words} ({date}), pukul {time}, bertempat di {venue}, "
+        "telah dilaksanakan evaluasi tahap {stage} {programme} {region} tahun {year} "
+        "berdasarkan {framework} versi {version}, dengan hasil sebagaimana diuraikan di "
+        "bawah ini."
     ),
     "amendment_opening": (
         "Berita acara ini merupakan perubahan ke-{n} dan menggantikan berita acara "
@@ -45,14 +45,21 @@ ID: dict[str, str] = {
     "present": "Hadir",
     "absent": "Tidak hadir",
     "nip": "NIP. {nip}",
-    "results_index": "{region} memperoleh indeks <b>{index}</b> dengan predikat <b>{predicate}</b>.",
+    "results_index": (
+        "{region} memperoleh indeks <b>{index}</b> dengan predikat <b>{predicate}</b>."
+    ),
     "results_index_plain": "{region} memperoleh indeks <b>{index}</b>.",
-    "results_no_index": "Belum ada indikator yang disepakati, sehingga indeks belum dapat dihitung.",
+    "results_no_index": (
+        "Belum ada indikator yang disepakati, sehingga indeks belum dapat dihitung."
+    ),
     "results_progress": (
         "Dari {total} indikator, {settled} telah disepakati, termasuk {na} indikator yang "
         "dinyatakan tidak berlaku; nilai dihitung dari level yang disepakati."
     ),
-    "results_self": "Indeks menurut penilaian mandiri: {index}.",
+    "results_progress_all_apply": (
+        "Dari {total} indikator, {settled} telah disepakati; nilai dihitung dari level yang "
+        "disepakati."
+    ),
     "col_code": "Kode",
     "col_dimension": "Dimensi / Subdimensi",
     "col_agreed": "Nilai disepakati",
@@ -114,6 +121,10 @@ ID: dict[str, str] = {
         "sebagaimana tercantum dalam Berita Acara Nomor {number}."
     ),
     "agency_none": "Tidak ada temuan yang ditujukan kepada {agency}.",
+    "agency_intro": (
+        "Temuan berikut disampaikan kepada {agency} untuk ditindaklanjuti sesuai tenggat "
+        "masing-masing."
+    ),
     "outstanding_title": "DAFTAR BUKTI DUKUNG YANG BELUM DISERAHKAN",
     "outstanding_for": "{region}",
     "doc_subject_agency": "Temuan untuk {agency}",
@@ -149,8 +160,8 @@ EN: dict[str, str] = {
     "subject": "STAGE {stage} EVALUATION, {programme}, {region}, {year}",
     "opening": (
         "On {day}, {date_words} ({date}), at {time}, at {venue}, the stage {stage} "
-        "evaluation of the {programme} for {region} for the year {year} was held with the "
-        "{framework}, version {version}, with the results set out below."
+        "evaluation of the {programme} for {region} for the year {year} was held on the "
+        "basis of the {framework}, version {version}, with the results set out below."
     ),
     "amendment_opening": (
         "These minutes are amendment {n} and replace the minutes made earlier for the "
@@ -181,7 +192,10 @@ EN: dict[str, str] = {
         "Of {total} indicators, {settled} have been settled, including {na} declared not "
         "applicable; scores are calculated from the agreed levels."
     ),
-    "results_self": "Index according to the self-assessment: {index}.",
+    "results_progress_all_apply": (
+        "Of {total} indicators, {settled} have been settled; scores are calculated from the "
+        "agreed levels."
+    ),
     "col_code": "Code",
     "col_dimension": "Dimension / Sub-dimension",
     "col_agreed": "Agreed score",
@@ -239,6 +253,9 @@ EN: dict[str, str] = {
         "{meeting}, as recorded in the minutes number {number}."
     ),
     "agency_none": "No findings are addressed to {agency}.",
+    "agency_intro": (
+        "The following findings are addressed to {agency} for follow-up by their due dates."
+    ),
     "outstanding_title": "OUTSTANDING EVIDENCE",
     "outstanding_for": "{region}",
     "doc_subject_agency": "Findings for {agency}",
@@ -297,5 +314,5 @@ class Texts:
         return self._table[key].format(**fields)
 
     def code(self, prefix: str, value: str) -> str:
-        """A stored code in words (``role``, ``kind``…); unknown codes as they are."""
-        return self._table.get(f"{prefix}.{value}", value)
+        """A stored code in words (``role``, ``kind``…) as markup; unknown codes as they are."""
+        return escape(self._table.get(f"{prefix}.{value}", value))

@@ -25,7 +25,13 @@ from sqlalchemy.orm import Session
 
 from evaluator_app import signing
 from evaluator_app.domain.canonical import canonical_json, sha256_of
-from evaluator_app.reports import ReportError, SignerBlock, render_minutes
+from evaluator_app.reports import (
+    ReportError,
+    SignerBlock,
+    render_agency_findings,
+    render_minutes,
+    render_outstanding_evidence,
+)
 from evaluator_app.reports.signatures import default_signers
 from evaluator_app.services import config
 from evaluator_app.services.errors import InvalidInput, NotFound, SessionLocked
@@ -352,3 +358,37 @@ def _signed_hash_matches(
         problems.append("the embedded snapshot is not the one this session's sign-off recorded")
         return False
     return True
+
+
+def export_agency_findings(
+    ctx: Context, session_id: str, agency: str, out: Path, language: str = "id"
+) -> int:
+    """The findings addressed to one agency, as its own short PDF; returns the pages."""
+    with reading(ctx) as db:
+        session = get(db, EvaluationSession, session_id)
+        data = snapshot(session)
+        named = {a for f in data["findings"] for a in f["agencies"]}
+        if agency not in named:
+            known = ", ".join(sorted(named)) or "none"
+            raise NotFound(f"no finding is addressed to {agency!r}; agencies named: {known}")
+        with _writing(out) as temp:
+            try:
+                return render_agency_findings(
+                    data, framework_of(session), agency, temp, language=language
+                )
+            except ReportError as error:
+                raise InvalidInput(str(error)) from None
+
+
+def export_outstanding(ctx: Context, session_id: str, out: Path, language: str = "id") -> int:
+    """The city's list of evidence still to deliver, with deadlines; returns the pages."""
+    with reading(ctx) as db:
+        session = get(db, EvaluationSession, session_id)
+        data = snapshot(session)
+        with _writing(out) as temp:
+            try:
+                return render_outstanding_evidence(
+                    data, framework_of(session), temp, language=language
+                )
+            except ReportError as error:
+                raise InvalidInput(str(error)) from None

@@ -1,0 +1,175 @@
+"""Commands for the minutes: export, sign off, verify, and signing identities."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from evaluator_app.cli.commands import UsageError, _context, _print_json
+
+
+def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
+    """From --passphrase-file (its first line), else asked for at the terminal."""
+    if args.passphrase_file:
+        try:
+            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot read {args.passphrase_file}: {error.strerror}") from None
+        return text.splitlines()[0] if text.strip() else ""
+    if not sys.stdin.isatty():
+        raise UsageError("give --passphrase-file, or run it at a terminal to be asked")
+    first = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Passphrase again: ") != first:
+        raise UsageError("the two passphrases differ")
+    return first
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from evaluator_app.services import minutes
+
+    ctx = _context(args)
+    out = Path(args.pdf)
+    if args.signed:
+        result = minutes.export_signed(ctx, args.id, out)
+        waiting = len(result.waiting_for)
+        note = f", still to sign: {waiting}" if waiting else ""
+        print(f"{out}: signed minutes, {len(result.signed)} signature(s){note}")
+        return 0
+    if args.agency:
+        pages = minutes.export_agency_findings(ctx, args.id, args.agency, out, args.lang)
+        what = f"findings for {args.agency}"
+    elif args.outstanding:
+        pages = minutes.export_outstanding(ctx, args.id, out, args.lang)
+        what = "outstanding evidence"
+    else:
+        pages = minutes.export_draft(ctx, args.id, out, args.lang)
+        what = "draft minutes"
+    print(f"{out}: {what}, {pages} page(s)")
+    return 0
+
+
+def cmd_signoff(args: argparse.Namespace) -> int:
+    from evaluator_app.services import minutes
+
+    identity: str | Path
+    if args.p12:
+        identity = Path(args.p12)
+    elif args.identity:
+        identity = args.identity
+    else:
+        raise UsageError("give the signer's identity: --p12 FILE or --identity ID")
+    image = None
+    if args.signature_image:
+        try:
+            image = Path(args.signature_image).read_bytes()
+        except OSError as error:
+            raise UsageError(f"cannot read {args.signature_image}: {error.strerror}") from None
+    result = minutes.sign_minutes(
+        _context(args),
+        args.id,
+        args.signer,
+        identity,
+        _passphrase(args),
+        signature_image=image,
+        signers=args.signers,
+        language=args.lang,
+    )
+    print(result.snapshot_hash)
+    if result.waiting_for:
+        print(f"still to sign: {len(result.waiting_for)} of {len(result.signers)}", file=sys.stderr)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from evaluator_app.services.minutes import verify_minutes
+
+    check = verify_minutes(_context(args), Path(args.file))
+    signatures = [
+        {
+            "field": s.field,
+            "signer": s.signer,
+            "nip": s.signer_serial,
+            "signed_at": s.signed_at.isoformat() if s.signed_at else None,
+            "intact": s.intact,
+            "later_changes": s.later_changes,
+            "trusted": s.trusted,
+            "trusted_by": s.trust_root,
+            "problems": list(s.problems),
+        }
+        for s in check.report.signatures
+    ]
+    if args.json:
+        _print_json(
+            {
+                "file": str(args.file),
+                "ok": check.ok,
+                "signatures": signatures,
+                "unsigned_fields": list(check.report.unsigned_fields),
+                "snapshot_sha256": check.snapshot_hash,
+                "snapshot_matches": check.snapshot_matches,
+                "problems": [*check.report.problems, *check.problems],
+            }
+        )
+        return 0 if check.ok else 1
+    for n, s in enumerate(check.report.signatures, start=1):
+        state = "intact" if s.intact else "BROKEN"
+        trust = f"trusted by {s.trust_root}" if s.trusted else "not trusted here"
+        when = s.signed_at.isoformat(timespec="seconds") if s.signed_at else "–"
+        print(f"signature {n}: {s.signer} ({s.field}), {when}: {state}; {trust}")
+        for problem in s.problems:
+            print(f"  {problem}")
+    for field in check.report.unsigned_fields:
+        print(f"not yet signed: {field}")
+    matches = "matches" if check.snapshot_matches else "DOES NOT match"
+    print(f"snapshot {check.snapshot_hash or '–'}: {matches}")
+    for problem in [*check.report.problems, *check.problems]:
+        print(problem, file=sys.stderr)
+    print(
+        "verified: every signature intact and the snapshot matches" if check.ok else "NOT verified",
+        file=sys.stdout if check.ok else sys.stderr,
+    )
+    return 0 if check.ok else 1
+
+
+def cmd_identity(args: argparse.Namespace) -> int:
+    from evaluator_app.services import identities
+
+    ctx = _context(args)
+    action = args.identity_command
+    if action == "list":
+        found = identities.list_identities(ctx)
+        if args.json:
+            _print_json(
+                [
+                    {
+                        "id": i.id,
+                        "name": i.name,
+                        "nip": i.nip,
+                        "issuer": i.issuer,
+                        "valid_from": i.valid_from.isoformat(),
+                        "valid_to": i.valid_to.isoformat(),
+                        "origin": i.origin,
+                        "fingerprint": i.fingerprint,
+                    }
+                    for i in found
+                ]
+            )
+        for i in [] if args.json else found:
+            print(
+                f"{i.id}  {i.name:<34} {i.nip or '':<18} valid to {i.valid_to:%Y-%m-%d}  {i.origin}"
+            )
+        return 0
+    if action == "create":
+        info = identities.create_identity(
+            ctx, args.name, args.nip, args.organisation or "", _passphrase(args, confirm=True)
+        )
+    elif action == "import":
+        info = identities.import_identity(ctx, Path(args.file), _passphrase(args))
+    else:
+        identities.export_identity(ctx, args.identity, Path(args.out))
+        print(args.out)
+        return 0
+    print(info.id)
+    return 0
