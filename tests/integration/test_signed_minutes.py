@@ -182,7 +182,7 @@ def test_an_amendment_is_numbered_and_says_so(demo: tuple[Context, str]) -> None
     first = sign_both(ctx, sid)
     signoff.reopen(ctx, sid, "Salah ketik pada catatan GOV.1.1")
     assessments.set_notes(ctx, sid, "GOV.1.1", "Catatan diperbaiki")
-    lead, signer, _ = people(ctx, sid)
+    lead, _, _ = people(ctx, sid)
     again = minutes.sign_minutes(ctx, sid, lead, identity_for(ctx, "Rina 2"), "rahasia-123")
     assert again.snapshot_hash != first.snapshot_hash and again.signed == [lead]
     snapshot = json.loads(minutes.verify_minutes(ctx, again.path).report.snapshot_json or "{}")
