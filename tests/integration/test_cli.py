@@ -100,17 +100,44 @@ def test_tampered_audit_event_makes_verify_fail_naming_the_event(
     assert "broken at event 100" in err
 
 
-def test_signed_session_refuses_cli_edits(
-    capsys: pytest.CaptureFixture[str], demo: tuple[Path, str]
+def test_sign_export_verify_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], demo: tuple[Path, str], tmp_path: Path
 ) -> None:
     data_dir, session_id = demo
     base = ("--data-dir", str(data_dir))
     shown = json.loads(run(capsys, *base, "session", "show", session_id, "--json")[1])
-    signer = next(p["id"] for p in shown["participants"] if p["role"] == "signer")
-    code, out, _ = run(capsys, *base, "signoff", session_id, "--signer", signer)
-    assert code == 0 and len(out.strip()) == 64
+    by_role = {p["role"]: p["id"] for p in shown["participants"]}
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("rahasia-rapat\n")
+    ids = {}
+    for role in ("lead_evaluator", "signer"):
+        code, out, _ = run(capsys, *base, "identity", "create", "--name", role,
+                           "--passphrase-file", str(secret))
+        assert code == 0
+        ids[role] = out.strip()
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("bukan-ini\n")
+    code, _, err = run(capsys, *base, "signoff", session_id, "--signer", by_role["signer"],
+                       "--identity", ids["signer"], "--passphrase-file", str(wrong))
+    assert code == 1 and "passphrase does not open" in err
+    for role in ("lead_evaluator", "signer"):
+        code, out, _ = run(capsys, *base, "signoff", session_id, "--signer", by_role[role],
+                           "--identity", ids[role], "--passphrase-file", str(secret))
+        assert code == 0 and len(out.strip()) == 64
     code, _, err = run(capsys, *base, "assess", session_id, "GOV.1.1", "--notes", "x")
     assert code == 1 and "signed" in err
+    signed = tmp_path / "signed.pdf"
+    assert run(capsys, *base, "export", session_id, "--signed", "--pdf", str(signed))[0] == 0
+    code, out, _ = run(capsys, *base, "verify", str(signed), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] and len(report["signatures"]) == 2
+    assert all(s["intact"] for s in report["signatures"])
+    data = bytearray(signed.read_bytes())
+    data[len(data) // 2] ^= 0x20
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(bytes(data))
+    code, _, err = run(capsys, *base, "verify", str(tampered))
+    assert code == 1 and "NOT verified" in err
 
 
 def test_frameworks_list_and_validate(
