@@ -111,18 +111,39 @@ def test_sign_export_verify_from_the_command_line(
     secret.write_text("rahasia-rapat\n")
     ids = {}
     for role in ("lead_evaluator", "signer"):
-        code, out, _ = run(capsys, *base, "identity", "create", "--name", role,
-                           "--passphrase-file", str(secret))
+        code, out, _ = run(
+            capsys, *base, "identity", "create", "--name", role, "--passphrase-file", str(secret)
+        )
         assert code == 0
         ids[role] = out.strip()
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("bukan-ini\n")
-    code, _, err = run(capsys, *base, "signoff", session_id, "--signer", by_role["signer"],
-                       "--identity", ids["signer"], "--passphrase-file", str(wrong))
+    code, _, err = run(
+        capsys,
+        *base,
+        "signoff",
+        session_id,
+        "--signer",
+        by_role["signer"],
+        "--identity",
+        ids["signer"],
+        "--passphrase-file",
+        str(wrong),
+    )
     assert code == 1 and "passphrase does not open" in err
     for role in ("lead_evaluator", "signer"):
-        code, out, _ = run(capsys, *base, "signoff", session_id, "--signer", by_role[role],
-                           "--identity", ids[role], "--passphrase-file", str(secret))
+        code, out, _ = run(
+            capsys,
+            *base,
+            "signoff",
+            session_id,
+            "--signer",
+            by_role[role],
+            "--identity",
+            ids[role],
+            "--passphrase-file",
+            str(secret),
+        )
         assert code == 0 and len(out.strip()) == 64
     code, _, err = run(capsys, *base, "assess", session_id, "GOV.1.1", "--notes", "x")
     assert code == 1 and "signed" in err
