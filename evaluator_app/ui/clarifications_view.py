@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from evaluator_app.services.sessions import ParticipantRow
 from evaluator_app.services.walkthrough import ClarificationRow
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import date_label, local_time, role_label, time_label
+from evaluator_app.ui.widgets import CardList
 
 EVALUATOR_ROLES = ("lead_evaluator", "evaluator")
 NOBODY = ""  # the combo item for "not recorded" (an empty id, not None: findData can find it)
@@ -171,18 +171,8 @@ class ClarificationsView(QWidget):
         self._editable = True
         self._people: list[ParticipantRow] | None = None
 
-        self._list = QWidget()
-        self._list_layout = QVBoxLayout(self._list)
-        self._list_layout.setContentsMargins(0, 0, 0, 0)
-        self._list_layout.setSpacing(6)
-        self.empty = QLabel(self.tr("No questions yet."))
-        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._list_layout.addWidget(self.empty)
-        self._list_layout.addStretch(1)
-        self.list_area = QScrollArea()
-        self.list_area.setWidgetResizable(True)
-        self.list_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.list_area.setWidget(self._list)
+        self.list_area = CardList(self.tr("No questions yet."))
+        self.empty = self.list_area.empty
 
         self.question = QLineEdit()
         self.question.setPlaceholderText(self.tr("New question (Ctrl+Enter), then Enter to add"))
@@ -217,12 +207,9 @@ class ClarificationsView(QWidget):
         self._keep_drafts()
         self.code = code
         self.rows = list(rows)
-        for card in self.cards.values():
-            self._list_layout.removeWidget(card)
-            card.hide()  # gone at once, not only when the deferred deletion runs
-            card.deleteLater()
+        old = list(self.cards.values())
         self.cards = {}
-        for n, row in enumerate(rows):
+        for row in rows:
             card = ClarificationCard(self, row)
             card.answer_button.clicked.connect(lambda _=False, i=row.id: self.start_answer(i))
             card.editor.save.clicked.connect(lambda _=False, i=row.id: self._save_answer(i))
@@ -230,13 +217,12 @@ class ClarificationsView(QWidget):
             card.reopen_button.clicked.connect(lambda _=False, i=row.id: self.reopen(i))
             card.remove_button.clicked.connect(lambda _=False, i=row.id: self.remove(i))
             fill_people(card.editor.answered_by, self._answerers(), self.tr("(not recorded)"))
-            self._list_layout.insertWidget(n, card)
             self.cards[row.id] = card
             if row.id in self._drafts and row.status == "open":
                 text, who = self._drafts[row.id]
                 self._open_editor(card, text, who)
+        self.list_area.replace(old, list(self.cards.values()))
         self._drafts = {i: d for i, d in self._drafts.items() if i in self.cards}
-        self.empty.setVisible(not rows)
         self.set_editable(self._editable)
 
     def refresh_people(self) -> None:

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -53,6 +52,7 @@ from evaluator_app.services.walkthrough import EvidenceRow
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import date_label
 from evaluator_app.ui.tables import PaddedDelegate
+from evaluator_app.ui.widgets import ok_cancel
 
 Opener = Callable[[QUrl], object]
 OVERDUE_COLOUR = "#c62828"
@@ -141,12 +141,7 @@ class EvidenceDialog(QDialog):
             form.addRow(self.tr("Due date:"), self.due)
         if "note" in fields:
             form.addRow(self.tr("Note:"), self.note)
-        buttons = QDialogButtonBox()
-        # Qt ships no Indonesian translation of its standard buttons.
-        buttons.addButton(self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

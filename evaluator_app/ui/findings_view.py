@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from evaluator_app.services.walkthrough import FindingRow
 from evaluator_app.ui.clarifications_view import EVALUATOR_ROLES
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import NOTHING, date_label
+from evaluator_app.ui.widgets import CardList, ok_cancel
 
 PRIORITIES = ("high", "medium", "low")
 
@@ -143,12 +142,7 @@ class FindingEditor(QDialog):
         form.addRow(self.tr("Due date:"), due_row)
         form.addRow(self.tr("Indicator:"), self.indicator)
 
-        buttons = QDialogButtonBox()
-        # Qt ships no Indonesian translation of its standard buttons.
-        buttons.addButton(self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -317,18 +311,8 @@ class FindingsList(QWidget):
         self.cards: dict[str, FindingCard] = {}
         self.editor: FindingEditor | None = None  # the one open, if any
 
-        self._list = QWidget()
-        self._list_layout = QVBoxLayout(self._list)
-        self._list_layout.setContentsMargins(0, 0, 0, 0)
-        self._list_layout.setSpacing(6)
-        self.empty = QLabel(self.tr("No findings yet."))
-        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._list_layout.addWidget(self.empty)
-        self._list_layout.addStretch(1)
-        self.list_area = QScrollArea()
-        self.list_area.setWidgetResizable(True)
-        self.list_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.list_area.setWidget(self._list)
+        self.list_area = CardList(self.tr("No findings yet."))
+        self.empty = self.list_area.empty
 
         self.add_button = QPushButton(self.tr("Add finding…"))
         self.add_button.setAutoDefault(False)
@@ -362,18 +346,14 @@ class FindingsList(QWidget):
 
     def _show(self, rows: list[FindingRow]) -> None:
         self.rows = rows
-        for card in self.cards.values():
-            self._list_layout.removeWidget(card)
-            card.hide()  # gone at once, not only when the deferred deletion runs
-            card.deleteLater()
+        old = list(self.cards.values())
         self.cards = {}
-        for n, row in enumerate(rows):
+        for row in rows:
             card = FindingCard(row, show_indicator=not self.indicator_only)
             card.edit_button.clicked.connect(lambda _=False, i=row.id: self.edit_finding(i).open())
             card.remove_button.clicked.connect(lambda _=False, i=row.id: self.remove(i))
-            self._list_layout.insertWidget(n, card)
             self.cards[row.id] = card
-        self.empty.setVisible(not rows)
+        self.list_area.replace(old, list(self.cards.values()))
 
     @property
     def editable(self) -> bool:
