@@ -28,6 +28,10 @@ class Command(Enum):
     FINDINGS = "findings"
     INDICATOR = "indicator"
     CLOSE = "close"
+    EXPORT_DRAFT = "export_draft"
+    SIGN_OFF = "sign_off"
+    EXPORT_SIGNED = "export_signed"
+    REOPEN = "reopen"
     SHORTCUTS = "shortcuts"
 
 
@@ -60,6 +64,16 @@ SPECS: dict[Command, ActionSpec] = {
     Command.ATTENDANCE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show attendance"), ("Ctrl+2",)),
     Command.FINDINGS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show all findings"), ("Ctrl+3",)),
     Command.CLOSE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Close the session"), ("Ctrl+W",)),
+    Command.EXPORT_DRAFT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export draft minutes…"), ("Ctrl+P",)
+    ),
+    Command.SIGN_OFF: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Sign off…"), ("Ctrl+Shift+S",)),
+    Command.EXPORT_SIGNED: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export signed minutes…"), ("Ctrl+Shift+P",)
+    ),
+    Command.REOPEN: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Reopen for amendment…"), ("Ctrl+Shift+R",)
+    ),
     Command.SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("F1",)),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -40,6 +41,12 @@ from evaluator_app.ui.labels import progress_label, score_label, status_label, t
 from evaluator_app.ui.navigator import NavigatorPanel
 from evaluator_app.ui.operations import operation_label
 from evaluator_app.ui.presenter import PresenterWindow
+from evaluator_app.ui.signoff_dialog import (
+    ReopenDialog,
+    SignOffDialog,
+    export_draft_minutes,
+    export_signed_minutes,
+)
 
 
 class SessionWindow(QMainWindow):
@@ -104,6 +111,12 @@ class SessionWindow(QMainWindow):
         c = self.controller
         bar = self.menuBar()
         session = bar.addMenu(self.tr("&Session"))
+        self._command(Command.EXPORT_DRAFT, lambda: self.export_draft_minutes(), session)
+        session.addSeparator()
+        self._command(Command.SIGN_OFF, self.sign_off, session)
+        self._command(Command.EXPORT_SIGNED, lambda: self.export_signed_minutes(), session)
+        self._command(Command.REOPEN, self.reopen_for_amendment, session)
+        session.addSeparator()
         self._command(Command.CLOSE, self.close, session)
         edit = bar.addMenu(self.tr("&Edit"))
         self._command(Command.UNDO, lambda: self._step(undo.undo), edit)
@@ -241,6 +254,44 @@ class SessionWindow(QMainWindow):
         self.shortcuts_dialog = dialog
         dialog.open()
 
+    # --- minutes and sign-off (the dialogs live in signoff_dialog.py) ------------
+
+    def export_draft_minutes(self, path: Path | None = None) -> Path | None:
+        self.flush_typing()
+        done = export_draft_minutes(self.controller, self, path)
+        if done is not None:
+            self.statusBar().showMessage(
+                self.tr("Draft minutes saved to %1").replace("%1", str(done)), 8000
+            )
+        return done
+
+    def export_signed_minutes(self, path: Path | None = None) -> Path | None:
+        done = export_signed_minutes(self.controller, self, path)
+        if done is not None:
+            self.statusBar().showMessage(
+                self.tr("Signed minutes saved to %1").replace("%1", str(done)), 8000
+            )
+        return done
+
+    def signoff_dialog(self) -> SignOffDialog:
+        """The sign-off dialog for this session (not shown: ``sign_off`` shows it)."""
+        self.flush_typing()
+        return SignOffDialog(self.controller, self)
+
+    def sign_off(self) -> None:
+        dialog = self.signoff_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def reopen_dialog(self) -> ReopenDialog:
+        """Asks for the reason; accepting it reopens the session (not shown)."""
+        return ReopenDialog(self.controller, self)
+
+    def reopen_for_amendment(self) -> None:
+        dialog = self.reopen_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def _choose_language(self, code: str) -> None:
         settings.write(settings.LANGUAGE, code)
         self.statusBar().showMessage(
@@ -278,6 +329,8 @@ class SessionWindow(QMainWindow):
             .replace("%3", predicate)
             .strip()
         )
+        for command in (Command.EXPORT_SIGNED, Command.REOPEN):
+            self.commands[command].setEnabled(c.read_only)
         status = status_label(o.status)
         if c.read_only:
             status = self.tr("%1 — read-only").replace("%1", status)

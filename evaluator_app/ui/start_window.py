@@ -9,6 +9,7 @@ window) and announces it through ``session_chosen``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
@@ -32,10 +33,12 @@ from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import list_sessions, session_overview
 from evaluator_app.ui.attendance import PROBLEM_STYLE
+from evaluator_app.ui.identities_dialog import IdentitiesDialog
 from evaluator_app.ui.new_session_dialog import NewSessionDialog
 from evaluator_app.ui.session_details import SessionDetailsPanel
 from evaluator_app.ui.session_list_model import SessionListModel
 from evaluator_app.ui.tables import natural_width, read_only_table
+from evaluator_app.ui.verify_dialog import VerifyDialog
 
 
 class StartWindow(QMainWindow):
@@ -170,6 +173,14 @@ class StartWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.identities_action = QAction(self.tr("Signing &identities…"), self)
+        self.identities_action.triggered.connect(self.show_identities)
+        self.verify_action = QAction(self.tr("&Verify a signed PDF…"), self)
+        self.verify_action.triggered.connect(lambda: self.verify_pdf())
+        tools.addAction(self.identities_action)
+        tools.addAction(self.verify_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Evaluator"), self)
@@ -322,6 +333,28 @@ class StartWindow(QMainWindow):
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+
+    # --- tools -----------------------------------------------------------------
+
+    def identities_dialog(self) -> IdentitiesDialog:
+        """Signing identities on this laptop (not shown: ``show_identities`` shows it)."""
+        return IdentitiesDialog(self._ctx, self)
+
+    def show_identities(self) -> None:
+        dialog = self.identities_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def verify_dialog(self, path: Path | None = None) -> VerifyDialog:
+        """Checks a signed PDF (``path`` at once, when given); not shown."""
+        return VerifyDialog(self._ctx, self, path)
+
+    def verify_pdf(self, path: Path | None = None) -> None:
+        dialog = self.verify_dialog(path)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        if path is None:
+            dialog.choose_file()
 
     # --- help ------------------------------------------------------------------
 

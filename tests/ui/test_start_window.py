@@ -253,7 +253,7 @@ def test_a_new_session_of_a_known_region_starts_with_its_last_attendance(
 def test_file_menu_offers_every_way_in_with_its_shortcut(english: OpenWindow) -> None:
     window = english()
     menus = window.menuBar().actions()
-    assert [action.text() for action in menus] == ["&File", "&Help"]
+    assert [action.text() for action in menus] == ["&File", "&Tools", "&Help"]
     file_menu = menus[0].menu()
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]  # type: ignore[union-attr]
     assert texts == [
