@@ -183,6 +183,10 @@ def sign_minutes(
     data folder's identities).  The first signature freezes the session."""
     try:
         key = signing.load_signer(identity, passphrase, folder=identities_folder(ctx))
+    except signing.WrongPassphraseError:
+        raise InvalidInput(
+            "the passphrase does not open this signing identity; check it and try again"
+        ) from None
     except signing.SigningError as error:
         raise InvalidInput(str(error)) from None
     created: list[Path] = []
