@@ -60,6 +60,22 @@
         <translation>Tutup sesi</translation>
     </message>
     <message>
+        <source>Export draft minutes…</source>
+        <translation>Ekspor berita acara draf…</translation>
+    </message>
+    <message>
+        <source>Sign off…</source>
+        <translation>Penandatanganan…</translation>
+    </message>
+    <message>
+        <source>Export signed minutes…</source>
+        <translation>Ekspor berita acara bertanda tangan…</translation>
+    </message>
+    <message>
+        <source>Reopen for amendment…</source>
+        <translation>Buka kembali untuk perubahan…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
@@ -273,6 +289,17 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <source>Web address:</source>
@@ -289,14 +316,6 @@
     <message>
         <source>Note:</source>
         <translation>Catatan:</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -556,14 +575,6 @@
         <translation>Indikator:</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
         <source>A due date can be changed but not removed</source>
         <translation>Tenggat dapat diubah, tetapi tidak dapat dihapus</translation>
     </message>
@@ -592,6 +603,189 @@
     <message>
         <source>Add finding…</source>
         <translation>Tambah temuan…</translation>
+    </message>
+</context>
+<context>
+    <name>IdentitiesDialog</name>
+    <message>
+        <source>Signing identities</source>
+        <translation>Identitas penanda tangan</translation>
+    </message>
+    <message>
+        <source>An identity signs the minutes: a certificate with its private key, kept in the data folder and locked by its owner&apos;s passphrase. Create one here for a person, or import the PKCS#12 file (.p12, .pfx) a signer brings.</source>
+        <translation>Identitas digunakan untuk menandatangani berita acara: berupa sertifikat beserta kunci privatnya, disimpan di folder data dan dikunci dengan frasa sandi pemiliknya. Buat identitas untuk seseorang di sini, atau impor berkas PKCS#12 (.p12, .pfx) yang dibawa penanda tangan.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Penerbit</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Masa berlaku</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Asal</translation>
+    </message>
+    <message>
+        <source>There are no identities on this laptop yet.</source>
+        <translation>Belum ada identitas di laptop ini.</translation>
+    </message>
+    <message>
+        <source>Create an identity…</source>
+        <translation>Buat identitas…</translation>
+    </message>
+    <message>
+        <source>Import a PKCS#12 file…</source>
+        <translation>Impor berkas PKCS#12…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Save the selected identity as a PKCS#12 file; it stays locked by its passphrase</source>
+        <translation>Simpan identitas yang dipilih sebagai berkas PKCS#12; berkas tetap terkunci dengan frasa sandinya</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>New identity, issued by this laptop</source>
+        <translation>Identitas baru, diterbitkan oleh laptop ini</translation>
+    </message>
+    <message>
+        <source>18 digits, for civil servants</source>
+        <translation>18 digit, untuk ASN</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>sedikitnya %1 karakter</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>ketik ulang yang sama</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frasa sandi</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Ulangi frasa sandi</translation>
+    </message>
+    <message>
+        <source>Only this person should know the passphrase: it is asked for at every signature and cannot be recovered.</source>
+        <translation>Hanya orang ini yang boleh mengetahui frasa sandinya: frasa sandi diminta setiap kali menandatangani dan tidak dapat dipulihkan.</translation>
+    </message>
+    <message>
+        <source>Import a PKCS#12 file</source>
+        <translation>Impor berkas PKCS#12</translation>
+    </message>
+    <message>
+        <source>the .p12 or .pfx file</source>
+        <translation>berkas .p12 atau .pfx</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>the passphrase that protects the file</source>
+        <translation>frasa sandi yang melindungi berkas</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Laptop ini</translation>
+    </message>
+    <message>
+        <source>Created here</source>
+        <translation>Dibuat di sini</translation>
+    </message>
+    <message>
+        <source>Brought</source>
+        <translation>Diimpor</translation>
+    </message>
+    <message>
+        <source>Outside its validity today: it cannot sign</source>
+        <translation>Di luar masa berlaku hari ini: tidak dapat digunakan untuk menandatangani</translation>
+    </message>
+    <message>
+        <source>Type the name of the person the identity is for.</source>
+        <translation>Ketik nama orang pemilik identitas ini.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters.</source>
+        <translation>Frasa sandi terlalu pendek: gunakan sedikitnya %1 karakter.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type them again.</source>
+        <translation>Kedua frasa sandi berbeda; ketik ulang keduanya.</translation>
+    </message>
+    <message>
+        <source>Not created: %1</source>
+        <translation>Tidak dibuat: %1</translation>
+    </message>
+    <message>
+        <source>Created an identity for %1.</source>
+        <translation>Identitas untuk %1 telah dibuat.</translation>
+    </message>
+    <message>
+        <source>Choose the PKCS#12 file to import.</source>
+        <translation>Pilih berkas PKCS#12 yang akan diimpor.</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Tidak diimpor: %1</translation>
+    </message>
+    <message>
+        <source>Imported the identity of %1.</source>
+        <translation>Identitas %1 telah diimpor.</translation>
+    </message>
+    <message>
+        <source>Select the identity to export.</source>
+        <translation>Pilih identitas yang akan diekspor.</translation>
+    </message>
+    <message>
+        <source>Export the identity</source>
+        <translation>Ekspor identitas</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Tidak diekspor: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2; it opens with the same passphrase.</source>
+        <translation>%1 disimpan ke %2; berkas dibuka dengan frasa sandi yang sama.</translation>
     </message>
 </context>
 <context>
@@ -697,7 +891,7 @@
     </message>
     <message>
         <source>Amended</source>
-        <translation>Diamendemen</translation>
+        <translation>Perubahan</translation>
     </message>
     <message>
         <source>Lead evaluator</source>
@@ -1062,6 +1256,10 @@
         <translation>Tambah temuan</translation>
     </message>
     <message>
+        <source>Import a bundle</source>
+        <translation>Impor paket</translation>
+    </message>
+    <message>
         <source>Edit a finding</source>
         <translation>Ubah temuan</translation>
     </message>
@@ -1095,6 +1293,140 @@
     <message>
         <source>(self-assessment)</source>
         <translation>(penilaian mandiri)</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen for amendment</source>
+        <translation>Buka kembali untuk perubahan</translation>
+    </message>
+    <message>
+        <source>Reopening makes the session editable again. The signatures given so far are superseded; the amended minutes must be signed again and say that they amend the earlier ones. Why is it reopened?</source>
+        <translation>Membuka kembali membuat sesi dapat diubah lagi. Tanda tangan yang sudah diberikan tidak berlaku lagi; berita acara hasil perubahan harus ditandatangani ulang dan menyatakan bahwa berita acara tersebut mengubah berita acara sebelumnya. Apa alasan sesi dibuka kembali?</translation>
+    </message>
+    <message>
+        <source>e.g. the finding for Bappeda named the wrong deadline</source>
+        <translation>mis. temuan untuk Bappeda mencantumkan tenggat yang salah</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Buka kembali</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Say why the session is reopened.</source>
+        <translation>Sebutkan alasan sesi dibuka kembali.</translation>
+    </message>
+    <message>
+        <source>Not reopened: %1</source>
+        <translation>Tidak dibuka kembali: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDocument</name>
+    <message>
+        <source>Minutes of the evaluation</source>
+        <translation>Berita Acara Evaluasi</translation>
+    </message>
+    <message>
+        <source>Stage %1 evaluation, %2, %3</source>
+        <translation>Evaluasi tahap %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>given when the minutes are frozen</source>
+        <translation>diberikan saat berita acara dibekukan</translation>
+    </message>
+    <message>
+        <source>Document number: %1</source>
+        <translation>Nomor dokumen: %1</translation>
+    </message>
+    <message>
+        <source>Frozen at the first signature: every signer signs exactly this.</source>
+        <translation>Dibekukan pada tanda tangan pertama: setiap penanda tangan menandatangani isi yang persis seperti ini.</translation>
+    </message>
+    <message>
+        <source>These minutes amend earlier signed minutes that were reopened.</source>
+        <translation>Berita acara ini merupakan perubahan atas berita acara bertanda tangan sebelumnya yang dibuka kembali.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators are not settled; the minutes show them without an agreed level.</source>
+        <translation>%1 dari %2 indikator belum tuntas; berita acara mencantumkannya tanpa level yang disepakati.</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Indeks</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimensi</translation>
+    </message>
+    <message>
+        <source>Self-assessed</source>
+        <translation>Penilaian mandiri</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Disepakati</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Tuntas</translation>
+    </message>
+    <message>
+        <source>Findings by agency</source>
+        <translation>Temuan per perangkat daerah</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>Tidak ada temuan.</translation>
+    </message>
+    <message>
+        <source>Not addressed to an agency</source>
+        <translation>Tidak ditujukan kepada perangkat daerah tertentu</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Rekomendasi</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <source>Outstanding evidence</source>
+        <translation>Bukti dukung yang masih ditunggu</translation>
+    </message>
+    <message>
+        <source>No evidence is outstanding.</source>
+        <translation>Tidak ada bukti dukung yang masih ditunggu.</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti dukung</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1586,14 @@
         <translation>Tutup</translation>
     </message>
     <message>
+        <source>Draft minutes saved to %1</source>
+        <translation>Berita acara draf disimpan ke %1</translation>
+    </message>
+    <message>
+        <source>Signed minutes saved to %1</source>
+        <translation>Berita acara bertanda tangan disimpan ke %1</translation>
+    </message>
+    <message>
         <source>The interface language changes when Evaluator starts again.</source>
         <translation>Bahasa antarmuka berubah setelah Evaluator dijalankan ulang.</translation>
     </message>
@@ -1280,6 +1620,204 @@
     <message>
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Minutes (draft)</source>
+        <translation>Berita acara (draf)</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Berita acara</translation>
+    </message>
+    <message>
+        <source>Export draft minutes</source>
+        <translation>Ekspor berita acara draf</translation>
+    </message>
+    <message>
+        <source>Export signed minutes</source>
+        <translation>Ekspor berita acara bertanda tangan</translation>
+    </message>
+    <message>
+        <source>Sign off the minutes</source>
+        <translation>Penandatanganan berita acara</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Who signs</source>
+        <translation>Penanda tangan</translation>
+    </message>
+    <message>
+        <source>Preview the draft PDF</source>
+        <translation>Pratinjau PDF draf</translation>
+    </message>
+    <message>
+        <source>Choose the identity to sign with</source>
+        <translation>Pilih identitas untuk menandatangani</translation>
+    </message>
+    <message>
+        <source>the identity&apos;s passphrase</source>
+        <translation>frasa sandi identitas</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Tanda tangani</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identitas</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frasa sandi</translation>
+    </message>
+    <message>
+        <source>Back to the review</source>
+        <translation>Kembali ke tinjauan</translation>
+    </message>
+    <message>
+        <source>Another signer first</source>
+        <translation>Dahulukan penanda tangan lain</translation>
+    </message>
+    <message>
+        <source>This person signs later; go to the next one</source>
+        <translation>Orang ini menandatangani nanti; lanjut ke penanda tangan berikutnya</translation>
+    </message>
+    <message>
+        <source>Export signed minutes…</source>
+        <translation>Ekspor berita acara bertanda tangan…</translation>
+    </message>
+    <message>
+        <source>Open the signed minutes</source>
+        <translation>Buka berita acara bertanda tangan</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>sudah menandatangani</translation>
+    </message>
+    <message>
+        <source>still to sign</source>
+        <translation>belum menandatangani</translation>
+    </message>
+    <message>
+        <source>The minutes are frozen: these people sign them, in this order.</source>
+        <translation>Berita acara sudah dibekukan: orang-orang berikut menandatanganinya sesuai urutan ini.</translation>
+    </message>
+    <message>
+        <source>Tick everyone present who signs. The first signature freezes the session and this list.</source>
+        <translation>Centang semua peserta hadir yang menandatangani. Tanda tangan pertama membekukan sesi dan daftar ini.</translation>
+    </message>
+    <message>
+        <source>Start signing</source>
+        <translation>Mulai penandatanganan</translation>
+    </message>
+    <message>
+        <source>Continue signing</source>
+        <translation>Lanjutkan penandatanganan</translation>
+    </message>
+    <message>
+        <source>All have signed: export</source>
+        <translation>Semua sudah menandatangani: ekspor</translation>
+    </message>
+    <message>
+        <source>Open the minutes being signed</source>
+        <translation>Buka berita acara yang sedang ditandatangani</translation>
+    </message>
+    <message>
+        <source>The minutes could not be made: %1</source>
+        <translation>Berita acara tidak dapat dibuat: %1</translation>
+    </message>
+    <message>
+        <source>Tick at least one person who signs.</source>
+        <translation>Centang sedikitnya satu orang yang menandatangani.</translation>
+    </message>
+    <message>
+        <source>Signature %1 of %2</source>
+        <translation>Tanda tangan %1 dari %2</translation>
+    </message>
+    <message>
+        <source>NIP %1</source>
+        <translation>NIP %1</translation>
+    </message>
+    <message>
+        <source>no NIP</source>
+        <translation>tanpa NIP</translation>
+    </message>
+    <message>
+        <source>issued here</source>
+        <translation>diterbitkan di sini</translation>
+    </message>
+    <message>
+        <source>Import a PKCS#12 file…</source>
+        <translation>Impor berkas PKCS#12…</translation>
+    </message>
+    <message>
+        <source>Create an identity for this person…</source>
+        <translation>Buat identitas untuk orang ini…</translation>
+    </message>
+    <message>
+        <source>This identity is in the name of %1: the signature will carry that name.</source>
+        <translation>Identitas ini atas nama %1: tanda tangan akan memuat nama tersebut.</translation>
+    </message>
+    <message>
+        <source>Choose the identity this person signs with.</source>
+        <translation>Pilih identitas yang digunakan orang ini untuk menandatangani.</translation>
+    </message>
+    <message>
+        <source>Type the identity&apos;s passphrase.</source>
+        <translation>Ketik frasa sandi identitas.</translation>
+    </message>
+    <message>
+        <source>Not signed: %1</source>
+        <translation>Tidak ditandatangani: %1</translation>
+    </message>
+    <message>
+        <source>All signers have signed</source>
+        <translation>Semua penanda tangan sudah menandatangani</translation>
+    </message>
+    <message>
+        <source>The minutes are frozen and signed. To change anything now, reopen the session for an amendment (Session menu); the signatures are then superseded and the minutes signed again.</source>
+        <translation>Berita acara sudah dibekukan dan ditandatangani. Untuk mengubah apa pun sekarang, buka kembali sesi untuk perubahan (menu Sesi); tanda tangan yang ada kemudian tidak berlaku lagi dan berita acara ditandatangani ulang.</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Ditandatangani oleh</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Snapshot SHA-256: %1</source>
+        <translation>SHA-256 cuplikan (snapshot): %1</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Tidak diekspor: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Disimpan ke %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here with the mouse, a pen or a finger</source>
+        <translation>Bubuhkan tanda tangan di sini dengan mouse, pena, atau jari</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Bersihkan</translation>
+    </message>
+    <message>
+        <source>Remove the drawing and start again</source>
+        <translation>Hapus coretan dan ulangi dari awal</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1871,18 @@
         <translation>&amp;Keluar</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Alat</translation>
+    </message>
+    <message>
+        <source>Signing &amp;identities…</source>
+        <translation>&amp;Identitas penanda tangan…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a signed PDF…</source>
+        <translation>&amp;Verifikasi PDF bertanda tangan…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ban&amp;tuan</translation>
     </message>
@@ -1369,6 +1919,161 @@ Mulai dengan “Sesi baru…”, atau coba aplikasi dengan “Buka demo”.</tra
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify signed minutes</source>
+        <translation>Verifikasi berita acara bertanda tangan</translation>
+    </message>
+    <message>
+        <source>Choose a PDF…</source>
+        <translation>Pilih PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a signed PDF, or drop one here.</source>
+        <translation>Pilih PDF bertanda tangan, atau seret berkasnya ke sini.</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Penanda tangan</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Waktu tanda tangan</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>Utuh</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>Tepercaya</translation>
+    </message>
+    <message>
+        <source>Changes after it</source>
+        <translation>Perubahan sesudahnya</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Verify a signed PDF</source>
+        <translation>Verifikasi PDF bertanda tangan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>This file cannot be checked: %1</source>
+        <translation>Berkas ini tidak dapat diperiksa: %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 dan %2</translation>
+    </message>
+    <message>
+        <source>Not valid: this PDF carries no signatures.</source>
+        <translation>Tidak sah: PDF ini tidak memuat tanda tangan.</translation>
+    </message>
+    <message>
+        <source>Not valid: the file was changed after signing, and the signature of %1 no longer matches it.</source>
+        <translation>Tidak sah: berkas diubah setelah ditandatangani sehingga tanda tangan %1 tidak lagi sesuai dengan isinya.</translation>
+    </message>
+    <message>
+        <source>Not valid: the file was changed after signing, and the signatures of %1 no longer match it.</source>
+        <translation>Tidak sah: berkas diubah setelah ditandatangani sehingga tanda tangan %1 tidak lagi sesuai dengan isinya.</translation>
+    </message>
+    <message>
+        <source>Not valid: after the signature of %1 the file was changed by more than further signatures.</source>
+        <translation>Tidak sah: setelah tanda tangan %1, berkas diubah lebih dari sekadar penambahan tanda tangan berikutnya.</translation>
+    </message>
+    <message>
+        <source>Not valid: the minutes carry no readable snapshot.</source>
+        <translation>Tidak sah: berita acara tidak memuat cuplikan yang dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>Not valid: the embedded snapshot is not the one signed.</source>
+        <translation>Tidak sah: cuplikan yang tersemat bukan cuplikan yang ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Intact, but not trusted here: the signatures are unchanged, but not every certificate comes from an issuer this laptop trusts.</source>
+        <translation>Utuh, tetapi tidak tepercaya di sini: tanda tangan tidak berubah, tetapi tidak semua sertifikat berasal dari penerbit yang dipercaya laptop ini.</translation>
+    </message>
+    <message>
+        <source>Valid: the signature is intact and trusted, and the snapshot is the one signed.</source>
+        <translation>Sah: tanda tangan utuh dan tepercaya, dan cuplikan sama dengan yang ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Valid: all %1 signatures are intact and trusted, and the snapshot is the one signed.</source>
+        <translation>Sah: seluruh %1 tanda tangan utuh dan tepercaya, dan cuplikan sama dengan yang ditandatangani.</translation>
+    </message>
+    <message>
+        <source>(unreadable signature)</source>
+        <translation>(tanda tangan tidak terbaca)</translation>
+    </message>
+    <message>
+        <source>NIP %1</source>
+        <translation>NIP %1</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>utuh</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>rusak</translation>
+    </message>
+    <message>
+        <source>✓ by %1</source>
+        <translation>✓ oleh %1</translation>
+    </message>
+    <message>
+        <source>not trusted here</source>
+        <translation>tidak tepercaya di sini</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>only further signatures</source>
+        <translation>hanya tanda tangan berikutnya</translation>
+    </message>
+    <message>
+        <source>✗ other changes</source>
+        <translation>✗ perubahan lain</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Embedded snapshot: none found.</source>
+        <translation>Cuplikan (snapshot) tersemat: tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>matches what was signed</source>
+        <translation>sesuai dengan yang ditandatangani</translation>
+    </message>
+    <message>
+        <source>does NOT match what was signed</source>
+        <translation>TIDAK sesuai dengan yang ditandatangani</translation>
+    </message>
+    <message>
+        <source>Embedded snapshot: SHA-256 %1 — %2.</source>
+        <translation>Cuplikan (snapshot) tersemat: SHA-256 %1 — %2.</translation>
+    </message>
+    <message>
+        <source>%1 signature field(s) still empty: not everyone has signed this copy.</source>
+        <translation>%1 kolom tanda tangan masih kosong: belum semua pihak menandatangani salinan ini.</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Masalah:</translation>
     </message>
 </context>
 <context>
