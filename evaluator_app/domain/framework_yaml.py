@@ -85,7 +85,9 @@ def _too_deep(text: str) -> Problem | None:
                     return Problem("", f"nested more than {MAX_DEPTH} levels deep", line)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.YAMLError as error:
+        if "nesting depth" in str(error):  # newer libyaml stops at its own limit
+            return Problem("", f"nested more than {MAX_DEPTH} levels deep", 1)
         return None  # reported with its place by the real parse below
     return None
 
