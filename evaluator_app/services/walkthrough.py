@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -50,30 +51,19 @@ def indicator_states(ctx: Context, session_id: str) -> dict[str, IndicatorState]
     with reading(ctx) as db:
         session_id = get(db, EvaluationSession, session_id).id
         in_session = Assessment.session_id == session_id
-        open_questions = dict(
-            db.execute(
-                select(Assessment.indicator_code, func.count())
-                .join(Clarification)
-                .where(in_session, Clarification.status == "open")
+
+        def per_indicator(child: Any, value: Any, *conditions: Any) -> dict[str, int]:
+            query = (
+                select(Assessment.indicator_code, value)
+                .join(child)
+                .where(in_session, *conditions)
                 .group_by(Assessment.indicator_code)
-            ).all()
-        )
-        pending = dict(
-            db.execute(
-                select(Assessment.indicator_code, func.count())
-                .join(Evidence)
-                .where(in_session, Evidence.status == "pending")
-                .group_by(Assessment.indicator_code)
-            ).all()
-        )
-        spread = dict(
-            db.execute(
-                select(Assessment.indicator_code, func.max(Rating.level) - func.min(Rating.level))
-                .join(Rating)
-                .where(in_session)
-                .group_by(Assessment.indicator_code)
-            ).all()
-        )
+            )
+            return {code: int(n or 0) for code, n in db.execute(query).all()}
+
+        open_questions = per_indicator(Clarification, func.count(), Clarification.status == "open")
+        pending = per_indicator(Evidence, func.count(), Evidence.status == "pending")
+        spread = per_indicator(Rating, func.max(Rating.level) - func.min(Rating.level))
         return {
             a.indicator_code: IndicatorState(
                 code=a.indicator_code,
@@ -84,7 +74,7 @@ def indicator_states(ctx: Context, session_id: str) -> dict[str, IndicatorState]
                 notes=a.notes,
                 open_clarifications=open_questions.get(a.indicator_code, 0),
                 pending_evidence=pending.get(a.indicator_code, 0),
-                rating_spread=spread.get(a.indicator_code, 0) or 0,
+                rating_spread=spread.get(a.indicator_code, 0),
             )
             for a in db.scalars(select(Assessment).where(in_session))
         }
