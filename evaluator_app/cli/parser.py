@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from evaluator_app import __version__
+from evaluator_app.cli.bundle_commands import cmd_bundle
 from evaluator_app.cli.commands import (
     cmd_assess,
     cmd_audit,
@@ -275,6 +276,24 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="FILE",
             help="its first line is the passphrase (else you are asked)",
         )
+
+    bundle = add("bundle", cmd_bundle, "session bundles between laptops").add_subparsers(
+        dest="bundle_command", required=True, metavar="ACTION"
+    )
+    sub = bundle.add_parser("export", help="write a session, or part of it, to a .evpkg file")
+    sub.add_argument("id", help="session")
+    sub.add_argument("out", metavar="OUT.evpkg")
+    sub.add_argument("--dimensions", nargs="+", metavar="CODE", help="only these, e.g. GOV ENV")
+    sub.add_argument(
+        "--evaluator", metavar="PARTICIPANT", help="only the indicators they rated or asked about"
+    )
+    sub.add_argument("--encrypt", action="store_true", help="protect it with a passphrase")
+    passphrase_flag(sub)
+    json_flag(sub)
+    sub = bundle.add_parser("import", help="add a session from a .evpkg file (checked first)")
+    sub.add_argument("file", metavar="FILE.evpkg")
+    passphrase_flag(sub)
+    json_flag(sub)
 
     sub = add(
         "signoff",

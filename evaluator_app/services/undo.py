@@ -32,7 +32,7 @@ from evaluator_app.store.models import (
     UTCDateTime,
 )
 
-BARRIERS = frozenset({"create_session", "sign_off", "reopen_session"})
+BARRIERS = frozenset({"create_session", "sign_off", "reopen_session", "import_bundle"})
 
 
 @dataclass(frozen=True)

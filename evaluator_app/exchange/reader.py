@@ -1,0 +1,353 @@
+"""Opening a bundle: every check made before the caller may write anything.
+
+Order: the file (encrypted → opened into a temporary file), the zip's
+directory (names, kinds, sizes, compression ratios, counts: before any byte is
+unpacked), the manifest (format version first), the member list against the
+archive, the JSON members (hash, schema, how they fit together), and last the
+evidence files (hashed while streamed, bytes counted against the sizes
+declared).  Only a bundle that passes all of it is handed out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import struct
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pydantic import BaseModel
+
+from evaluator_app.domain.framework import Framework
+from evaluator_app.exchange.crypto import decrypt_to, is_encrypted
+from evaluator_app.exchange.errors import BundleError
+from evaluator_app.exchange.schema import (
+    AUDIT,
+    EVIDENCE_PREFIX,
+    FORMAT_VERSION,
+    MANIFEST,
+    SESSION,
+    AuditData,
+    Manifest,
+    Member,
+    SessionData,
+)
+from evaluator_app.exchange.scope import LISTS
+from evaluator_app.exchange.validation import check_consistency, parse
+
+CHUNK = 1 << 20
+_EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    struct.error,
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a bundle may unpack to: guards against decompression bombs."""
+
+    max_members: int = 100_000
+    max_total_size: int = 8 << 30  # all members unpacked
+    max_ratio: int = 200  # unpacked : packed, per member ...
+    ratio_floor: int = 1 << 20  # ... once it unpacks to more than this
+    max_json_size: int = 256 << 20  # session.json, audit.json (read into memory)
+    max_manifest_size: int = 16 << 20
+
+
+@dataclass
+class Bundle:
+    """A bundle that passed every check; its evidence can be streamed out."""
+
+    path: Path
+    manifest: Manifest
+    manifest_sha256: str
+    data: SessionData
+    audit: AuditData
+    framework: Framework
+    encrypted: bool
+    archive: zipfile.ZipFile
+    evidence_files: dict[str, int] = field(default_factory=dict)  # SHA-256 → size
+
+    def records(self) -> dict[str, Any]:
+        """The records as column values by session.json key (times in UTC)."""
+        data = self.data
+        tables: dict[str, Any] = {"session": _values(data.session)}
+        tables["framework"] = _values(data.framework)
+        for name in LISTS:
+            tables[name] = [_values(entry) for entry in getattr(data, name)]
+        return tables
+
+    def events(self) -> list[dict[str, Any]]:
+        """The audit events as column values."""
+        return [_values(event) for event in self.audit.events]
+
+    def open_evidence(self, sha256: str) -> BinaryIO:
+        """The file's bytes, unpacked as read (never whole in memory)."""
+        info = self.archive.getinfo(EVIDENCE_PREFIX + sha256)
+        return io.BufferedReader(_MemberStream(_chunks(self.archive, info)), CHUNK)
+
+
+def _values(entry: BaseModel) -> dict[str, Any]:
+    return entry.model_dump()  # times are UTC already (schema.Stamp)
+
+
+class _MemberStream(io.RawIOBase):
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if not self._pending:
+            self._pending = next(self._chunks, b"")
+        count = min(len(buffer), len(self._pending))
+        buffer[:count] = self._pending[:count]
+        self._pending = self._pending[count:]
+        return count
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A member's bytes, unpacked chunk by chunk, never more than it declared."""
+    count = 0
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                count += len(chunk)
+                if count > info.file_size:
+                    raise BundleError(
+                        info.filename,
+                        "unpacks to more than its declared size (a decompression bomb?)",
+                    )
+                yield chunk
+    except _ZIP_ERRORS as error:
+        raise BundleError(info.filename, f"damaged ({error})") from None
+
+
+def _hash(archive: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> tuple[str, int, bytes]:
+    digest = hashlib.sha256()
+    size = 0
+    kept = bytearray()
+    for chunk in _chunks(archive, info):
+        digest.update(chunk)
+        size += len(chunk)
+        if keep:
+            kept += chunk
+    return digest.hexdigest(), size, bytes(kept)
+
+
+def _check_name(info: zipfile.ZipInfo) -> None:
+    name = info.filename
+    problem = ""
+    if _DRIVE.match(name):
+        problem = "its path starts with a drive letter, outside the archive"
+    elif "\\" in name:
+        problem = "its path has backslashes (a Windows path that may leave the archive)"
+    elif name.startswith("/"):
+        problem = "its path is absolute, outside the archive"
+    elif ".." in name.split("/"):
+        problem = "its path leaves the archive ('..')"
+    elif any(ord(c) < 32 for c in name):
+        problem = "its name has control characters"
+    if problem:
+        raise BundleError(name, problem)
+    kind = stat.S_IFMT(info.external_attr >> 16)  # 0: no Unix file type recorded
+    if kind == stat.S_IFLNK:
+        raise BundleError(name, "is a symbolic link, not a file")
+    if info.is_dir() or kind not in (0, stat.S_IFREG) or info.external_attr & 0x10:
+        raise BundleError(name, "is not a regular file")
+    if name not in (MANIFEST, SESSION, AUDIT) and not _EVIDENCE_NAME.match(name):
+        raise BundleError(name, "is not a member an Evaluator bundle holds")
+    if info.flag_bits & 0x1:
+        raise BundleError(name, "is encrypted inside the zip (not supported)")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise BundleError(name, f"uses an unsupported compression method ({info.compress_type})")
+
+
+def _scan(archive: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
+    """The zip's directory checked before anything is unpacked."""
+    infos = archive.infolist()
+    if len(infos) > limits.max_members:
+        raise BundleError(None, f"holds {len(infos)} members, more than {limits.max_members}")
+    found: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        _check_name(info)
+        if info.filename in found:
+            raise BundleError(info.filename, "appears twice in the archive")
+        found[info.filename] = info
+        total += info.file_size
+        if total > limits.max_total_size:
+            raise BundleError(
+                None,
+                f"unpacks to more than {limits.max_total_size} bytes, the limit "
+                "(a decompression bomb?)",
+            )
+        packed = max(info.compress_size, 1)
+        if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * packed:
+            raise BundleError(
+                info.filename,
+                f"is compressed {info.file_size // packed}:1, more than the limit "
+                f"{limits.max_ratio}:1 (a decompression bomb?)",
+            )
+    return found
+
+
+def _manifest(
+    archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], limits: Limits
+) -> tuple[Manifest, str]:
+    info = infos.get(MANIFEST)
+    if info is None:
+        raise BundleError(MANIFEST, "missing: this is not an Evaluator bundle")
+    if info.file_size > limits.max_manifest_size:
+        raise BundleError(MANIFEST, f"larger than the limit of {limits.max_manifest_size} bytes")
+    digest, _size, raw = _hash(archive, info, keep=True)
+    try:
+        value = json.loads(raw)
+    except (ValueError, RecursionError) as error:
+        raise BundleError(MANIFEST, f"not valid JSON ({error})") from None
+    if not isinstance(value, dict):
+        raise BundleError(MANIFEST, "not a JSON object")
+    if "format_version" not in value:
+        raise BundleError(MANIFEST, "format_version: missing")
+    version = value["format_version"]
+    if type(version) is not int:
+        raise BundleError(MANIFEST, "format_version: not a whole number")
+    if version > FORMAT_VERSION:
+        raise BundleError(
+            MANIFEST,
+            f"made by a newer Evaluator (bundle format {version}; this app reads format "
+            f"{FORMAT_VERSION}): update Evaluator to import it",
+        )
+    if version < 1:
+        raise BundleError(MANIFEST, f"unknown bundle format version {version}")
+    return parse(MANIFEST, Manifest, raw), digest
+
+
+def _listed(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> dict[str, Member]:
+    listed: dict[str, Member] = {}
+    for n, member in enumerate(manifest.members):
+        if member.path == MANIFEST:
+            raise BundleError(MANIFEST, f"members[{n}]: the manifest cannot list itself")
+        if member.path in listed:
+            raise BundleError(MANIFEST, f"members[{n}].path: {member.path} is listed twice")
+        listed[member.path] = member
+    for name in infos:
+        if name != MANIFEST and name not in listed:
+            raise BundleError(name, "is in the archive but not in the manifest")
+    for name in listed:
+        if name not in infos:
+            raise BundleError(name, "is named in the manifest but absent from the archive")
+    for name in (SESSION, AUDIT):
+        if name not in listed:
+            raise BundleError(name, "missing: the bundle has no session data")
+    for name, member in listed.items():
+        if name.startswith(EVIDENCE_PREFIX) and name != EVIDENCE_PREFIX + member.sha256:
+            raise BundleError(name, "its name is not the SHA-256 the manifest gives it")
+        if infos[name].file_size != member.size:
+            raise BundleError(
+                name, f"size {infos[name].file_size} differs from the manifest's {member.size}"
+            )
+    return listed
+
+
+def _verified(archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: Member, keep: bool) -> bytes:
+    digest, size, data = _hash(archive, info, keep)
+    if size != member.size:
+        raise BundleError(info.filename, f"size {size} differs from the manifest's {member.size}")
+    if digest != member.sha256:
+        raise BundleError(info.filename, "its SHA-256 differs from the manifest's (changed?)")
+    return data
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except _ZIP_ERRORS:
+        pass
+    with path.open("rb") as stream:
+        head = stream.read(4)
+    if not head:
+        raise BundleError(None, "the file is empty")
+    if head == b"PK\x03\x04":
+        raise BundleError(None, "the file is incomplete or damaged (cut short?): not a whole zip")
+    raise BundleError(None, "not an Evaluator bundle (not a zip file)")
+
+
+def _validate(archive: zipfile.ZipFile, path: Path, encrypted: bool, limits: Limits) -> Bundle:
+    infos = _scan(archive, limits)
+    manifest, manifest_sha256 = _manifest(archive, infos, limits)
+    listed = _listed(manifest, infos)
+    texts = {}
+    for name in (SESSION, AUDIT):
+        if infos[name].file_size > limits.max_json_size:
+            raise BundleError(name, f"larger than the limit of {limits.max_json_size} bytes")
+        texts[name] = _verified(archive, infos[name], listed[name], keep=True)
+    data = parse(SESSION, SessionData, texts.pop(SESSION))
+    audit = parse(AUDIT, AuditData, texts.pop(AUDIT))
+    files = {m.sha256: m.size for name, m in listed.items() if name.startswith(EVIDENCE_PREFIX)}
+    framework = check_consistency(manifest, data, audit, files)
+    for sha256 in sorted(files):
+        name = EVIDENCE_PREFIX + sha256
+        _verified(archive, infos[name], listed[name], keep=False)
+    return Bundle(
+        path, manifest, manifest_sha256, data, audit, framework, encrypted, archive, files
+    )
+
+
+@contextmanager
+def open_bundle(
+    path: Path,
+    passphrase: str | None = None,
+    *,
+    limits: Limits | None = None,
+    work_dir: Path | None = None,
+) -> Iterator[Bundle]:
+    """Check a bundle completely and yield it; BundleError says what is wrong where.
+
+    An encrypted bundle is opened into a temporary file in ``work_dir`` (the
+    system's temporary folder if None), removed again on leaving.
+    """
+    limits = limits or Limits()
+    with ExitStack() as stack:
+        try:
+            if not path.is_file():
+                raise BundleError(None, "no such file")
+            encrypted = is_encrypted(path)
+            plain = path
+            if encrypted:
+                if passphrase is None:
+                    raise BundleError(None, "the bundle is encrypted: give its passphrase")
+                fd, name = tempfile.mkstemp(prefix=".bundle-", suffix=".zip", dir=work_dir)
+                plain = Path(name)
+                stack.callback(plain.unlink, missing_ok=True)
+                with os.fdopen(fd, "wb") as target:
+                    decrypt_to(path, target, passphrase, limits.max_total_size + (64 << 20))
+            archive = stack.enter_context(_open_zip(plain))
+            bundle = _validate(archive, path, encrypted, limits)
+        except BundleError as error:
+            raise error.at(path.name) from None
+        except OSError as error:
+            raise BundleError(
+                None, f"cannot read it: {error.strerror or error}", path.name
+            ) from None
+        yield bundle

@@ -1,0 +1,76 @@
+"""What an export wrote and what an import did: for the command line and the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class BundleSummary:
+    path: Path
+    session_id: str
+    size: int
+    encrypted: bool
+    scope: dict[str, Any]
+    records: dict[str, int]
+    evidence_files: int
+    audit_events: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "session_id": self.session_id,
+            "size": self.size,
+            "encrypted": self.encrypted,
+            "scope": self.scope,
+            "records": self.records,
+            "evidence_files": self.evidence_files,
+            "audit_events": self.audit_events,
+        }
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    session_id: str
+    outcome: str  # added | unchanged
+    region: str
+    year: int
+    records: dict[str, int]
+    evidence_files: int
+    audit_events: int
+    framework_reused: bool
+    device_id: str
+    author: str
+    created_at: dt.datetime
+    encrypted: bool
+
+    @property
+    def message(self) -> str:
+        where = f"session {self.session_id[:8]} ({self.region} {self.year})"
+        if self.outcome == "unchanged":
+            return f"{where} is already here exactly as in the bundle; nothing changed"
+        return (
+            f"added {where} from {self.author or 'someone'}'s bundle: "
+            f"{sum(self.records.values())} records, {self.evidence_files} evidence files, "
+            f"{self.audit_events} audit events"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "session_id": self.session_id,
+            "outcome": self.outcome,
+            "region": self.region,
+            "year": self.year,
+            "records": self.records,
+            "evidence_files": self.evidence_files,
+            "audit_events": self.audit_events,
+            "framework_reused": self.framework_reused,
+            "from_device": self.device_id,
+            "author": self.author,
+            "created_at": self.created_at.isoformat(),
+            "encrypted": self.encrypted,
+            "message": self.message,
+        }

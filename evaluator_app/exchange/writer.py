@@ -1,0 +1,231 @@
+"""Writing a bundle: streamed into a temporary file beside the target, then renamed.
+
+Evidence files are copied in chunks and hashed on the way (a stored file that
+no longer matches its hash stops the export); with a passphrase the zip goes
+straight through the encrypting frames, so no plain copy ever touches the disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import stat
+import tempfile
+import time
+import zipfile
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from evaluator_app.domain.canonical import canonical_json
+from evaluator_app.exchange.crypto import FRAME_SIZE, EncryptingWriter
+from evaluator_app.exchange.errors import BundleError
+from evaluator_app.exchange.reader import Limits
+from evaluator_app.exchange.schema import (
+    AUDIT,
+    EVIDENCE_PREFIX,
+    FORMAT_VERSION,
+    MANIFEST,
+    SESSION,
+    AuditData,
+    FrameworkRef,
+    Manifest,
+    Member,
+    Scope,
+    SessionData,
+)
+from evaluator_app.exchange.validation import describe
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    """One stored evidence file to carry: where it is, and what it must hash to."""
+
+    sha256: str
+    size: int
+    path: Path
+
+
+@dataclass(frozen=True)
+class Header:
+    """The manifest's fields that are not about the members."""
+
+    app_version: str
+    created_at: dt.datetime
+    session_id: str
+    device_id: str
+    author: str
+    framework: FrameworkRef
+    scope: Scope
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    size: int  # bytes on disk
+    members: int
+
+
+def _checked(name: str, model: type[SessionData] | type[AuditData], value: Any) -> bytes:
+    """Canonical JSON, refused here already if the importer would refuse it."""
+    data = canonical_json(value).encode("utf-8")
+    try:
+        model.model_validate_json(data, strict=True)
+    except ValidationError as error:
+        raise BundleError(name, describe(error)) from None
+    return data
+
+
+# Evidence that barely compresses (PDF, JPEG, office files) is stored: deflating
+# it costs seconds per 100 MB for nothing.  What compresses extremely well is
+# stored too, so that no member of ours looks like a decompression bomb to the
+# importer (Limits.max_ratio); a file that shows it only after its first chunk
+# is caught after writing, and the bundle is written again with it stored.
+SAFE_RATIO = Limits().max_ratio // 2
+RATIO_FLOOR = Limits().ratio_floor
+
+
+class _TooCompressible(Exception):
+    def __init__(self, sha256: str) -> None:
+        self.sha256 = sha256
+
+
+def _too_compressible(size: int, packed: int) -> bool:
+    return size > RATIO_FLOOR and size > SAFE_RATIO * max(packed, 1)
+
+
+def _method(path: Path) -> int:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(CHUNK)
+    except OSError:
+        return zipfile.ZIP_STORED  # the copy says what is wrong
+    ratio = len(head) / len(zlib.compress(head, 1))
+    return zipfile.ZIP_DEFLATED if 1.1 <= ratio <= 20 else zipfile.ZIP_STORED
+
+
+def _copy_evidence(archive: zipfile.ZipFile, item: EvidenceFile, store: bool) -> Member:
+    name = EVIDENCE_PREFIX + item.sha256
+    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    info.compress_type = zipfile.ZIP_STORED if store else _method(item.path)
+    info.file_size = item.size  # zipfile chooses zip64 from it for big files
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        source = item.path.open("rb")
+    except OSError as error:
+        raise BundleError(name, f"the stored file cannot be read: {error.strerror}") from None
+    with source, archive.open(info, "w") as target:
+        while chunk := source.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            target.write(chunk)
+    if digest.hexdigest() != item.sha256 or size != item.size:
+        raise BundleError(
+            name, "the stored evidence file no longer matches its hash; check the evidence store"
+        )
+    if info.compress_type != zipfile.ZIP_STORED and _too_compressible(size, info.compress_size):
+        raise _TooCompressible(item.sha256)
+    return Member(path=name, sha256=item.sha256, size=size)
+
+
+def _write_zip(
+    stream: IO[bytes],
+    header: Header,
+    texts: dict[str, bytes],
+    evidence: Sequence[EvidenceFile],
+    encrypted: bool,
+    stored: set[str],
+) -> int:
+    members: list[Member] = []
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in texts.items():
+            packed = len(zlib.compress(data, 6))
+            method = zipfile.ZIP_STORED if _too_compressible(len(data), packed) else None
+            archive.writestr(name, data, compress_type=method)
+            digest = hashlib.sha256(data).hexdigest()
+            members.append(Member(path=name, sha256=digest, size=len(data)))
+        for item in evidence:
+            members.append(_copy_evidence(archive, item, item.sha256 in stored))
+        manifest = Manifest(
+            format_version=FORMAT_VERSION,
+            app_version=header.app_version,
+            created_at=header.created_at,
+            session_id=header.session_id,
+            device_id=header.device_id,
+            author=header.author,
+            framework=header.framework,
+            scope=header.scope,
+            members=members,
+            encrypted=encrypted,
+        )
+        archive.writestr(MANIFEST, manifest.model_dump_json(indent=2))
+    return len(members) + 1
+
+
+def _write_file(
+    out: Path,
+    header: Header,
+    texts: dict[str, bytes],
+    evidence: Sequence[EvidenceFile],
+    passphrase: str | None,
+    frame_size: int,
+    stored: set[str],
+) -> Written:
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+    except OSError as error:
+        raise BundleError(None, f"cannot write in {out.parent}: {error.strerror}") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            if passphrase is None:
+                count = _write_zip(raw, header, texts, evidence, False, stored)
+            else:
+                sealed = EncryptingWriter(raw, passphrase, frame_size)
+                # zipfile accepts any object with write/flush (it tracks the offset itself).
+                count = _write_zip(sealed, header, texts, evidence, True, stored)  # type: ignore[arg-type]
+                sealed.close()
+            raw.flush()
+            os.fsync(raw.fileno())
+        temp.replace(out)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise BundleError(None, f"cannot write {out}: {error.strerror or error}") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return Written(out, out.stat().st_size, count)
+
+
+def write_bundle(
+    out: Path,
+    header: Header,
+    session: Mapping[str, Any],
+    audit: Mapping[str, Any],
+    evidence: Sequence[EvidenceFile],
+    passphrase: str | None = None,
+    *,
+    frame_size: int = FRAME_SIZE,
+) -> Written:
+    """Write the bundle to ``out`` atomically: whole, or not at all."""
+    texts = {
+        SESSION: _checked(SESSION, SessionData, session),
+        AUDIT: _checked(AUDIT, AuditData, audit),
+    }
+    stored: set[str] = set()
+    while True:
+        try:
+            return _write_file(
+                out.absolute(), header, texts, evidence, passphrase, frame_size, stored
+            )
+        except _TooCompressible as again:
+            stored.add(again.sha256)
