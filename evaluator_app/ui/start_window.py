@@ -15,8 +15,11 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Sig
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -28,6 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 import evaluator_app
+from evaluator_app.exchange.crypto import is_encrypted
+from evaluator_app.exchange.errors import BundleError
+from evaluator_app.services.bundles import import_bundle
 from evaluator_app.services.demo import DEMO_REGION, create_demo
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context
@@ -125,11 +131,8 @@ class StartWindow(QMainWindow):
         self.demo_action.triggered.connect(self.open_demo)
         self.file_action = QAction(self.tr("Open &session file…"), self)
         self.file_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
-        self.file_action.setToolTip(
-            self.tr("Session files from other laptops arrive with the exchange feature.")
-        )
-        self.file_action.setEnabled(False)
-        self.file_action.triggered.connect(self.open_session_file)
+        self.file_action.setToolTip(self.tr("A session file (.evpkg) from another laptop"))
+        self.file_action.triggered.connect(lambda _=False: self.open_session_file())
 
     @staticmethod
     def _button_row(*buttons: QPushButton) -> QHBoxLayout:
@@ -322,13 +325,43 @@ class StartWindow(QMainWindow):
         self.select_session(session_id)
         self.open_session(session_id)
 
-    def open_session_file(self) -> None:
-        """Open a session bundle from another laptop: the exchange feature's hook.
+    def open_session_file(self, path: Path | None = None, passphrase: str | None = None) -> bool:
+        """Add a session from a bundle (.evpkg) made on another laptop, and open it.
 
-        Does nothing yet (the action is disabled). The exchange issue fills it in:
-        choose a bundle, import it (validated, merged, conflicts settled), then
-        ``self.refresh()`` and ``self.open_session(session_id)``.
+        Everything in the bundle is checked before anything is written; a bundle
+        that is refused says why, here, and changes nothing.  Merging a session
+        this laptop already has with other changes comes with the next slice.
         """
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open a session file"),
+                "",
+                self.tr("Evaluator session files (*.evpkg)"),
+            )
+            if not name:
+                return False
+            path = Path(name)
+        if passphrase is None and path.is_file() and is_encrypted(path):
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("Encrypted session file"),
+                self.tr("Passphrase for %1:").replace("%1", path.name),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return False
+            passphrase = text
+        try:
+            summary = import_bundle(self._ctx, path, passphrase)
+        except (BundleError, ServiceError) as error:
+            self._show_problem(self.tr("Not opened: %1").replace("%1", str(error)))
+            return False
+        self.problem.hide()
+        self.refresh()
+        self.select_session(summary.session_id)
+        self.open_session(summary.session_id)
+        return True
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)

@@ -1855,8 +1855,8 @@
         <translation>Buka berkas &amp;sesi…</translation>
     </message>
     <message>
-        <source>Session files from other laptops arrive with the exchange feature.</source>
-        <translation>Berkas sesi dari laptop lain dapat dibuka setelah fitur pertukaran data tersedia.</translation>
+        <source>A session file (.evpkg) from another laptop</source>
+        <translation>Berkas sesi (.evpkg) dari laptop lain</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1907,6 +1907,26 @@ Mulai dengan “Sesi baru…”, atau coba aplikasi dengan “Buka demo”.</tra
     <message>
         <source>The demo could not be created: %1</source>
         <translation>Demo tidak dapat dibuat: %1</translation>
+    </message>
+    <message>
+        <source>Open a session file</source>
+        <translation>Buka berkas sesi</translation>
+    </message>
+    <message>
+        <source>Evaluator session files (*.evpkg)</source>
+        <translation>Berkas sesi Evaluator (*.evpkg)</translation>
+    </message>
+    <message>
+        <source>Encrypted session file</source>
+        <translation>Berkas sesi terenkripsi</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1:</source>
+        <translation>Frasa sandi untuk %1:</translation>
+    </message>
+    <message>
+        <source>Not opened: %1</source>
+        <translation>Tidak dibuka: %1</translation>
     </message>
     <message>
         <source>About Evaluator</source>

@@ -8,6 +8,7 @@ start screen's own words, which do not depend on the state of the translation.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -211,11 +212,29 @@ def test_open_demo_creates_the_demo_once_and_opens_it(
     assert opened == demos * 2
 
 
-def test_open_session_file_waits_for_the_exchange_feature(english: OpenWindow) -> None:
-    window = english()
-    assert not window.file_action.isEnabled() and not window.file_button.isEnabled()
-    assert "exchange" in window.file_button.toolTip()
-    window.open_session_file()  # the hook: does nothing yet, and does not fail
+def test_a_session_file_from_another_laptop_is_added_and_opened(
+    english: OpenWindow, ctx: Context, opened: list[str], bandung: str, tmp_path: Path
+) -> None:
+    from evaluator_app.services.bundles import export_bundle
+    from evaluator_app.services.operation import open_context
+
+    bundle = tmp_path / "bandung.evpkg"
+    export_bundle(ctx, bandung, bundle)
+    other = open_context(str(tmp_path / "other-laptop"), "lead")
+    window = StartWindow(other, "en", opened.append)
+    assert window.file_action.isEnabled()
+    assert window.open_session_file(bundle)
+    assert opened == [bandung]
+    assert [s.id for s in list_sessions(other)] == [bandung]
+    broken = tmp_path / "broken.evpkg"
+    broken.write_bytes(b"not a zip at all")
+    assert not window.open_session_file(broken)
+    assert (
+        window.problem.text().startswith("Not opened: ") and "broken.evpkg" in window.problem.text()
+    )
+    assert [s.id for s in list_sessions(other)] == [bandung]
+    window.close()
+    other.store.close()
 
 
 def test_new_session_from_the_start_screen_is_created_listed_and_opened(
