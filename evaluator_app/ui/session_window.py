@@ -38,15 +38,15 @@ from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.findings_view import FindingsList
 from evaluator_app.ui.indicator_page import IndicatorPage
 from evaluator_app.ui.labels import progress_label, score_label, status_label, time_label
-from evaluator_app.ui.navigator import NavigatorPanel
-from evaluator_app.ui.operations import operation_label
-from evaluator_app.ui.presenter import PresenterWindow
-from evaluator_app.ui.signoff_dialog import (
+from evaluator_app.ui.minutes_actions import (
     ReopenDialog,
-    SignOffDialog,
     export_draft_minutes,
     export_signed_minutes,
 )
+from evaluator_app.ui.navigator import NavigatorPanel
+from evaluator_app.ui.operations import operation_label
+from evaluator_app.ui.presenter import PresenterWindow
+from evaluator_app.ui.signoff_dialog import SignOffDialog
 
 
 class SessionWindow(QMainWindow):

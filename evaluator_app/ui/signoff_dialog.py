@@ -13,25 +13,22 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTextBrowser,
@@ -39,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator_app.services import identities, minutes, signoff
+from evaluator_app.services import identities, minutes
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.minutes import SignedMinutes
 from evaluator_app.services.sessions import ParticipantRow
@@ -50,78 +47,20 @@ from evaluator_app.ui.identities_dialog import IdentitiesDialog, password_field,
 from evaluator_app.ui.labels import (
     role_label,
 )
+from evaluator_app.ui.minutes_actions import (
+    file_name,
+    problem_label,
+    save_path,
+    say,
+    waiting,
+)
 from evaluator_app.ui.signature_pad import SignaturePad
 from evaluator_app.ui.signoff_review import ReviewDocument, table, tag
 
 SIGNING_ROLES = ("lead_evaluator", "signer")  # signers unless someone unticks them
 IMPORT, CREATE = "import", "create"  # the identity combo's two actions
-PDF_FILTER = "PDF (*.pdf)"
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 Opener = Callable[[QUrl], object]
-
-
-@contextmanager
-def waiting() -> Iterator[None]:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-
-
-def file_name(controller: SessionController, what: str) -> str:
-    """'Minutes (draft) Kota Tirtamaya (fiktif) 2024.pdf', without characters
-    that file systems refuse."""
-    o = controller.overview
-    name = re.sub(r'[\\/:*?"<>|]+', " ", f"{what} {o.region} {o.year}")
-    return " ".join(name.split()) + ".pdf"
-
-
-def _save_path(parent: QWidget, title: str, suggested: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, PDF_FILTER)
-    return Path(name) if name else None
-
-
-# Marked for lupdate here, translated when used (as in labels.py).
-_DRAFT_NAME = QT_TRANSLATE_NOOP("SignOffDialog", "Minutes (draft)")
-_SIGNED_NAME = QT_TRANSLATE_NOOP("SignOffDialog", "Minutes")
-_EXPORT_DRAFT = QT_TRANSLATE_NOOP("SignOffDialog", "Export draft minutes")
-_EXPORT_SIGNED = QT_TRANSLATE_NOOP("SignOffDialog", "Export signed minutes")
-
-
-def _tr(text: object) -> str:
-    return QCoreApplication.translate("SignOffDialog", str(text))
-
-
-def export_draft_minutes(
-    controller: SessionController, parent: QWidget, path: Path | None = None
-) -> Path | None:
-    """The session as it stands, as draft minutes (asks where when ``path`` is None);
-    a refusal goes to ``controller.failed``."""
-    if path is None:
-        suggested = file_name(controller, _tr(_DRAFT_NAME))
-        path = _save_path(parent, _tr(_EXPORT_DRAFT), suggested)
-    if path is None:
-        return None
-    with waiting():
-        pages = controller.read(
-            minutes.export_draft, controller.session_id, path, controller.language
-        )
-    return None if pages is None else path
-
-
-def export_signed_minutes(
-    controller: SessionController, parent: QWidget, path: Path | None = None
-) -> Path | None:
-    """Copy the signed minutes out (asks where when ``path`` is None); a refusal goes
-    to ``controller.failed``."""
-    if path is None:
-        suggested = file_name(controller, _tr(_SIGNED_NAME))
-        path = _save_path(parent, _tr(_EXPORT_SIGNED), suggested)
-    if path is None:
-        return None
-    done = controller.read(minutes.export_signed, controller.session_id, path)
-    return None if done is None else path
 
 
 def identity_matches(info: IdentityInfo, person: ParticipantRow) -> bool:
@@ -188,7 +127,7 @@ class SignOffDialog(QDialog):
         side = QVBoxLayout(box)
         side.addWidget(self.signers_note)
         side.addWidget(self.signer_list, 1)
-        self.review_problem = self._problem_label()
+        self.review_problem = problem_label()
         self.preview_button = QPushButton(self.tr("Preview the draft PDF"))
         self.preview_button.clicked.connect(lambda: self.preview())
         self.continue_button = QPushButton()
@@ -234,7 +173,7 @@ class SignOffDialog(QDialog):
         self.sign_button = QPushButton(self.tr("Sign"))
         self.sign_button.setDefault(True)
         self.sign_button.clicked.connect(self.sign)
-        self.sign_problem = self._problem_label()
+        self.sign_problem = problem_label()
         passphrase_row = QHBoxLayout()
         passphrase_row.addWidget(self.passphrase, 1)
         passphrase_row.addWidget(self.sign_button)
@@ -291,15 +230,6 @@ class SignOffDialog(QDialog):
         layout.addWidget(self.export_message)
         layout.addStretch(1)
         return page
-
-    @staticmethod
-    def _problem_label() -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setStyleSheet(PROBLEM_STYLE)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.hide()
-        return label
 
     # --- who signs -------------------------------------------------------------
 
@@ -431,7 +361,7 @@ class SignOffDialog(QDialog):
                 if self.pages.currentIndex() == self.REVIEW
                 else self.export_message
             )
-            self._say(
+            say(
                 problem,
                 self.tr("The minutes could not be made: %1").replace("%1", str(error)),
                 PROBLEM_STYLE,
@@ -444,9 +374,7 @@ class SignOffDialog(QDialog):
 
     def start_signing(self) -> None:
         if not self.waiting_for() and self.minutes is None:
-            self._say(
-                self.review_problem, self.tr("Tick at least one person who signs."), PROBLEM_STYLE
-            )
+            say(self.review_problem, self.tr("Tick at least one person who signs."), PROBLEM_STYLE)
             return
         self._next_step()
 
@@ -499,7 +427,7 @@ class SignOffDialog(QDialog):
             self.identities = identities.list_identities(self.controller.ctx)
         except ServiceError as error:
             self.identities = []
-            self._say(self.sign_problem, str(error), PROBLEM_STYLE)
+            say(self.sign_problem, str(error), PROBLEM_STYLE)
         person = self._people().get(self.current_signer or "")
         self.identity.clear()
         chosen = -1
@@ -586,14 +514,14 @@ class SignOffDialog(QDialog):
         if self.current_signer is None:
             return False
         if not isinstance(identity_id, str) or identity_id in (IMPORT, CREATE):
-            self._say(
+            say(
                 self.sign_problem,
                 self.tr("Choose the identity this person signs with."),
                 PROBLEM_STYLE,
             )
             return False
         if not self.passphrase.text():
-            self._say(self.sign_problem, self.tr("Type the identity's passphrase."), PROBLEM_STYLE)
+            say(self.sign_problem, self.tr("Type the identity's passphrase."), PROBLEM_STYLE)
             self.passphrase.setFocus()
             return False
         with waiting():
@@ -608,9 +536,7 @@ class SignOffDialog(QDialog):
                 language=c.language,
             )
         if refusal is not None:
-            self._say(
-                self.sign_problem, self.tr("Not signed: %1").replace("%1", refusal), PROBLEM_STYLE
-            )
+            say(self.sign_problem, self.tr("Not signed: %1").replace("%1", refusal), PROBLEM_STYLE)
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return False
@@ -650,7 +576,7 @@ class SignOffDialog(QDialog):
     def export_signed(self, path: Path | None = None) -> Path | None:
         """Save the signed minutes to ``path`` (asked for when None)."""
         c = self.controller
-        path = path or _save_path(
+        path = path or save_path(
             self, self.tr("Export signed minutes"), file_name(c, self.tr("Minutes"))
         )
         if path is None:
@@ -658,74 +584,12 @@ class SignOffDialog(QDialog):
         try:
             minutes.export_signed(c.ctx, c.session_id, path)
         except ServiceError as error:
-            self._say(
+            say(
                 self.export_message,
                 self.tr("Not exported: %1").replace("%1", str(error)),
                 PROBLEM_STYLE,
             )
             return None
         self.exported = path
-        self._say(self.export_message, self.tr("Saved to %1").replace("%1", str(path)), INFO_STYLE)
+        say(self.export_message, self.tr("Saved to %1").replace("%1", str(path)), INFO_STYLE)
         return path
-
-    @staticmethod
-    def _say(label: QLabel, text: str, style: str) -> None:
-        label.setStyleSheet(style)
-        label.setText(text)
-        label.show()
-
-
-class ReopenDialog(QDialog):
-    """Asks why a signed session is reopened; on accept the session becomes an amendment."""
-
-    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.setWindowTitle(self.tr("Reopen for amendment"))
-        intro = QLabel(
-            self.tr(
-                "Reopening makes the session editable again. The signatures given so far are "
-                "superseded; the amended minutes must be signed again and say that they amend "
-                "the earlier ones. Why is it reopened?"
-            )
-        )
-        intro.setWordWrap(True)
-        self.reason = QPlainTextEdit()
-        self.reason.setPlaceholderText(
-            self.tr("e.g. the finding for Bappeda named the wrong deadline")
-        )
-        self.reason.textChanged.connect(self._reason_changed)
-        self.problem = SignOffDialog._problem_label()
-        buttons = QDialogButtonBox()
-        self.reopen_button = buttons.addButton(
-            self.tr("Reopen"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.reason, 1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self._reason_changed()
-        self.resize(520, 300)
-
-    def _reason_changed(self) -> None:
-        self.reopen_button.setEnabled(bool(self.reason.toPlainText().strip()))
-
-    def accept(self) -> None:
-        reason = self.reason.toPlainText().strip()
-        if not reason:
-            SignOffDialog._say(
-                self.problem, self.tr("Say why the session is reopened."), PROBLEM_STYLE
-            )
-            return
-        c = self.controller
-        refusal, _ = c.call_quietly(signoff.reopen, c.session_id, reason)
-        if refusal is not None:
-            SignOffDialog._say(
-                self.problem, self.tr("Not reopened: %1").replace("%1", refusal), PROBLEM_STYLE
-            )
-            return
-        super().accept()

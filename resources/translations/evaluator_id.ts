@@ -953,6 +953,25 @@
     </message>
 </context>
 <context>
+    <name>MinutesActions</name>
+    <message>
+        <source>Minutes (draft)</source>
+        <translation>Berita acara (draf)</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Berita acara</translation>
+    </message>
+    <message>
+        <source>Export draft minutes</source>
+        <translation>Ekspor berita acara draf</translation>
+    </message>
+    <message>
+        <source>Export signed minutes</source>
+        <translation>Ekspor berita acara bertanda tangan</translation>
+    </message>
+</context>
+<context>
     <name>NavigatorModel</name>
     <message>
         <source>Indicator</source>
@@ -1631,10 +1650,6 @@
     <message>
         <source>Minutes</source>
         <translation>Berita acara</translation>
-    </message>
-    <message>
-        <source>Export draft minutes</source>
-        <translation>Ekspor berita acara draf</translation>
     </message>
     <message>
         <source>Export signed minutes</source>
