@@ -10,15 +10,11 @@ stored (content-addressed) original.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
-import shutil
-import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QMimeData, Qt, QUrl
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,14 +26,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
-    QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -50,109 +42,17 @@ from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context
 from evaluator_app.services.walkthrough import EvidenceRow
 from evaluator_app.ui.controller import SessionController
+from evaluator_app.ui.evidence_forms import (
+    EvidenceDialog,
+    local_files,
+    size_label,
+    viewing_copy,
+)
 from evaluator_app.ui.labels import date_label
 from evaluator_app.ui.tables import PaddedDelegate
-from evaluator_app.ui.widgets import ok_cancel
 
 Opener = Callable[[QUrl], object]
 OVERDUE_COLOUR = "#c62828"
-
-
-def local_files(mime: QMimeData) -> list[Path]:
-    """The local files a drag carries (web addresses and the like are left out)."""
-    if not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-def _qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def _size_label(size: int | None) -> str:
-    if size is None:
-        return ""
-    if size < 1024:
-        return f"{size} B"
-    amount = float(size)
-    for unit in ("KB", "MB", "GB"):
-        amount /= 1024
-        if amount < 1024 or unit == "GB":
-            break
-    return f"{amount:.1f} {unit}"
-
-
-_viewing_folder: Path | None = None
-
-
-def viewing_copy(stored: Path, sha256: str, name: str | None) -> Path:
-    """A read-only copy of a stored evidence file under its original name, in a private
-    temporary folder (the store keeps files by hash, without a name or an extension)."""
-    global _viewing_folder
-    if _viewing_folder is None or not _viewing_folder.is_dir():
-        _viewing_folder = Path(tempfile.mkdtemp(prefix="evaluator-evidence-"))  # mode 0700
-    folder = _viewing_folder / sha256[:16]
-    folder.mkdir(exist_ok=True)
-    target = folder / (Path(name).name if name and Path(name).name else "evidence")
-    if target.exists():
-        if hashlib.sha256(target.read_bytes()).hexdigest() == sha256:
-            return target
-        target.chmod(stat.S_IWUSR | stat.S_IRUSR)
-        target.unlink()
-    shutil.copyfile(stored, target)
-    target.chmod(stat.S_IRUSR)
-    return target
-
-
-class EvidenceDialog(QDialog):
-    """A small form for one evidence action; ``on_accept`` stores it and says whether it
-    was taken, so that a refused entry (say, a bad web address) stays open to be fixed."""
-
-    def __init__(
-        self,
-        title: str,
-        fields: Iterable[str],
-        on_accept: Callable[[EvidenceDialog], bool],
-        due: dt.date | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self._on_accept = on_accept
-        fields = set(fields)
-        self.url = QLineEdit()
-        self.url.setPlaceholderText("https://")
-        self.title = QLineEdit()
-        self.note = QLineEdit()
-        self.due = QDateEdit()
-        self.due.setDisplayFormat("d MMM yyyy")  # month by name: no day/month mix-ups
-        self.due.setCalendarPopup(True)
-        self.due.setDate(_qdate(due or dt.date.today()))
-        form = QFormLayout()
-        if "url" in fields:
-            form.addRow(self.tr("Web address:"), self.url)
-        if "title" in fields:
-            form.addRow(self.tr("Title:"), self.title)
-        if "due" in fields:
-            form.addRow(self.tr("Due date:"), self.due)
-        if "note" in fields:
-            form.addRow(self.tr("Note:"), self.note)
-        buttons = ok_cancel(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
-
-    def due_date(self) -> dt.date:
-        return _date(self.due.date())
-
-    def accept(self) -> None:
-        if self._on_accept(self):
-            super().accept()
 
 
 class EvidenceView(QWidget):
@@ -313,7 +213,7 @@ class EvidenceView(QWidget):
     def _describe(self, row: EvidenceRow) -> str:
         lines = [row.title]
         if row.original_name:
-            lines.append(f"{row.original_name} ({_size_label(row.size)})")
+            lines.append(f"{row.original_name} ({size_label(row.size)})")
         if row.url:
             lines.append(row.url)
         if row.note:

@@ -17,7 +17,7 @@ from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import SessionDetails, edit_session
 from evaluator_app.services.signoff import sign_off
 from evaluator_app.services.walkthrough import EvidenceRow, indicator_detail, indicator_states
-from evaluator_app.ui import evidence_view
+from evaluator_app.ui import evidence_forms
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.indicator_page import IndicatorPage
 
@@ -40,7 +40,7 @@ def viewing_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Copies opened for viewing go to the test's folder, not the system's temporary one."""
     folder = tmp_path / "viewing"
     folder.mkdir()
-    monkeypatch.setattr(evidence_view, "_viewing_folder", folder)
+    monkeypatch.setattr(evidence_forms, "_viewing_folder", folder)
     return folder
 
 
