@@ -403,3 +403,17 @@ def cmd_audit(args: argparse.Namespace) -> int:
         change = f"{r.old_value} → {r.new_value}" if r.change == "update" else r.record_id[:8]
         print(f"{r.seq:>5} {r.at} {r.actor:<12} {r.action:<22} {what}: {change}")
     return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from evaluator_app.services import config
+    from evaluator_app.store.location import data_dir
+
+    folder = data_dir(args.data_dir)
+    option = config.OPTIONS.get(args.key)
+    if option is None:
+        raise UsageError(f"unknown setting {args.key!r}; one of: {', '.join(config.OPTIONS)}")
+    if args.value is not None:
+        config.write_option(folder, option, args.value)
+    print(config.read_option(folder, option))
+    return 0

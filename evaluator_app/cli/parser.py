@@ -13,6 +13,7 @@ from evaluator_app.cli.commands import (
     cmd_assess,
     cmd_audit,
     cmd_clarify,
+    cmd_config,
     cmd_demo,
     cmd_evidence,
     cmd_finding,
@@ -276,6 +277,15 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="FILE",
             help="its first line is the passphrase (else you are asked)",
         )
+
+    sub = add(
+        "config",
+        cmd_config,
+        "show or change a shared setting, e.g. "
+        "document_number_pattern ({seq:03d}, {region}, {month}, {year})",
+    )
+    sub.add_argument("key")
+    sub.add_argument("value", nargs="?", help="the new value (omit to show the current one)")
 
     bundle = add("bundle", cmd_bundle, "session bundles between laptops").add_subparsers(
         dest="bundle_command", required=True, metavar="ACTION"
