@@ -98,7 +98,8 @@ def test_sealed_frames_open_to_the_same_bytes(size: int, tmp_path: Path) -> None
     data = bytes(range(256)) * (size // 256) + bytes(size % 256)
     sealed = _seal(data)
     assert sealed.startswith(crypto.MAGIC)
-    assert not data or data[:64] not in sealed[crypto.HEADER_SIZE :]
+    # Short plaintexts can occur in random ciphertext by chance; 16 bytes cannot.
+    assert len(data) < 16 or data[:64] not in sealed[crypto.HEADER_SIZE :]
     assert _open(sealed, tmp_path) == data
 
 
