@@ -29,8 +29,11 @@ JSON = st.recursive(
     ),
     max_leaves=12,
 )
+# Fixed examples in the suite, so CI's verdict does not depend on luck; explore
+# further on demand with HYPOTHESIS_PROFILE-free runs of more examples.
 FAST = settings(
     max_examples=50,
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
