@@ -14,19 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from evaluator_app.services.operation import Context
+from evaluator_app.store.models import RECORD_TYPES
 
-TABLES = (
-    "framework",
-    "session",
-    "participant",
-    "assessment",
-    "rating",
-    "clarification",
-    "evidence",
-    "finding",
-    "signoff",
-    "audit_event",
-)
+TABLES = (*RECORD_TYPES, "audit_event")
 
 
 def members(bundle: Path) -> dict[str, bytes]:
