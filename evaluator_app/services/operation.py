@@ -25,7 +25,7 @@ from sqlalchemy.orm.base import NO_VALUE
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.services.errors import StorageError
-from evaluator_app.store.database import Store
+from evaluator_app.store.database import Store, StoreSession
 from evaluator_app.store.engine import WRITE
 from evaluator_app.store.models import BOOKKEEPING, AuditEvent, Record, new_id, utc_now
 
@@ -151,10 +151,8 @@ def _stamp(db: Session, _flush_context: Any, _instances: Any) -> None:
             record.updated_by = actor
 
 
-def install_capture(store: Store) -> None:
-    if not event.contains(store.sessions, "after_flush", _capture):
-        event.listen(store.sessions, "before_flush", _stamp)
-        event.listen(store.sessions, "after_flush", _capture)
+event.listen(StoreSession, "before_flush", _stamp)
+event.listen(StoreSession, "after_flush", _capture)
 
 
 GENESIS = "0" * 64
@@ -262,7 +260,6 @@ def operation(ctx: Context, action: str) -> Iterator[Op]:
     if outer is not None and outer.store is ctx.store:
         yield outer
         return
-    install_capture(ctx.store)
     db = ctx.store.sessions()
     changes: list[Change] = []
     db.info["changes"] = changes

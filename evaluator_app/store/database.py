@@ -18,11 +18,22 @@ class StoreError(RuntimeError):
     """The data folder or database cannot be used."""
 
 
+class StoreSession(Session):
+    """The session class of every store: the services hang their flush listeners
+    on it once (listening per sessionmaker is keyed by ``id()`` in SQLAlchemy's
+    registry, and a new sessionmaker at a dead one's address was taken as
+    already listened to, so some stores wrote no audit events)."""
+
+
+def session_factory(engine: Engine) -> sessionmaker[StoreSession]:
+    return sessionmaker(engine, class_=StoreSession, expire_on_commit=False)
+
+
 @dataclass
 class Store:
     data_dir: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[StoreSession]
     evidence: EvidenceStore
 
     @property
@@ -83,6 +94,6 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
     return Store(
         data_dir=data_dir,
         engine=engine,
-        sessions=sessionmaker(engine, expire_on_commit=False),
+        sessions=session_factory(engine),
         evidence=EvidenceStore(data_dir / "evidence"),
     )

@@ -216,3 +216,23 @@ def test_hostile_framework_files_get_a_message(tmp_path: Path, text: str, messag
     path.write_text(text)
     with pytest.raises(FrameworkError, match=message):
         load_framework(path)
+
+
+def test_every_store_audits_however_many_came_and_went_before(
+    ctx: Context, session_id: str
+) -> None:
+    # SQLAlchemy keys per-sessionmaker listeners by id(); a new sessionmaker at
+    # a dead one's address used to be taken as listened to, and its edits were
+    # committed without audit events (3 stores in 200 here).
+    import dataclasses
+
+    from evaluator_app.store.database import session_factory
+
+    for round_ in range(300):
+        store = dataclasses.replace(ctx.store, sessions=session_factory(ctx.store.engine))
+        details = ParticipantDetails(name=f"P{round_}", role="observer")
+        participants.add_participant(Context(store, "tester"), session_id, details)
+        del store
+    report = verify_chain(ctx, session_id)
+    assert report.intact, report
+    assert report.events >= 300 + 1
