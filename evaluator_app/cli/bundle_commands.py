@@ -45,7 +45,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from evaluator_app.exchange.crypto import is_encrypted
-    from evaluator_app.services.bundles import import_bundle
+    from evaluator_app.services.bundle_import import import_bundle
 
     path = Path(args.file)
     try:

@@ -35,7 +35,7 @@ class BundleSummary:
 @dataclass(frozen=True)
 class ImportSummary:
     session_id: str
-    outcome: str  # added | unchanged
+    outcome: str  # added | merged | unchanged
     region: str
     year: int
     records: dict[str, int]
@@ -46,12 +46,22 @@ class ImportSummary:
     author: str
     created_at: dt.datetime
     encrypted: bool
+    # for a merge: records added and removed, fields changed, ours kept, conflicts settled
+    merge: dict[str, int] | None = None
 
     @property
     def message(self) -> str:
         where = f"session {self.session_id[:8]} ({self.region} {self.year})"
         if self.outcome == "unchanged":
-            return f"{where} is already here exactly as in the bundle; nothing changed"
+            return f"{where} already holds everything in the bundle; nothing changed"
+        if self.outcome == "merged" and self.merge is not None:
+            m = self.merge
+            return (
+                f"merged {self.author or 'someone'}'s bundle into {where}: "
+                f"{m['added']} records added, {m['changed']} fields taken, "
+                f"{m['removed']} records removed, {m['conflicts']} conflicts settled; "
+                f"{m['kept']} fields changed here since were kept"
+            )
         return (
             f"added {where} from {self.author or 'someone'}'s bundle: "
             f"{sum(self.records.values())} records, {self.evidence_files} evidence files, "
@@ -72,5 +82,6 @@ class ImportSummary:
             "author": self.author,
             "created_at": self.created_at.isoformat(),
             "encrypted": self.encrypted,
+            "merge": self.merge,
             "message": self.message,
         }

@@ -95,7 +95,7 @@ def signoff_head(snapshot_text: str) -> tuple[int, str] | None:
     return (int(head["seq"]), str(head["hash"])) if head else None
 
 
-def _replay(events: Sequence[AuditEvent]) -> dict[tuple[str, str], dict[str, str]]:
+def replay_trail(events: Sequence[AuditEvent]) -> dict[tuple[str, str], dict[str, str]]:
     """Each record's fields as the trail leaves them (canonical JSON text)."""
     state: dict[tuple[str, str], dict[str, str]] = {}
     for event in events:
@@ -121,7 +121,7 @@ def _session_records(db: Session, session: EvaluationSession) -> list[Record]:
 
 
 def _mismatches(db: Session, session: EvaluationSession, events: Sequence[AuditEvent]) -> list[str]:
-    expected = _replay(events)
+    expected = replay_trail(events)
     expected.pop(("framework", session.framework_id), None)  # may be another session's
     problems = []
     for record in _session_records(db, session):

@@ -56,6 +56,8 @@ class Change:
     field: str | None
     old: Any
     new: Any
+    # the operation that made the value, when it came from another laptop (merge)
+    origin: str | None = None
 
 
 def record_values(record: Record, committed: bool = False) -> dict[str, Any]:
@@ -218,7 +220,7 @@ def _write_audit(
             actor=actor,
             operation_id=operation_id,
             action=action,
-            target_operation_id=target_operation_id,
+            target_operation_id=change.origin or target_operation_id,
             record_type=change.record_type,
             record_id=change.record_id,
             change=change.change,

@@ -32,7 +32,9 @@ from evaluator_app.store.models import (
     UTCDateTime,
 )
 
-BARRIERS = frozenset({"create_session", "sign_off", "reopen_session", "import_bundle"})
+BARRIERS = frozenset(
+    {"create_session", "sign_off", "reopen_session", "import_bundle", "merge_bundle"}
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def history(ctx: Context, session_id: str) -> Stacks:
         return _stacks(db, get(db, EvaluationSession, session_id).id)
 
 
-def _decode(model: type[Record], field: str, text: str | None) -> Any:
+def decode(model: type[Record], field: str, text: str | None) -> Any:
     if text is None:
         return None
     value = json.loads(text)
@@ -95,7 +97,7 @@ def _create(db: Session, model: type[Record], record_id: str, values_text: str |
     if db.get(model, record_id) is not None:
         raise UndoConflict(f"the {model.__tablename__} to restore exists again")
     values = json.loads(values_text or "{}")
-    record = model(**{k: _decode(model, k, json.dumps(v)) for k, v in values.items()})
+    record = model(**{k: decode(model, k, json.dumps(v)) for k, v in values.items()})
     db.add(record)
     db.flush()
 
@@ -117,7 +119,7 @@ def _set(db: Session, event: AuditEvent, expect: str | None, value: str | None) 
     current = to_json(getattr(record, field))
     if canonical_json(current) != (expect or "null"):
         raise UndoConflict(f"{event.record_type}.{field} was changed again since")
-    setattr(record, field, _decode(model, field, value))
+    setattr(record, field, decode(model, field, value))
     db.flush()
 
 

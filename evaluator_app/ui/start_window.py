@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 import evaluator_app
 from evaluator_app.exchange.crypto import is_encrypted
 from evaluator_app.exchange.errors import BundleError
-from evaluator_app.services.bundles import import_bundle
+from evaluator_app.services.bundle_import import import_bundle
 from evaluator_app.services.demo import DEMO_REGION, create_demo
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context

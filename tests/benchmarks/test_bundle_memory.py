@@ -34,7 +34,8 @@ def _peak_mb() -> float:
 
 def _step(step: str, folder: Path) -> dict[str, object]:
     from evaluator_app.services import evidence
-    from evaluator_app.services.bundles import export_bundle, import_bundle
+    from evaluator_app.services.bundle_import import import_bundle
+    from evaluator_app.services.bundles import export_bundle
     from evaluator_app.services.demo import create_demo
     from evaluator_app.services.operation import open_context
     from evaluator_app.services.sessions import list_sessions

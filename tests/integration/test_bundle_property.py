@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from test_bundle_helpers import members, rezip
 
 from evaluator_app.exchange.errors import BundleError
-from evaluator_app.services.bundles import export_bundle, import_bundle
+from evaluator_app.services.bundle_import import import_bundle
+from evaluator_app.services.bundles import export_bundle
 from evaluator_app.services.demo import create_demo
 from evaluator_app.services.operation import Context, open_context
 

@@ -17,7 +17,8 @@ from evaluator_app.exchange.crypto import FRAME_SIZE, HEADER_SIZE, TAG
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.exchange.reader import Limits
 from evaluator_app.services import evidence
-from evaluator_app.services.bundles import export_bundle, import_bundle
+from evaluator_app.services.bundle_import import import_bundle
+from evaluator_app.services.bundles import export_bundle
 from evaluator_app.services.demo import create_demo
 from evaluator_app.services.operation import Context, open_context
 

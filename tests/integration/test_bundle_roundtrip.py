@@ -17,7 +17,8 @@ from evaluator_app.domain.framework import Framework
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.services import assessments, evidence, signoff, undo
 from evaluator_app.services.audit import verify_chain
-from evaluator_app.services.bundles import ImportRefused, export_bundle, import_bundle
+from evaluator_app.services.bundle_import import ImportRefused, import_bundle
+from evaluator_app.services.bundles import export_bundle
 from evaluator_app.services.demo import create_demo
 from evaluator_app.services.errors import InvalidInput, ServiceError
 from evaluator_app.services.evidence import check_files
@@ -170,34 +171,42 @@ def test_export_refuses_an_unknown_dimension_or_a_stranger(
     assert not list(tmp_path.glob("*.evpkg*"))
 
 
-def test_session_with_other_changes_is_refused_until_merge_arrives(
-    laptop_a: Laptop, laptop_b: Context, tmp_path: Path
+def test_an_older_bundle_changes_nothing_that_was_edited_here_since(
+    laptop_a: Laptop, laptop_b: Context
 ) -> None:
     _, session_id, bundle = laptop_a
     import_bundle(laptop_b, bundle)
     code = next(iter(indicator_states(laptop_b, session_id)))
     assessments.set_notes(laptop_b, session_id, code, "Catatan dari laptop B.")
     before = state(laptop_b)
-    with pytest.raises(ImportRefused) as refused:
-        import_bundle(laptop_b, bundle)
-    assert "already has session" in str(refused.value)
-    assert "merging arrives with the next version" in str(refused.value)
-    assert f"assessment {code}: notes" in str(refused.value)
+    result = import_bundle(laptop_b, bundle)
+    assert result.outcome == "unchanged"
     assert state(laptop_b) == before
 
 
-def test_signed_session_is_never_changed_by_an_import(laptop_a: Laptop, laptop_b: Context) -> None:
+def test_signed_session_is_never_changed_by_an_import(
+    laptop_a: Laptop, laptop_b: Context, tmp_path: Path
+) -> None:
     _, session_id, bundle = laptop_a
     import_bundle(laptop_b, bundle)
-    signer = next(p.id for p in session_overview(laptop_b, session_id).participants)
-    signoff.sign_off(laptop_b, session_id, [signer])
-    before = state(laptop_b)
+    signed_here = open_context(str(tmp_path / "laptop-c"), "carol")
+    import_bundle(signed_here, bundle)
+    signer = next(p.id for p in session_overview(signed_here, session_id).participants)
+    signoff.sign_off(signed_here, session_id, [signer])
+    before = state(signed_here)
+    # The bundle it started from holds nothing new: nothing to refuse, nothing changed.
+    assert import_bundle(signed_here, bundle).outcome == "unchanged"
+    # A newer one from B would change it: refused, naming what differs.
+    code = next(iter(indicator_states(laptop_b, session_id)))
+    assessments.set_notes(laptop_b, session_id, code, "Catatan susulan dari laptop B.")
+    newer = export_bundle(laptop_b, session_id, tmp_path / "newer.evpkg").path
     with pytest.raises(ImportRefused) as refused:
-        import_bundle(laptop_b, bundle)
+        import_bundle(signed_here, newer)
     text = str(refused.value)
     assert "is signed on this laptop and an import never changes it" in text
-    assert "status" in text and "sign-off" in text and "only on this laptop" in text
-    assert state(laptop_b) == before
+    assert f"indicator {code}: notes" in text
+    assert state(signed_here) == before
+    signed_here.store.close()
 
 
 def test_bundle_of_another_framework_version_for_the_same_session_is_refused(

@@ -1,0 +1,381 @@
+"""Importing a session bundle: add a session new here, or merge one this laptop has.
+
+Everything is checked before anything is written: the bundle itself
+(``exchange.open_bundle``), then its audit trail against its records (here).
+A session this laptop does not have is added exactly as it was (same ids,
+versions, times and trail) in one transaction.  One it has is merged field by
+field (``services.merge``), as one audited operation, after a person has
+settled each conflict; ``preview_bundle`` shows what an import would do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from evaluator_app.domain.canonical import canonical_json
+from evaluator_app.exchange.errors import BundleError
+from evaluator_app.exchange.reader import Bundle, Limits, open_bundle
+from evaluator_app.exchange.schema import AUDIT, SESSION
+from evaluator_app.exchange.scope import LISTS, Tables, count_records
+from evaluator_app.exchange.summary import ImportSummary
+from evaluator_app.services.audit import replay_trail, signoff_head
+from evaluator_app.services.errors import ServiceError, StorageError
+from evaluator_app.services.merge import (
+    MergePlan,
+    Resolution,
+    apply_merge,
+    check_resolutions,
+    plan_merge,
+    refusal,
+)
+from evaluator_app.services.operation import (
+    GENESIS,
+    Change,
+    Context,
+    chain_hash,
+    operation,
+    reading,
+    to_json,
+)
+from evaluator_app.services.records import EDITABLE_STATUSES
+from evaluator_app.services.session_records import MODELS, collect, table
+from evaluator_app.store.models import (
+    BOOKKEEPING,
+    AuditEvent,
+    EvaluationSession,
+    FrameworkRecord,
+)
+
+__all__ = ["ImportPreview", "ImportRefused", "ImportSummary", "import_bundle", "preview_bundle"]
+
+
+class ImportRefused(BundleError, ServiceError):
+    """A sound bundle that must not be applied here (e.g. it would change a signed session)."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(None, problem)
+
+
+@dataclass
+class _Incoming:
+    bundle: Bundle
+    tables: Tables
+    rows: list[dict[str, Any]]  # audit.json events as stored
+    events: list[AuditEvent]
+
+
+@contextmanager
+def _checked(
+    ctx: Context, path: Path, passphrase: str | None, limits: Limits | None
+) -> Iterator[_Incoming]:
+    """The bundle at ``path``, wholly checked; any BundleError names the file."""
+    with open_bundle(path, passphrase, limits=limits, work_dir=ctx.store.data_dir) as bundle:
+        try:
+            tables = bundle.records()
+            rows = bundle.events()
+            events = [AuditEvent(**row) for row in rows]
+            _check_trail(bundle, tables, events)
+            yield _Incoming(bundle, tables, rows, events)
+        except BundleError as error:
+            raise error.at(path.name) from None
+
+
+def _check_trail(bundle: Bundle, tables: Tables, events: list[AuditEvent]) -> None:
+    """The bundle's trail is unbroken and says what its records hold (as
+    ``services.audit.verify_chain`` will check once they are stored)."""
+    whole = bundle.manifest.scope.whole
+    previous = GENESIS
+    for n, event in enumerate(events):
+        if whole and event.prev_hash != previous:
+            raise BundleError(AUDIT, f"events[{n}]: its link to the previous event is broken")
+        if chain_hash(event) != event.hash:
+            raise BundleError(AUDIT, f"events[{n}]: changed after it was recorded")
+        previous = event.hash
+    if whole and events[0].action != "create_session":
+        raise BundleError(AUDIT, "events[0]: the trail does not start with the session's creation")
+    try:
+        expected = replay_trail(events)
+    except (ValueError, TypeError, AttributeError):
+        raise BundleError(AUDIT, "events: a recorded value is not valid JSON") from None
+    for name, model in MODELS.items():
+        if name == "framework":
+            continue
+        records = [tables[name]] if name == "session" else tables[name]
+        for record in records:
+            label = f"{model.__tablename__} {record.get('indicator_code') or record['id'][:8]}"
+            values = expected.pop((model.__tablename__, record["id"]), None)
+            if values is None:
+                raise BundleError(SESSION, f"{label} is not in the bundle's audit trail")
+            for key, value in record.items():
+                if key not in BOOKKEEPING and canonical_json(to_json(value)) != values.get(
+                    key, "null"
+                ):
+                    raise BundleError(SESSION, f"{label}: {key} differs from its audit trail")
+    if whole:
+        seqs = {e.seq: e.hash for e in events}
+        for n, signoff in enumerate(tables["signoffs"]):
+            try:
+                head = signoff_head(signoff["snapshot"])
+            except (ValueError, TypeError, KeyError, AttributeError):
+                raise BundleError(SESSION, f"signoffs[{n}].snapshot: not a snapshot") from None
+            if head is not None and seqs.get(head[0]) != head[1]:
+                raise BundleError(AUDIT, f"differs from the trail sign-off {n + 1} recorded")
+
+
+@dataclass
+class _Addition:
+    framework_id: str
+    framework_reused: bool
+
+
+def _addition(db: Session, incoming: _Incoming) -> _Addition:
+    """How a session new here is added (refused if its ids are taken here)."""
+    tables, events = incoming.tables, incoming.events
+    if not incoming.bundle.manifest.scope.whole:
+        raise ImportRefused(
+            f"this bundle holds only part of session {tables['session']['id'][:8]} "
+            f"({tables['session']['region']} {tables['session']['year']}), which this "
+            "laptop does not have: import a bundle of the whole session first"
+        )
+    framework = tables["framework"]
+    reuse = db.scalars(
+        select(FrameworkRecord.id).where(FrameworkRecord.content_hash == framework["content_hash"])
+    ).first()
+    checks: list[tuple[Any, list[str]]] = [(AuditEvent, [e.id for e in events])]
+    checks += [(MODELS[name], [r["id"] for r in tables[name]]) for name in LISTS]
+    if reuse is None:
+        checks.append((FrameworkRecord, [framework["id"]]))
+    for model, ids in checks:
+        if _clashes(db, model, ids):
+            raise ImportRefused(
+                f"the bundle's {model.__tablename__} records have the ids of records that "
+                "belong to another session on this laptop; it cannot be added"
+            )
+    return _Addition(reuse or framework["id"], reuse is not None)
+
+
+def _merge_plan(db: Session, incoming: _Incoming, local: EvaluationSession) -> MergePlan:
+    """What merging the bundle into ``local`` would do (refused when it must not)."""
+    theirs = incoming.bundle.manifest.framework
+    ours = local.framework
+    if ours.content_hash != theirs.content_hash:
+        named = f"framework {ours.code} " if ours.code != theirs.id else ""
+        raise ImportRefused(
+            f"the bundle was made with framework {theirs.id} version {theirs.version}; "
+            f"this laptop's session {local.id[:8]} uses {named}version {ours.release}"
+        )
+    mine = collect(db, local.id)
+    our_events = db.scalars(
+        select(AuditEvent).where(AuditEvent.session_id == local.id).order_by(AuditEvent.seq)
+    ).all()
+    plan = plan_merge(
+        mine,
+        our_events,
+        incoming.tables,
+        incoming.events,
+        whole=incoming.bundle.manifest.scope.whole,
+    )
+    reason = refusal(plan, mine, incoming.tables)
+    if reason:
+        raise ImportRefused(reason)
+    if local.status not in EDITABLE_STATUSES:
+        plan.absorbed = []  # a signed session's trail is not written to
+    return plan
+
+
+def _about(bundle: Bundle) -> dict[str, Any]:
+    manifest = bundle.manifest
+    return {
+        "manifest_sha256": bundle.manifest_sha256,
+        "device_id": manifest.device_id,
+        "author": manifest.author,
+        "created_at": manifest.created_at.isoformat(),
+        "app_version": manifest.app_version,
+        "format_version": manifest.format_version,
+    }
+
+
+def _clashes(db: Session, model: Any, ids: list[str]) -> bool:
+    for start in range(0, len(ids), 500):
+        if db.scalars(select(model.id).where(model.id.in_(ids[start : start + 500]))).first():
+            return True
+    return False
+
+
+def _copy_evidence(ctx: Context, bundle: Bundle) -> None:
+    for sha256 in sorted(bundle.evidence_files):
+        try:
+            with bundle.open_evidence(sha256) as stream:
+                stored = ctx.store.evidence.put_stream(stream)
+        except OSError as error:
+            raise StorageError(f"cannot copy evidence into the store: {error}") from None
+        if stored.sha256 != sha256:
+            raise BundleError(f"evidence/{sha256}", "changed while it was being imported")
+
+
+def _insert(db: Session, incoming: _Incoming, plan: _Addition) -> None:
+    """Write the bundle's session as it is, in the operation whose session is ``db``."""
+    tables, bundle = incoming.tables, incoming.bundle
+    session = tables["session"]
+    theirs = tables["framework"]["id"]
+    for name in MODELS:
+        if name == "framework" and plan.framework_reused:
+            continue
+        rows = [tables[name]] if name in ("session", "framework") else tables[name]
+        if name == "session":
+            rows = [dict(session, framework_id=plan.framework_id)]
+        if rows:
+            db.execute(insert(table(name)), rows)
+    db.execute(insert(table("audit")), incoming.rows)
+    # Captured changes of this operation become its audit events on commit.
+    changes: list[Change] = db.info["changes"]
+    if plan.framework_id != theirs:  # the same definition, stored here under another id
+        changes.append(
+            Change("session", session["id"], "update", "framework_id", theirs, plan.framework_id)
+        )
+    changes.append(Change("session", session["id"], "import", None, None, _about(bundle)))
+
+
+def _add(ctx: Context, incoming: _Incoming, plan: _Addition) -> None:
+    session_id = incoming.tables["session"]["id"]
+    with operation(ctx, "import_bundle") as op:
+        op.session_id = session_id
+        if op.db.get(EvaluationSession, session_id) is not None:
+            raise ImportRefused("the session was added here meanwhile; import the bundle again")
+        _insert(op.db, incoming, plan)
+
+
+def _remove_session(db: Session, session_id: str) -> None:
+    """Every row of a session and its trail (before taking a signed one whole)."""
+    assessments = select(table("assessments").c.id).where(
+        table("assessments").c.session_id == session_id
+    )
+    for name in ("ratings", "clarifications", "evidence"):
+        db.execute(delete(table(name)).where(table(name).c.assessment_id.in_(assessments)))
+    for name in ("signoffs", "findings", "assessments", "participants"):
+        db.execute(delete(table(name)).where(table(name).c.session_id == session_id))
+    db.execute(delete(table("audit")).where(table("audit").c.session_id == session_id))
+    db.execute(delete(table("session")).where(table("session").c.id == session_id))
+
+
+def _merge(ctx: Context, incoming: _Incoming, resolutions: Mapping[str, Resolution]) -> MergePlan:
+    session_id = incoming.tables["session"]["id"]
+    with reading(ctx) as db:
+        local = db.get(EvaluationSession, session_id)
+        assert local is not None
+        plan = _merge_plan(db, incoming, local)
+    if plan.unchanged:
+        return plan
+    check_resolutions(plan, resolutions)
+    _copy_evidence(ctx, incoming.bundle)
+    with operation(ctx, "merge_bundle") as op:
+        op.session_id = session_id
+        local = op.db.get(EvaluationSession, session_id)
+        assert local is not None
+        # Planned again under the write lock: a save made meanwhile counts.
+        plan = _merge_plan(op.db, incoming, local)
+        check_resolutions(plan, resolutions)
+        if plan.takes_signoff:
+            # Signed there, nothing more here (``refusal``): take it whole, as signed,
+            # so that its sign-offs find the trail they name.
+            _remove_session(op.db, session_id)
+            _insert(op.db, incoming, _Addition(local.framework_id, True))
+        elif not plan.unchanged:
+            apply_merge(op.db, plan, resolutions, _about(incoming.bundle))
+    return plan
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What importing a bundle would do, before anything is written."""
+
+    session_id: str
+    region: str
+    year: int
+    author: str
+    encrypted: bool
+    outcome: Literal["add", "merge", "unchanged"]
+    plan: MergePlan | None  # for a merge
+
+
+def preview_bundle(
+    ctx: Context, path: Path, passphrase: str | None = None, *, limits: Limits | None = None
+) -> ImportPreview:
+    """Check a bundle and say what importing it would do; writes nothing.
+
+    Raises BundleError (or ImportRefused) as ``import_bundle`` would."""
+    with _checked(ctx, path, passphrase, limits) as incoming:
+        session = incoming.tables["session"]
+        plan = None
+        with reading(ctx) as db:
+            local = db.get(EvaluationSession, session["id"])
+            if local is None:
+                _addition(db, incoming)
+            else:
+                plan = _merge_plan(db, incoming, local)
+        outcome: Literal["add", "merge", "unchanged"] = (
+            "add" if plan is None else "unchanged" if plan.unchanged else "merge"
+        )
+        return ImportPreview(
+            session_id=session["id"],
+            region=session["region"],
+            year=session["year"],
+            author=incoming.bundle.manifest.author,
+            encrypted=incoming.bundle.encrypted,
+            outcome=outcome,
+            plan=plan,
+        )
+
+
+def import_bundle(
+    ctx: Context,
+    path: Path,
+    passphrase: str | None = None,
+    *,
+    limits: Limits | None = None,
+    resolutions: Mapping[str, Resolution] | None = None,
+) -> ImportSummary:
+    """Check a bundle completely, then add its session, or merge it into ours.
+
+    ``resolutions``: a choice per conflict (``Conflict.key``), as the preview
+    listed them; a merge with a conflict left open is refused.  Raises
+    BundleError for a bad bundle, ImportRefused (also a BundleError) for one that
+    must not be applied, InvalidInput for unsettled conflicts; in every case
+    nothing was written.
+    """
+    with _checked(ctx, path, passphrase, limits) as incoming:
+        tables, bundle = incoming.tables, incoming.bundle
+        session_id = tables["session"]["id"]
+        with reading(ctx) as db:
+            exists = db.get(EvaluationSession, session_id) is not None
+            addition = None if exists else _addition(db, incoming)
+        plan = None
+        if addition is not None:
+            _copy_evidence(ctx, bundle)
+            _add(ctx, incoming, addition)
+        else:
+            plan = _merge(ctx, incoming, resolutions or {})
+        manifest = bundle.manifest
+        outcome = "added" if plan is None else "unchanged" if plan.unchanged else "merged"
+        return ImportSummary(
+            session_id=manifest.session_id,
+            outcome=outcome,
+            region=tables["session"]["region"],
+            year=tables["session"]["year"],
+            records=count_records(tables),
+            evidence_files=len(bundle.evidence_files),
+            audit_events=len(incoming.rows),
+            framework_reused=bool(addition and addition.framework_reused),
+            device_id=manifest.device_id,
+            author=manifest.author,
+            created_at=manifest.created_at,
+            encrypted=bundle.encrypted,
+            merge=None if plan is None else plan.counts(),
+        )
