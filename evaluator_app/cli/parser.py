@@ -300,8 +300,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--encrypt", action="store_true", help="protect it with a passphrase")
     passphrase_flag(sub)
     json_flag(sub)
-    sub = bundle.add_parser("import", help="add a session from a .evpkg file (checked first)")
+    sub = bundle.add_parser(
+        "import", help="add a session from a .evpkg file, or merge it into ours (checked first)"
+    )
     sub.add_argument("file", metavar="FILE.evpkg")
+    sub.add_argument(
+        "--preview", action="store_true", help="only say what the import would do; write nothing"
+    )
+    sub.add_argument(
+        "--conflicts",
+        choices=("ours", "theirs"),
+        help="settle every conflict this way (without it, a merge with conflicts lists them)",
+    )
     passphrase_flag(sub)
     json_flag(sub)
 
