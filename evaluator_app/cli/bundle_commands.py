@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from evaluator_app.cli.commands import UsageError, _context, _print_json
 from evaluator_app.cli.minutes_commands import _passphrase
+
+if TYPE_CHECKING:
+    from evaluator_app.services.bundle_import import ImportPreview
+    from evaluator_app.services.merge import Difference
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -43,9 +50,64 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _preview_lines(preview: ImportPreview) -> list[str]:
+    where = f"session {preview.session_id[:8]} ({preview.region} {preview.year})"
+    who = preview.author or "someone"
+    if preview.outcome == "add":
+        return [f"{who}'s bundle would add {where}, which this laptop does not have"]
+    if preview.outcome == "unchanged" or preview.plan is None:
+        return [f"{where} already holds everything in {who}'s bundle; nothing would change"]
+    plan = preview.plan
+    lines = [f"{who}'s bundle would be merged into {where}:"]
+    sections: list[tuple[str, list[Difference], Any]] = [
+        ("records added", plan.added, lambda d: d.label),
+        (
+            "fields taken from the bundle",
+            plan.changed,
+            lambda d: f"{d.label}: {d.field}: {_shown(d.ours)} → {_shown(d.theirs)}",
+        ),
+        ("records removed (deleted there)", plan.removed, lambda d: d.label),
+        ("fields changed here since (kept)", plan.kept, lambda d: f"{d.label}: {d.field}"),
+    ]
+    for title, items, show in sections:
+        if items:
+            lines.append(f"  {title}: {len(items)}")
+            lines += [f"    {show(d)}" for d in items]
+    if plan.conflicts:
+        lines.append(f"  conflicts: {len(plan.conflicts)}")
+        for conflict in plan.conflicts:
+            what = conflict.field or "the record"
+            lines.append(
+                f"    {conflict.label}: {what}: ours {_shown(conflict.ours)} | "
+                f"theirs {_shown(conflict.theirs)} ({conflict.kind.replace('_', ' ')})"
+            )
+    return lines
+
+
+def _preview_json(preview: ImportPreview) -> dict[str, Any]:
+    plan = preview.plan
+    out: dict[str, Any] = {
+        "session_id": preview.session_id,
+        "region": preview.region,
+        "year": preview.year,
+        "author": preview.author,
+        "outcome": preview.outcome,
+    }
+    if plan is not None:
+        for name in ("added", "changed", "removed", "kept", "conflicts"):
+            out[name] = [dataclasses.asdict(d) | {"key": d.key} for d in getattr(plan, name)]
+    return out
+
+
 def _import(args: argparse.Namespace) -> int:
     from evaluator_app.exchange.crypto import is_encrypted
-    from evaluator_app.services.bundle_import import import_bundle
+    from evaluator_app.services.bundle_import import import_bundle, preview_bundle
 
     path = Path(args.file)
     try:
@@ -54,7 +116,25 @@ def _import(args: argparse.Namespace) -> int:
         print(f"error: {path}: cannot read it: {error.strerror or error}", file=sys.stderr)
         return 1
     passphrase = _passphrase(args) if encrypted else None
-    result = import_bundle(_context(args), path, passphrase)
+    ctx = _context(args)
+    preview = preview_bundle(ctx, path, passphrase)
+    if args.preview:
+        if args.json:
+            _print_json(_preview_json(preview))
+        else:
+            print("\n".join(_preview_lines(preview)))
+        return 0
+    conflicts = preview.plan.conflicts if preview.plan else []
+    if conflicts and not args.conflicts:
+        print("\n".join(_preview_lines(preview)), file=sys.stderr)
+        print(
+            f"error: {len(conflicts)} conflict(s) need a choice: import again with "
+            "--conflicts ours or --conflicts theirs, or settle them one by one in the window",
+            file=sys.stderr,
+        )
+        return 1
+    resolutions = {c.key: args.conflicts for c in conflicts}
+    result = import_bundle(ctx, path, passphrase, resolutions=resolutions)
     if args.json:
         _print_json(result.to_json())
     else:

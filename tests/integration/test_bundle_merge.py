@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -272,3 +273,37 @@ def test_merge_is_a_barrier_for_undo(pair: tuple[Context, Context, str]) -> None
     assessments.set_notes(b, sid, "GOV.1.1", "Dari B")
     send(b, sid, a)
     assert undo.history(a, sid).undo == []
+
+
+def test_command_line_previews_lists_conflicts_and_settles_them(
+    pair: tuple[Context, Context, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from evaluator_app.cli import main
+
+    a, b, sid = pair
+    assessments.set_notes(a, sid, "GOV.1.1", "Dari A")
+    assessments.set_notes(b, sid, "GOV.1.1", "Dari B")
+    assessments.set_agreed_level(b, sid, "ENV.1.1", 4)
+    path = b.store.data_dir.parent / "b.evpkg"
+    export_bundle(b, sid, path)
+    where = ["--data-dir", str(a.store.data_dir)]
+    before = data(a, sid)
+
+    assert main([*where, "bundle", "import", str(path), "--preview"]) == 0
+    shown = capsys.readouterr().out
+    assert "bob's bundle would be merged into session" in shown
+    assert "indicator ENV.1.1: agreed_level: null → 4" in shown
+    assert "indicator GOV.1.1: notes: ours Dari A | theirs Dari B (both changed)" in shown
+
+    assert main([*where, "bundle", "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "1 conflict(s) need a choice" in err and "--conflicts ours" in err
+    assert data(a, sid) == before
+
+    assert main([*where, "bundle", "import", str(path), "--conflicts", "theirs", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["outcome"] == "merged" and result["merge"]["conflicts"] == 1
+    notes = {v["indicator_code"]: v["notes"] for v in data(a, sid)["assessments"].values()}
+    assert notes["GOV.1.1"] == "Dari B"
+    assert main([*where, "bundle", "import", str(path), "--preview", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["outcome"] == "unchanged"
