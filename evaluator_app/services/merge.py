@@ -54,7 +54,8 @@ class Difference:
 
     record_type: str
     record_id: str
-    label: str
+    label: str  # in English, for messages: "GOV.1.1: clarification “Ada SK?”"
+    subject: str  # without words, for a window's own: "GOV.1.1 · “Ada SK?”"
     field: str | None
     ours: Any
     theirs: Any
@@ -191,31 +192,38 @@ class _Labels:
         self.codes = {a["id"]: a["indicator_code"] for t in tables for a in t["assessments"]}
         self.people = {p["id"]: p["name"] for t in tables for p in t["participants"]}
 
-    def __call__(self, record_type: str, row: Mapping[str, Any]) -> str:
+    def __call__(self, record_type: str, row: Mapping[str, Any]) -> tuple[str, str]:
+        """(English label for messages, subject without words for a window to name)."""
         code = self.codes.get(row.get("assessment_id", ""), "")
 
         def short(text: str) -> str:
             text = " ".join(str(text).split())
-            return text if len(text) <= 40 else text[:39] + "…"
+            return "“" + (text if len(text) <= 40 else text[:39] + "…") + "”"
 
         match record_type:
             case "session":
-                return "session"
+                return "session", ""
             case "participant":
-                return f"participant {row['name']}"
+                return f"participant {row['name']}", row["name"]
             case "assessment":
-                return f"indicator {row['indicator_code']}"
+                return f"indicator {row['indicator_code']}", row["indicator_code"]
             case "rating":
-                return f"{code}: rating of {self.people.get(row['participant_id'], '?')}"
+                person = self.people.get(row["participant_id"], "?")
+                return f"{code}: rating of {person}", f"{code} · {person}"
             case "clarification":
-                return f"{code}: clarification “{short(row['question'])}”"
+                return f"{code}: clarification {short(row['question'])}", (
+                    f"{code} · {short(row['question'])}"
+                )
             case "evidence":
-                return f"{code}: evidence “{short(row['title'])}”"
+                return f"{code}: evidence {short(row['title'])}", f"{code} · {short(row['title'])}"
             case "finding":
-                where = row["indicator_code"] or "session"
-                return f"{where}: finding “{short(row['text'])}”"
+                text = short(row["text"])
+                where = row["indicator_code"]
+                return f"{where or 'session'}: finding {text}", (
+                    f"{where} · {text}" if where else text
+                )
             case _:
-                return f"{record_type} {row['id'][:8]}"
+                return f"{record_type} {row['id'][:8]}", row["id"][:8]
 
 
 def plan_merge(
@@ -296,7 +304,7 @@ def _compare(
         if name == "id" or canonical_json(current) == canonical_json(value):
             continue
         difference = Difference(
-            record_type, mine["id"], labels(record_type, mine), name, current, value
+            record_type, mine["id"], *labels(record_type, mine), name, current, value
         )
         our_origin = mine_seen.origin(our_key, name)
         their_origin = their_seen.origin(their_key, name)
@@ -330,7 +338,7 @@ def _only_theirs(
     record_type = model.__tablename__
     key = (record_type, row["id"])
     difference = Difference(
-        record_type, row["id"], labels(record_type, row), None, None, _values(model, row)
+        record_type, row["id"], *labels(record_type, row), None, None, _values(model, row)
     )
     plan.origins[(record_type, row["id"], None)] = their_seen.created.get(key) or ""
     created_here = their_seen.created.get(key) in mine_seen.known or key in mine_seen.deleted
@@ -353,7 +361,7 @@ def _only_ours(
     key = (record_type, row["id"])
     known_there = mine_seen.created.get(key) in their_seen.known or key in their_seen.deleted
     difference = Difference(
-        record_type, row["id"], labels(record_type, row), None, _values(model, row), None
+        record_type, row["id"], *labels(record_type, row), None, _values(model, row), None
     )
     if not known_there:
         plan.new_here.append(difference)  # they have not seen it yet
