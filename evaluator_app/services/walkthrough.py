@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, reading
 from evaluator_app.services.records import assessment_of, get
 from evaluator_app.store.models import (
@@ -47,9 +48,11 @@ class IndicatorState:
 
 
 def indicator_states(ctx: Context, session_id: str) -> dict[str, IndicatorState]:
-    """Every indicator of a session by code, in three queries."""
+    """Every indicator of a session by code, in the framework's order, in four queries."""
     with reading(ctx) as db:
-        session_id = get(db, EvaluationSession, session_id).id
+        session = get(db, EvaluationSession, session_id)
+        session_id = session.id
+        order = {i.code: n for n, i in enumerate(framework_of(session).indicators())}
         in_session = Assessment.session_id == session_id
 
         def per_indicator(child: Any, value: Any, *conditions: Any) -> dict[str, int]:
@@ -76,7 +79,10 @@ def indicator_states(ctx: Context, session_id: str) -> dict[str, IndicatorState]
                 pending_evidence=pending.get(a.indicator_code, 0),
                 rating_spread=spread.get(a.indicator_code, 0),
             )
-            for a in db.scalars(select(Assessment).where(in_session))
+            for a in sorted(
+                db.scalars(select(Assessment).where(in_session)),
+                key=lambda a: order.get(a.indicator_code, len(order)),
+            )
         }
 
 

@@ -33,6 +33,8 @@ class Command(Enum):
     EXPORT_SIGNED = "export_signed"
     REOPEN = "reopen"
     SHORTCUTS = "shortcuts"
+    EXPORT_BUNDLE = "export_bundle"
+    IMPORT_BUNDLE = "import_bundle"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,12 @@ SPECS: dict[Command, ActionSpec] = {
     ),
     Command.REOPEN: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Reopen for amendment…"), ("Ctrl+Shift+R",)
+    ),
+    Command.EXPORT_BUNDLE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export a bundle for another laptop…"), ("Ctrl+Shift+E",)
+    ),
+    Command.IMPORT_BUNDLE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import a bundle from another laptop…"), ("Ctrl+Shift+I",)
     ),
     Command.SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("F1",)),
 }

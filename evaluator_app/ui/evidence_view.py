@@ -48,7 +48,7 @@ from evaluator_app.ui.evidence_forms import (
     size_label,
     viewing_copy,
 )
-from evaluator_app.ui.labels import date_label
+from evaluator_app.ui.labels import date_label, evidence_status_label
 from evaluator_app.ui.tables import PaddedDelegate
 
 Opener = Callable[[QUrl], object]
@@ -228,12 +228,7 @@ class EvidenceView(QWidget):
         }.get(kind, kind)
 
     def status_label(self, status: str) -> str:
-        return {
-            "provided": self.tr("Provided"),
-            "accepted": self.tr("Accepted"),
-            "rejected": self.tr("Rejected"),
-            "pending": self.tr("Pending"),
-        }.get(status, status)
+        return evidence_status_label(status)
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable

@@ -43,6 +43,7 @@ from evaluator_app.ui.clarifications_view import ClarificationsView
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.evidence_view import EvidenceView, Opener
 from evaluator_app.ui.findings_view import FindingsList
+from evaluator_app.ui.labels import indicator_status_label
 from evaluator_app.ui.level_picker import LevelPicker, LevelText
 
 
@@ -241,12 +242,8 @@ class IndicatorPage(QWidget):
             self._apply_editable()
 
     def _status_labels(self) -> dict[str, str]:
-        return {
-            "not_started": self.tr("Not started"),
-            "in_discussion": self.tr("In discussion"),
-            "done": self.tr("Done"),
-            "deferred": self.tr("Deferred"),
-        }
+        states = ("not_started", "in_discussion", "done", "deferred")
+        return {state: indicator_status_label(state) for state in states}
 
     # --- showing ----------------------------------------------------------
 

@@ -31,16 +31,51 @@ _ROLES = {
     "observer": QT_TRANSLATE_NOOP("Labels", "Observer"),
 }
 
+_INDICATOR_STATES = {
+    "not_started": QT_TRANSLATE_NOOP("Labels", "Not started"),
+    "in_discussion": QT_TRANSLATE_NOOP("Labels", "In discussion"),
+    "done": QT_TRANSLATE_NOOP("Labels", "Done"),
+    "deferred": QT_TRANSLATE_NOOP("Labels", "Deferred"),
+    "na": QT_TRANSLATE_NOOP("Labels", "Not applicable"),
+}
+_EVIDENCE_STATUSES = {
+    "provided": QT_TRANSLATE_NOOP("Labels", "Provided"),
+    "accepted": QT_TRANSLATE_NOOP("Labels", "Accepted"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
+    "pending": QT_TRANSLATE_NOOP("Labels", "Pending"),
+}
+_CLARIFICATION_STATUSES = {
+    "open": QT_TRANSLATE_NOOP("Labels", "Open"),
+    "answered": QT_TRANSLATE_NOOP("Labels", "Answered"),
+}
 
-# str(): the stubs type QT_TRANSLATE_NOOP's result as object.
+
+def _label(table: dict[str, object], code: str) -> str:
+    # str(): the stubs type QT_TRANSLATE_NOOP's result as object.
+    text = table.get(code)
+    return QCoreApplication.translate("Labels", str(text)) if text else code
+
+
 def status_label(status: str) -> str:
-    text = _STATUSES.get(status)
-    return QCoreApplication.translate("Labels", str(text)) if text else status
+    """A session's status."""
+    return _label(_STATUSES, status)
+
+
+def indicator_status_label(state: str) -> str:
+    """An indicator's state in the meeting ("na": not applicable)."""
+    return _label(_INDICATOR_STATES, state)
+
+
+def evidence_status_label(status: str) -> str:
+    return _label(_EVIDENCE_STATUSES, status)
+
+
+def clarification_status_label(status: str) -> str:
+    return _label(_CLARIFICATION_STATUSES, status)
 
 
 def role_label(role: str) -> str:
-    text = _ROLES.get(role)
-    return QCoreApplication.translate("Labels", str(text)) if text else role
+    return _label(_ROLES, role)
 
 
 def stage_label(stage: int) -> str:

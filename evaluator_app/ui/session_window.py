@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from evaluator_app import __version__
+from evaluator_app.exchange.summary import ImportSummary
 from evaluator_app.services import assessments, undo
 from evaluator_app.services.operation import Context
-from evaluator_app.ui import actions, settings
+from evaluator_app.ui import actions, bundle_actions, settings
 from evaluator_app.ui.actions import Command
 from evaluator_app.ui.attendance import AttendancePanel
 from evaluator_app.ui.autosave import AutosaveText
@@ -116,6 +118,9 @@ class SessionWindow(QMainWindow):
         self._command(Command.SIGN_OFF, self.sign_off, session)
         self._command(Command.EXPORT_SIGNED, lambda: self.export_signed_minutes(), session)
         self._command(Command.REOPEN, self.reopen_for_amendment, session)
+        session.addSeparator()
+        self._command(Command.EXPORT_BUNDLE, self.export_bundle, session)
+        self._command(Command.IMPORT_BUNDLE, lambda: self.import_bundle(), session)
         session.addSeparator()
         self._command(Command.CLOSE, self.close, session)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -291,6 +296,21 @@ class SessionWindow(QMainWindow):
         dialog = self.reopen_dialog()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    # --- bundles between laptops (ui/bundle_actions.py) -------------------------
+
+    def export_bundle(self) -> QWidget:
+        self.flush_typing()
+        return bundle_actions.open_export_dialog(self.controller, self)
+
+    def import_bundle(self, path: Path | None = None) -> ImportSummary | None:
+        self.flush_typing()
+        summary, message = bundle_actions.import_into_session(self.controller, self, path)
+        if summary is None and message:
+            self._show_refusal(message)
+        elif message:
+            self.statusBar().showMessage(message, 15000)
+        return summary
 
     def _choose_language(self, code: str) -> None:
         settings.write(settings.LANGUAGE, code)

@@ -15,11 +15,8 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Sig
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -31,14 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 import evaluator_app
-from evaluator_app.exchange.crypto import is_encrypted
 from evaluator_app.exchange.errors import BundleError
-from evaluator_app.services.bundle_import import import_bundle
 from evaluator_app.services.demo import DEMO_REGION, create_demo
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import list_sessions, session_overview
 from evaluator_app.ui.attendance import PROBLEM_STYLE
+from evaluator_app.ui.bundle_import_flow import choose_bundle, import_bundle_file
 from evaluator_app.ui.identities_dialog import IdentitiesDialog
 from evaluator_app.ui.new_session_dialog import NewSessionDialog
 from evaluator_app.ui.session_details import SessionDetailsPanel
@@ -329,33 +325,19 @@ class StartWindow(QMainWindow):
         """Add a session from a bundle (.evpkg) made on another laptop, and open it.
 
         Everything in the bundle is checked before anything is written; a bundle
-        that is refused says why, here, and changes nothing.  Merging a session
-        this laptop already has with other changes comes with the next slice.
+        that is refused says why, here, and changes nothing.  A session this
+        laptop already has is merged after a preview (``ui.merge_dialog``).
         """
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Open a session file"),
-                "",
-                self.tr("Evaluator session files (*.evpkg)"),
-            )
-            if not name:
+            path = choose_bundle(self)
+            if path is None:
                 return False
-            path = Path(name)
-        if passphrase is None and path.is_file() and is_encrypted(path):
-            text, ok = QInputDialog.getText(
-                self,
-                self.tr("Encrypted session file"),
-                self.tr("Passphrase for %1:").replace("%1", path.name),
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok:
-                return False
-            passphrase = text
         try:
-            summary = import_bundle(self._ctx, path, passphrase)
+            summary = import_bundle_file(self, self._ctx, path, passphrase)
         except (BundleError, ServiceError) as error:
             self._show_problem(self.tr("Not opened: %1").replace("%1", str(error)))
+            return False
+        if summary is None:
             return False
         self.problem.hide()
         self.refresh()
