@@ -66,7 +66,6 @@ _FIELDS = {
     "agreed_level": QT_TRANSLATE_NOOP("Merge", "Agreed level"),
     "self_level": QT_TRANSLATE_NOOP("Merge", "Self-assessed level"),
     "level": QT_TRANSLATE_NOOP("Merge", "Level"),
-    "status": QT_TRANSLATE_NOOP("Merge", "Status"),
     "not_applicable": QT_TRANSLATE_NOOP("Merge", "Not applicable"),
     "na_reason": QT_TRANSLATE_NOOP("Merge", "Reason it does not apply"),
     "question": QT_TRANSLATE_NOOP("Merge", "Question"),
@@ -85,6 +84,7 @@ _FIELDS = {
     "present": QT_TRANSLATE_NOOP("Merge", "Present"),
     "venue": QT_TRANSLATE_NOOP("Merge", "Venue"),
     "document_number": QT_TRANSLATE_NOOP("Merge", "Document number"),
+    "status": QT_TRANSLATE_NOOP("Merge", "Status"),
 }
 _KINDS = {
     "both_changed": QT_TRANSLATE_NOOP("Merge", "Changed on both laptops."),
@@ -139,6 +139,11 @@ def value_text(value: Any, field: str | None = None, record_type: str = "") -> s
         except ValueError:
             return value
     return str(value)
+
+
+def _in_order(items: list[Any]) -> list[Any]:
+    """By indicator code (the subject starts with it), then field."""
+    return sorted(items, key=lambda d: (d.subject, d.field or ""))
 
 
 class ConflictCard(QGroupBox):
@@ -220,7 +225,7 @@ class MergeDialog(QDialog):
         head.setWordWrap(True)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._summary_page())
-        self.cards = [ConflictCard(c, preview.author) for c in self.plan.conflicts]
+        self.cards = [ConflictCard(c, preview.author) for c in _in_order(self.plan.conflicts)]
         self.pages.addWidget(self._conflicts_page())
         self.buttons = QDialogButtonBox()
         self.back = self.buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.ResetRole)
@@ -262,14 +267,18 @@ class MergeDialog(QDialog):
             if not items:
                 continue
             top = QTreeWidgetItem([f"{title} ({len(items)})"])
-            for d in items:
+            for d in _in_order(items):
                 what = record_name(d) + (f" — {field_name(d.field)}" if d.field else "")
                 row = QTreeWidgetItem([what, self._short(d.ours, d), self._short(d.theirs, d)])
                 row.setToolTip(0, what)
+                for column, value in ((1, d.ours), (2, d.theirs)):
+                    if value is not None:
+                        row.setToolTip(column, value_text(value, d.field, d.record_type))
                 top.addChild(row)
             tree.addTopLevelItem(top)
             top.setExpanded(len(items) <= 12)
-        tree.header().resizeSection(0, 380)
+        tree.header().resizeSection(0, 340)
+        tree.header().resizeSection(1, 230)
         self.summary = tree
         return tree
 
