@@ -8,10 +8,17 @@ import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from evaluator_app.services import assessments, clarifications, evidence, findings, participants
+from evaluator_app.services import (
+    assessments,
+    clarifications,
+    evidence,
+    findings,
+    participants,
+    signoff,
+)
 from evaluator_app.services.findings import FindingDetails
 from evaluator_app.services.frameworks import find_framework
-from evaluator_app.services.operation import Context
+from evaluator_app.services.operation import Context, operation
 from evaluator_app.services.participants import ParticipantDetails
 from evaluator_app.services.sessions import SessionDetails, create_session, set_session_status
 
@@ -203,3 +210,43 @@ def _score_indicator(
                 due_date=dt.date(2024, 12, 31),
             ),
         )
+
+
+def create_previous_year(ctx: Context, seed: int = 2023) -> str:
+    """Last year's session of the demo city: every indicator settled, a little lower
+    on the whole than this year's claims, and signed (for year over year)."""
+    rng = random.Random(seed)
+    framework = find_framework(ctx.store.data_dir, DEMO_FRAMEWORK)
+    session_id = create_session(
+        ctx,
+        DEMO_FRAMEWORK,
+        SessionDetails(
+            region=DEMO_REGION,
+            stage=2,
+            year=2023,
+            starts_at=dt.datetime(2023, 10, 24, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")),
+            timezone="Asia/Jakarta",
+            venue="Ruang Rapat Utama Balai Kota Tirtamaya",
+            document_number="004/BA-EV/SC-TRM/X/2023",
+        ),
+    )
+    signers = []
+    for name, nip, position, org, role in PEOPLE:
+        details = ParticipantDetails(
+            name=name, nip=nip, position=position, organisation=org, role=role
+        )
+        person = participants.add_participant(ctx, session_id, details)
+        if role == "signer":
+            signers.append(person)
+    set_session_status(ctx, session_id, "in_progress")
+    levels = framework.level_values()
+    with operation(ctx, "set_agreed_level") as op:  # one transaction: the demo opens fast
+        op.session_id = session_id
+        for n, indicator in enumerate(framework.indicators()):
+            level = rng.choice(levels[:-1])  # nobody reached the top level last year
+            assessments.set_agreed_level(ctx, session_id, indicator.code, level)
+            if n % 3 == 0:
+                note = f"Tahun 2023: level {level}; dokumen belum lengkap."
+                assessments.set_notes(ctx, session_id, indicator.code, note)
+    signoff.sign_off(ctx, session_id, signers)
+    return session_id

@@ -1,0 +1,116 @@
+"""Year over year: the region's earlier session of the same framework, side by side.
+
+"Earlier" is the newest session of the same region (compared without case and
+surrounding spaces) and the same framework id (any version) held before this
+one: an earlier year, or the same year at an earlier stage.  Indicators and
+dimensions are matched by code; ``code_map`` (old code -> new code) lets a
+mapping between two framework versions cross a renumbering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from evaluator_app.services.operation import Context, reading
+from evaluator_app.services.records import get
+from evaluator_app.services.sessions import session_overview
+from evaluator_app.store.models import Assessment, EvaluationSession, FrameworkRecord
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    code: str
+    before: Decimal | None
+    after: Decimal | None
+
+    @property
+    def delta(self) -> Decimal | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class EarlierIndicator:
+    agreed_level: int | None
+    not_applicable: bool
+    notes: str
+
+
+@dataclass(frozen=True)
+class YearOverYear:
+    earlier_id: str
+    earlier_year: int
+    earlier_stage: int
+    earlier_status: str
+    index: ScoreChange
+    dimensions: list[ScoreChange]  # in this session's framework order
+    groups: dict[str, ScoreChange]  # every group (dimension, sub-dimension) by code
+    indicators: dict[str, EarlierIndicator]  # by this session's indicator code
+
+
+def _same_region(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def earlier_session(ctx: Context, session_id: str) -> str | None:
+    """The id of the region's previous session of the same framework, or None."""
+    with reading(ctx) as db:
+        session = get(db, EvaluationSession, session_id)
+        code = session.framework.code
+        rows = db.execute(
+            select(
+                EvaluationSession.id,
+                EvaluationSession.region,
+                EvaluationSession.year,
+                EvaluationSession.stage,
+            )
+            .join(FrameworkRecord, EvaluationSession.framework_id == FrameworkRecord.id)
+            .where(FrameworkRecord.code == code, EvaluationSession.id != session.id)
+        ).all()
+        here = (session.year, session.stage)
+        earlier = [
+            (year, stage, sid)
+            for sid, region, year, stage in rows
+            if _same_region(region, session.region) and (year, stage) < here
+        ]
+        return max(earlier)[2] if earlier else None
+
+
+def year_over_year(
+    ctx: Context, session_id: str, code_map: Mapping[str, str] | None = None
+) -> YearOverYear | None:
+    """This session against the region's previous one; None when there is none."""
+    earlier_id = earlier_session(ctx, session_id)
+    if earlier_id is None:
+        return None
+    mapped = dict(code_map or {})
+    now = session_overview(ctx, session_id)
+    then = session_overview(ctx, earlier_id)
+    before_groups = {mapped.get(c, c): g.value for c, g in then.scores.groups.items()}
+    groups = {
+        code: ScoreChange(code, before_groups.get(code), score.value)
+        for code, score in now.scores.groups.items()
+    }
+    with reading(ctx) as db:
+        rows = db.scalars(select(Assessment).where(Assessment.session_id == earlier_id)).all()
+        indicators = {
+            mapped.get(a.indicator_code, a.indicator_code): EarlierIndicator(
+                a.agreed_level, a.not_applicable, a.notes
+            )
+            for a in rows
+        }
+    return YearOverYear(
+        earlier_id=earlier_id,
+        earlier_year=then.year,
+        earlier_stage=then.stage,
+        earlier_status=then.status,
+        index=ScoreChange("index", then.scores.index, now.scores.index),
+        dimensions=[groups[d.code] for d in now.scores.dimensions if d.code in groups],
+        groups=groups,
+        indicators=indicators,
+    )
