@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 import evaluator_app
 from evaluator_app.exchange.errors import BundleError
-from evaluator_app.services.demo import DEMO_REGION, create_demo
+from evaluator_app.services.demo import DEMO_REGION, ensure_demo
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import list_sessions, session_overview
@@ -301,7 +301,8 @@ class StartWindow(QMainWindow):
 
     def demo_session_id(self) -> str | None:
         """The demo session on this laptop, if there is one."""
-        return next((s.id for s in list_sessions(self._ctx) if s.region == DEMO_REGION), None)
+        mine = [s for s in list_sessions(self._ctx) if s.region == DEMO_REGION]
+        return max(mine, key=lambda s: s.year).id if mine else None
 
     def open_demo(self) -> None:
         """Open the demo session, creating it first if this laptop has none."""
@@ -309,7 +310,7 @@ class StartWindow(QMainWindow):
         if session_id is None:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a few seconds
             try:
-                session_id = create_demo(self._ctx)
+                session_id = ensure_demo(self._ctx)
             except ServiceError as error:
                 self._show_problem(
                     self.tr("The demo could not be created: %1").replace("%1", str(error))
