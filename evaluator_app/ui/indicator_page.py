@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPalette
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from evaluator_app.services import assessments
 from evaluator_app.services.operation import Context
-from evaluator_app.services.walkthrough import IndicatorDetail, RatingRow, indicator_detail
+from evaluator_app.services.walkthrough import IndicatorDetail, indicator_detail
 from evaluator_app.ui.autosave import AutosaveText
 from evaluator_app.ui.clarifications_view import ClarificationsView
 from evaluator_app.ui.controller import SessionController
@@ -45,24 +45,7 @@ from evaluator_app.ui.evidence_view import EvidenceView, Opener
 from evaluator_app.ui.findings_view import FindingsList
 from evaluator_app.ui.labels import indicator_status_label
 from evaluator_app.ui.level_picker import LevelPicker, LevelText
-
-
-def short_name(name: str) -> str:
-    """'Ir. Hendra Saputra, M.T.' -> 'Hendra': the name without titles, first word."""
-    words = [w for w in name.split(",")[0].split() if not w.endswith(".")]
-    return words[0] if words else name
-
-
-def ratings_label(ratings: list[RatingRow]) -> str:
-    """'Rina 3 · Hendra 4': short names, or longer ones where two would read alike."""
-    short = [short_name(r.name) for r in ratings]
-    names = [
-        s
-        if short.count(s) == 1
-        else " ".join(w for w in r.name.split(",")[0].split() if not w.endswith("."))
-        for s, r in zip(short, ratings, strict=True)
-    ]
-    return " · ".join(f"{n} {r.level}" for n, r in zip(names, ratings, strict=True))
+from evaluator_app.ui.ratings_panel import RatingsPanel
 
 
 def _succeeds(service: Callable[..., Any]) -> Callable[..., bool]:
@@ -179,8 +162,7 @@ class IndicatorPage(QWidget):
         self.na_reason.setPlaceholderText(self.tr("Why it does not apply (required)"))
         self.na_reason.setMinimumWidth(160)
         self.na_autosave = AutosaveText(self.na_reason, self._store_na_reason)
-        self.ratings = QLabel()
-        self.ratings.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.ratings = RatingsPanel(controller)
         self.levels.footer.addSpacing(12)
         self.levels.footer.addWidget(self.not_applicable)
         self.levels.footer.addWidget(self.na_reason, 1)
@@ -320,9 +302,7 @@ class IndicatorPage(QWidget):
         if not self.notes_autosave.pending:
             self.notes_autosave.load(state.notes)
 
-        self.ratings.setText(self.tr("Evaluators: %1").replace("%1", ratings_label(detail.ratings)))
-        self.ratings.setToolTip("\n".join(f"{r.name}: {r.level}" for r in detail.ratings))
-        self.ratings.setVisible(bool(detail.ratings))
+        self.ratings.show_ratings(self.code, detail.ratings, not self.controller.read_only)
 
         self.clarifications.refresh_people()
         self.clarifications.show_clarifications(self.code, detail.clarifications)

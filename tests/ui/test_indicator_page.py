@@ -12,8 +12,9 @@ from evaluator_app.services.sessions import session_overview
 from evaluator_app.services.signoff import sign_off
 from evaluator_app.services.walkthrough import indicator_detail, indicator_states
 from evaluator_app.ui.controller import SessionController
-from evaluator_app.ui.indicator_page import IndicatorPage, ratings_label, short_name
+from evaluator_app.ui.indicator_page import IndicatorPage
 from evaluator_app.ui.level_picker import LevelCard
+from evaluator_app.ui.ratings_panel import ratings_label, short_name
 
 pytestmark = pytest.mark.gui
 
@@ -208,15 +209,25 @@ def test_notes_changed_elsewhere_are_shown(
     assert page.notes.toPlainText() == "Dari laptop lain"
 
 
-def test_evaluators_ratings_are_shown_compactly(
+def test_evaluators_ratings_are_side_by_side_and_recorded_from_the_page(
     page: IndicatorPage, controller: SessionController, ctx: Context, bandung: str
 ) -> None:
-    assert not page.ratings.isVisibleTo(page)
-    assessments.set_rating(ctx, bandung, "B1.1", person(controller, "Siti Rahmawati"), 2)
-    assessments.set_rating(ctx, bandung, "B1.1", person(controller, "Budi Santoso"), 1)
+    siti, budi = person(controller, "Siti Rahmawati"), person(controller, "Budi Santoso")
+    panel = page.ratings
+    assert panel.isVisibleTo(page) and list(panel.boxes) == [siti, budi]  # evaluators only
+    assert [b.currentText() for b in panel.boxes.values()] == ["–", "–"]
+    assessments.set_rating(ctx, bandung, "B1.1", siti, 2)  # e.g. arriving by bundle
     controller.reload()
-    assert page.ratings.text() == "Evaluators: Budi 1 · Siti 2"
-    assert page.ratings.isVisibleTo(page)
+    assert panel.boxes[siti].currentText() == "2" and panel.spread.text() == ""
+    box = panel.boxes[budi]
+    box.setCurrentIndex(box.findData(1))
+    box.activated.emit(box.currentIndex())  # as a person's choice does
+    ratings = {r.participant_id: r.level for r in indicator_detail(ctx, bandung, "B1.1").ratings}
+    assert ratings == {siti: 2, budi: 1}
+    assert panel.spread.text() == "spread 1" and "bold" not in panel.spread.styleSheet()
+    box.setCurrentIndex(0)
+    box.activated.emit(0)  # "–" withdraws it
+    assert {r.participant_id for r in indicator_detail(ctx, bandung, "B1.1").ratings} == {siti}
 
 
 def test_short_names_leave_out_titles_and_keep_names_apart() -> None:
