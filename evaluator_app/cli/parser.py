@@ -271,6 +271,15 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--outstanding", action="store_true", help="evidence still to deliver")
     lang_flag(sub)
 
+    from evaluator_app.cli.results_commands import cmd_results
+
+    sub = add("results", cmd_results, "results for the programme office: XLSX or CSV")
+    sub.add_argument("id", help="session")
+    out = sub.add_mutually_exclusive_group(required=True)
+    out.add_argument("--xlsx", metavar="OUT.xlsx", help="indicators, scores and an About sheet")
+    out.add_argument("--csv", metavar="OUT.csv", help="the indicator rows (UTF-8 with BOM)")
+    json_flag(sub)
+
     def passphrase_flag(sub: Any) -> None:
         sub.add_argument(
             "--passphrase-file",
