@@ -31,6 +31,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     ctx = _context(args)
     out = Path(args.pdf)
+    if args.with_ratings and args.signed:
+        raise UsageError(
+            "--with-ratings is for the draft minutes: the signed minutes show what was "
+            "frozen at the first signature (signoff --with-ratings)"
+        )
+    if args.with_ratings and (args.agency or args.outstanding):
+        raise UsageError("--with-ratings is for the minutes, not for --agency or --outstanding")
     if args.signed:
         result = minutes.export_signed(ctx, args.id, out)
         waiting = len(result.waiting_for)
@@ -44,7 +51,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         pages = minutes.export_outstanding(ctx, args.id, out, args.lang)
         what = "outstanding evidence"
     else:
-        pages = minutes.export_draft(ctx, args.id, out, args.lang)
+        # Without the flag the setting decides (None), so the flag only ever adds them.
+        show = True if args.with_ratings else None
+        pages = minutes.export_draft(ctx, args.id, out, args.lang, show_ratings=show)
         what = "draft minutes"
     print(f"{out}: {what}, {pages} page(s)")
     return 0
@@ -75,6 +84,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
         signature_image=image,
         signers=args.signers,
         language=args.lang,
+        show_ratings=True if args.with_ratings else None,
     )
     print(result.snapshot_hash)
     if result.waiting_for:

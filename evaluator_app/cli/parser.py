@@ -269,6 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--signed", action="store_true", help="the signed minutes")
     what.add_argument("--agency", metavar="NAME", help="the findings for one agency")
     what.add_argument("--outstanding", action="store_true", help="evidence still to deliver")
+    sub.add_argument(
+        "--with-ratings",
+        action="store_true",
+        help="list each evaluator's rating per indicator in the draft minutes "
+        "(else as the setting minutes_show_ratings says)",
+    )
     lang_flag(sub)
 
     from evaluator_app.cli.results_commands import cmd_results
@@ -342,6 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PARTICIPANT",
         help="who signs these minutes (first signature only; default: the "
         "lead evaluator and the region's signer)",
+    )
+    sub.add_argument(
+        "--with-ratings",
+        action="store_true",
+        help="the minutes list each evaluator's rating per indicator (first signature "
+        "only; default: the setting minutes_show_ratings)",
     )
     lang_flag(sub)
 

@@ -76,6 +76,7 @@ class IndicatorRecord:
     notes: str
     clarifications: tuple[Clarification, ...]
     evidence: tuple[Evidence, ...]
+    ratings: dict[str, int]  # participant id -> the level that evaluator gave
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,17 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Previous:
+    """The region's previous session of the same framework, as the minutes froze it."""
+
+    session_id: str
+    year: int
+    stage: int
+    index: Decimal | None
+    groups: dict[str, Decimal | None]  # every dimension and sub-dimension by code
+
+
+@dataclass(frozen=True)
 class Snapshot:
     meeting: Meeting
     framework_id: str
@@ -99,6 +111,8 @@ class Snapshot:
     indicators: dict[str, IndicatorRecord]
     findings: tuple[Finding, ...]
     hash: str  # SHA-256 of the snapshot exactly as given
+    previous: Previous | None = None  # absent from snapshots made before it was added
+    show_ratings: bool = False  # list the evaluators' ratings under each indicator
 
     def person(self, person_id: str | None) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -266,6 +280,30 @@ def _indicator(data: Mapping[str, Any], w: str) -> IndicatorRecord:
             _evidence(_mapping(e, f"{w}.evidence[{n}]"), f"{w}.evidence[{n}]")
             for n, e in enumerate(evidence)
         ),
+        ratings=_field(data, "ratings", w, _ratings),
+    )
+
+
+def _ratings(value: Any) -> dict[str, int]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a mapping, not {type(value).__name__}")
+    return {_text(person): _int(level) for person, level in value.items()}
+
+
+def _previous(value: Any) -> Previous | None:
+    if value is None:
+        return None
+    w = "previous"
+    data = _mapping(value, w)
+    groups = _mapping(data.get("groups") or {}, f"{w}.groups")
+    return Previous(
+        session_id=_field(data, "session_id", w, _text),
+        year=_field(data, "year", w, _int),
+        stage=_field(data, "stage", w, _int),
+        index=_field(data, "index", w, _decimal),
+        groups={str(code): _field(groups, code, f"{w}.groups", _decimal) for code in groups},
     )
 
 
@@ -312,4 +350,6 @@ def parse_snapshot(snapshot: Mapping[str, Any]) -> Snapshot:
             for n, f in enumerate(findings)
         ),
         hash=digest,
+        previous=_previous(data.get("previous")),
+        show_ratings=_field(data, "show_ratings", "", lambda v: _bool(v or False)),
     )

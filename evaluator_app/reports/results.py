@@ -3,7 +3,10 @@
 Agreed scores are the snapshot's own (what is signed); self-assessed scores
 come from the city's self-assessed levels through the same scoring engine,
 leaving out the indicators agreed to be not applicable so that both series
-cover the same indicators.
+cover the same indicators.  When the snapshot carries the region's previous
+session, the summary gives its index and the change, and the score table a
+column of its scores; the evaluators' own ratings are listed per indicator
+only when the snapshot says so (``show_ratings``).
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from evaluator_app.domain.framework import Framework, Group, Indicator
-from evaluator_app.domain.scoring import ScoreCard, predicate_for, score_framework
-from evaluator_app.reports.inputs import IndicatorRecord, Snapshot
+from evaluator_app.domain.scoring import ScoreCard, for_display, predicate_for, score_framework
+from evaluator_app.reports.inputs import IndicatorRecord, Previous, Snapshot
 from evaluator_app.reports.layout import (
     CONTENT_WIDTH,
     FONT,
@@ -29,7 +33,7 @@ from evaluator_app.reports.layout import (
     styles,
 )
 from evaluator_app.reports.radar import AGREED, SELF, Series, radar_chart
-from evaluator_app.reports.sections import short_date
+from evaluator_app.reports.sections import short_date, stage_text
 from evaluator_app.reports.texts import Texts
 from evaluator_app.reports.wording import count_text, score_text
 
@@ -93,17 +97,65 @@ def _summary(snapshot: Snapshot, framework: Framework, agreed: ScoreCard, texts:
         settled=count_text(agreed.done, texts.language),
         na=count_text(na, texts.language),
     )
-    return f"{lead} {progress}"
+    previous = _previous_sentence(snapshot, texts)
+    return f"{lead} {previous} {progress}" if previous else f"{lead} {progress}"
+
+
+def _previous_sentence(snapshot: Snapshot, texts: Texts) -> str:
+    """'Pada tahun 2023 indeksnya 2,05; naik 0,78.' or nothing without two indexes."""
+    previous = snapshot.previous
+    if previous is None or previous.index is None or snapshot.index is None:
+        return ""
+    # The change between the two indexes as printed (2,83 and 2,05: up 0,78), so that
+    # the reader's subtraction agrees with the minutes; "unchanged" when both read the same.
+    delta = for_display(snapshot.index) - for_display(previous.index)
+    if delta > 0:
+        change = texts("change_up", delta=score_text(delta, texts))
+    elif delta < 0:
+        change = texts("change_down", delta=score_text(-delta, texts))
+    else:
+        change = texts("change_same")
+    index = score_text(previous.index, texts)
+    if previous.year == snapshot.meeting.year:  # an earlier stage of the same year
+        stage = stage_text(previous.stage)
+        return texts.markup(
+            "results_previous_stage",
+            stage=stage,
+            year=str(previous.year),
+            index=index,
+            change=change,
+        )
+    return texts.markup("results_previous", year=str(previous.year), index=index, change=change)
+
+
+def _previous_head(previous: Previous, snapshot: Snapshot, texts: Texts) -> str:
+    """The previous session's column: its year, or its stage and year in the same year."""
+    if previous.year == snapshot.meeting.year:
+        return texts("col_previous_stage", stage=stage_text(previous.stage), year=previous.year)
+    return str(previous.year)
 
 
 def _score_table(
     snapshot: Snapshot, framework: Framework, agreed: ScoreCard, claimed: ScoreCard, texts: Texts
 ) -> Flowable:
-    """Each dimension with its sub-dimensions indented under it, and the index last."""
+    """Each dimension with its sub-dimensions indented under it, and the index last;
+    with the previous session's scores beside this one's when the snapshot has them."""
     s = styles()
-    head = ["col_code", "col_dimension", "col_agreed", "col_self", "col_settled"]
-    rows: list[list[Flowable]] = [cells([texts(h) for h in head], s.cell_head)]
+    previous = snapshot.previous
+    head = [texts("col_code"), texts("col_dimension")]
+    if previous is not None:
+        head.append(_previous_head(previous, snapshot, texts))
+    head += [texts("col_agreed"), texts("col_self"), texts("col_settled")]
+    rows: list[list[Flowable]] = [cells(head, s.cell_head)]
     extra: list[tuple[object, ...]] = []
+
+    def numbers(code: str | None, *values: str, style: ParagraphStyle) -> list[Flowable]:
+        shown = list(values)
+        if previous is not None:
+            before = previous.index if code is None else previous.groups.get(code)
+            shown.insert(0, score_text(before, texts))
+        return [Paragraph(text, style) for text in shown]
+
     for group, depth in _walk(list(framework.dimensions)):
         score = agreed.groups[group.code]
         style = s.cell_bold if depth == 0 else s.cell
@@ -115,9 +167,13 @@ def _score_table(
             [
                 Paragraph(escape(group.code), style),
                 Paragraph(indent + escape(group.title.get(texts.language)), style),
-                Paragraph(score_text(_agreed_value(snapshot, agreed, group.code), texts), number),
-                Paragraph(score_text(claimed.groups[group.code].value, texts), number),
-                Paragraph(f"{score.done}/{score.indicators}", number),
+                *numbers(
+                    group.code,
+                    score_text(_agreed_value(snapshot, agreed, group.code), texts),
+                    score_text(claimed.groups[group.code].value, texts),
+                    f"{score.done}/{score.indicators}",
+                    style=number,
+                ),
             ]
         )
     extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 1.0, RULE))
@@ -125,13 +181,25 @@ def _score_table(
         [
             Paragraph("", s.cell_bold),
             Paragraph(texts("row_index"), s.cell_bold),
-            Paragraph(score_text(snapshot.index, texts), s.cell_bold_right),
-            Paragraph(score_text(claimed.index, texts), s.cell_bold_right),
-            Paragraph(f"{agreed.done}/{agreed.indicators}", s.cell_bold_right),
+            *numbers(
+                None,
+                score_text(snapshot.index, texts),
+                score_text(claimed.index, texts),
+                f"{agreed.done}/{agreed.indicators}",
+                style=s.cell_bold_right,
+            ),
         ]
     )
-    widths = [18 * mm, CONTENT_WIDTH - 18 * mm - 3 * 27 * mm, 27 * mm, 27 * mm, 27 * mm]
-    return data_table(rows, widths, extra=extra)
+    return data_table(rows, _score_widths(previous is not None), extra=extra)
+
+
+def _score_widths(with_previous: bool) -> list[float]:
+    """Code, title (what is left), [previous], agreed, self-assessed, settled."""
+    if not with_previous:
+        return [18 * mm, CONTENT_WIDTH - 18 * mm - 3 * 27 * mm, 27 * mm, 27 * mm, 27 * mm]
+    fixed = [18 * mm, 19 * mm, 23 * mm, 23 * mm, 23 * mm]
+    title = CONTENT_WIDTH - sum(fixed)
+    return [fixed[0], title, *fixed[1:]]
 
 
 def _chart(
@@ -176,6 +244,28 @@ def _level_text(framework: Framework, level: int | None, texts: Texts) -> str:
     except KeyError:
         return str(level)
     return f"{level} – {escape(name)}"
+
+
+def _ratings_text(record: IndicatorRecord, snapshot: Snapshot, texts: Texts) -> str:
+    """'Dr. Rina K.: 3; Ir. Hendra S., M.T.: 2; Maya L.: 4 (selisih 2)': the lead
+    evaluator first, then by name; names carry commas, so ratings part by semicolons."""
+
+    def order(item: tuple[str, int]) -> tuple[bool, str, str]:
+        person = snapshot.person(item[0])
+        if person is None:  # not among the participants: shown by its id
+            return True, item[0], item[0]
+        return person.role != "lead_evaluator", person.name.casefold(), person.id
+
+    def name(person_id: str) -> str:
+        person = snapshot.person(person_id)
+        return escape(person.name) if person else escape(person_id[:8])
+
+    ratings = sorted(record.ratings.items(), key=order)
+    text = "; ".join(f"{name(pid)}:&nbsp;{level}" for pid, level in ratings)
+    levels = [level for _, level in ratings]
+    if len(levels) > 1:
+        text += " " + texts("rating_spread", spread=max(levels) - min(levels))
+    return text
 
 
 def _clarifications(record: IndicatorRecord, snapshot: Snapshot, texts: Texts) -> list[Flowable]:
@@ -263,6 +353,8 @@ def indicator_block(
     if record is not None:
         self_level = _level_text(framework, record.self_level, texts)
         row(texts("self_level"), Paragraph(self_level, s.cell))
+        if snapshot.show_ratings and record.ratings:
+            row(texts("ratings"), Paragraph(_ratings_text(record, snapshot, texts), s.cell))
         if record.notes.strip():
             notes = escape(record.notes.strip()).replace("\n", "<br/>")
             row(texts("notes"), Paragraph(notes, s.cell))

@@ -32,7 +32,18 @@ DOCUMENT_NUMBER = Option(
     "{seq:03d}/BA-EV/{region}/{month}/{year}",
     "pattern of the minutes' number",
 )
-OPTIONS = {DOCUMENT_NUMBER.key: DOCUMENT_NUMBER}
+# Whether the minutes list each evaluator's rating and their spread per indicator
+# (else the agreed level only); ``export --with-ratings`` overrides it for once.
+MINUTES_SHOW_RATINGS = Option(
+    "minutes_show_ratings",
+    "false",
+    "list the evaluators' ratings in the minutes (true or false)",
+)
+OPTIONS = {option.key: option for option in (DOCUMENT_NUMBER, MINUTES_SHOW_RATINGS)}
+FLAGS = (MINUTES_SHOW_RATINGS,)  # options that are true or false
+
+_TRUE = ("true", "yes", "on", "1", "ya")
+_FALSE = ("false", "no", "off", "0", "tidak")
 
 
 def _path(data_dir: Path) -> Path:
@@ -55,9 +66,19 @@ def read_option(data_dir: Path, option: Option) -> str:
     return value if isinstance(value, str) and value.strip() else option.default
 
 
+def read_flag(data_dir: Path, option: Option) -> bool:
+    """A true-or-false option; a value that is neither reads as the default."""
+    value = read_option(data_dir, option).strip().casefold()
+    if value in _TRUE or value in _FALSE:
+        return value in _TRUE
+    return option.default in _TRUE
+
+
 def write_option(data_dir: Path, option: Option, value: str) -> None:
     if option is DOCUMENT_NUMBER:
         check_number_pattern(value)
+    if option in FLAGS:
+        value = _flag_text(option, value)
     data = _read_all(data_dir)
     data[option.key] = value
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -77,3 +98,12 @@ def check_number_pattern(pattern: str) -> None:
             f"the number pattern {pattern!r} does not work ({error}); it may use "
             "{seq}, {seq:03d}, {region}, {month} and {year}"
         ) from None
+
+
+def _flag_text(option: Option, value: str) -> str:
+    word = value.strip().casefold()
+    if word in _TRUE:
+        return "true"
+    if word in _FALSE:
+        return "false"
+    raise InvalidInput(f"{option.key} is true or false, not {value!r}")

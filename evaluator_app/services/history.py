@@ -12,9 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from evaluator_app.domain.scoring import score_framework
+from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, reading
 from evaluator_app.services.records import get
 from evaluator_app.services.sessions import session_overview
@@ -57,28 +61,56 @@ def _same_region(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+def _earlier_id(db: Session, session: EvaluationSession) -> str | None:
+    """The rule of "earlier", at the ORM level: same region and framework id, before."""
+    rows = db.execute(
+        select(
+            EvaluationSession.id,
+            EvaluationSession.region,
+            EvaluationSession.year,
+            EvaluationSession.stage,
+        )
+        .join(FrameworkRecord, EvaluationSession.framework_id == FrameworkRecord.id)
+        .where(FrameworkRecord.code == session.framework.code, EvaluationSession.id != session.id)
+    ).all()
+    here = (session.year, session.stage)
+    earlier = [
+        (year, stage, sid)
+        for sid, region, year, stage in rows
+        if _same_region(region, session.region) and (year, stage) < here
+    ]
+    return max(earlier)[2] if earlier else None
+
+
 def earlier_session(ctx: Context, session_id: str) -> str | None:
     """The id of the region's previous session of the same framework, or None."""
     with reading(ctx) as db:
-        session = get(db, EvaluationSession, session_id)
-        code = session.framework.code
-        rows = db.execute(
-            select(
-                EvaluationSession.id,
-                EvaluationSession.region,
-                EvaluationSession.year,
-                EvaluationSession.stage,
-            )
-            .join(FrameworkRecord, EvaluationSession.framework_id == FrameworkRecord.id)
-            .where(FrameworkRecord.code == code, EvaluationSession.id != session.id)
-        ).all()
-        here = (session.year, session.stage)
-        earlier = [
-            (year, stage, sid)
-            for sid, region, year, stage in rows
-            if _same_region(region, session.region) and (year, stage) < here
-        ]
-        return max(earlier)[2] if earlier else None
+        return _earlier_id(db, get(db, EvaluationSession, session_id))
+
+
+def previous_figures(db: Session, session: EvaluationSession) -> dict[str, Any] | None:
+    """The previous session's index and group scores as the minutes freeze them:
+    ``{"session_id", "year", "stage", "index", "groups": {code: value}}`` with the
+    values as Decimals (as ``signoff.snapshot`` writes them); None when there is none.
+
+    Scored the way the snapshot scores a session (agreed levels, N/A left out),
+    on the earlier session's own framework."""
+    earlier_id = _earlier_id(db, session)
+    if earlier_id is None:
+        return None
+    earlier = get(db, EvaluationSession, earlier_id)
+    framework = framework_of(earlier)
+    rows = earlier.assessments
+    agreed = {a.indicator_code: a.agreed_level for a in rows if a.agreed_level is not None}
+    na = {a.indicator_code for a in rows if a.not_applicable}
+    scores = score_framework(framework, agreed, na)
+    return {
+        "session_id": earlier.id,
+        "year": earlier.year,
+        "stage": earlier.stage,
+        "index": scores.index,
+        "groups": {code: g.value for code, g in sorted(scores.groups.items())},
+    }
 
 
 def year_over_year(

@@ -36,6 +36,7 @@ from evaluator_app.reports.signatures import default_signers
 from evaluator_app.services import config
 from evaluator_app.services.errors import InvalidInput, NotFound, SessionLocked
 from evaluator_app.services.frameworks import framework_of
+from evaluator_app.services.history import previous_figures
 from evaluator_app.services.identities import identities_folder, trust_roots
 from evaluator_app.services.numbering import document_number
 from evaluator_app.services.operation import Context, chain_head, operation, reading
@@ -96,11 +97,37 @@ def _signer_blocks(data: dict[str, Any]) -> list[SignerBlock]:
     return [SignerBlock.from_participant(people[pid]) for pid in chosen]
 
 
-def export_draft(ctx: Context, session_id: str, out: Path, language: str = "id") -> int:
-    """Minutes of the session as it stands, watermarked as a draft; returns the pages."""
+def _with_extras(
+    ctx: Context, db: Session, session: EvaluationSession, show_ratings: bool | None
+) -> dict[str, Any]:
+    """The snapshot with what the minutes show beside it: the previous session's
+    figures (when there is one) and whether the evaluators' ratings are listed
+    (``None``: as the ``minutes_show_ratings`` setting says)."""
+    data = snapshot(session)
+    previous = previous_figures(db, session)
+    if previous is not None:
+        data["previous"] = previous
+    if show_ratings is None:
+        show_ratings = config.read_flag(ctx.store.data_dir, config.MINUTES_SHOW_RATINGS)
+    data["show_ratings"] = show_ratings
+    return data
+
+
+def export_draft(
+    ctx: Context,
+    session_id: str,
+    out: Path,
+    language: str = "id",
+    *,
+    show_ratings: bool | None = None,
+) -> int:
+    """Minutes of the session as it stands, watermarked as a draft; returns the pages.
+
+    ``show_ratings`` lists each evaluator's rating per indicator; ``None`` leaves
+    it to the ``minutes_show_ratings`` setting."""
     with reading(ctx) as db:
         session = get(db, EvaluationSession, session_id)
-        data = snapshot(session)
+        data = _with_extras(ctx, db, session, show_ratings)
         with _writing(out) as temp:
             return _render(data, session, temp, language, draft=True)
 
@@ -146,12 +173,17 @@ def signed_minutes(ctx: Context, session_id: str) -> SignedMinutes | None:
 
 
 def _freeze(
-    db: Session, ctx: Context, session: EvaluationSession, signers: list[str] | None
+    db: Session,
+    ctx: Context,
+    session: EvaluationSession,
+    signers: list[str] | None,
+    show_ratings: bool | None = None,
 ) -> dict[str, Any]:
-    """The snapshot to sign: numbered, with the trail's head and the signers."""
+    """The snapshot to sign: numbered, with the trail's head, the signers, the
+    previous session's figures and whether the ratings are shown."""
     if session.status not in EDITABLE_STATUSES:
         raise SessionLocked(f"session {session.id[:8]} is signed; reopen it to amend")
-    data = snapshot(session)
+    data = _with_extras(ctx, db, session, show_ratings)
     if not data["session"]["document_number"]:
         pattern = config.read_option(ctx.store.data_dir, config.DOCUMENT_NUMBER)
         data["session"]["document_number"] = document_number(db, session, pattern)
@@ -178,9 +210,12 @@ def sign_minutes(
     signature_image: bytes | None = None,
     signers: list[str] | None = None,
     language: str = "id",
+    show_ratings: bool | None = None,
 ) -> SignedMinutes:
     """One signer signs the minutes with a PKCS#12 identity (a file, or an id of the
-    data folder's identities).  The first signature freezes the session."""
+    data folder's identities).  The first signature freezes the session; ``signers``,
+    ``language`` and ``show_ratings`` (``None``: the ``minutes_show_ratings``
+    setting) only count then, later signers sign the frozen minutes."""
     try:
         key = signing.load_signer(identity, passphrase, folder=identities_folder(ctx))
     except signing.WrongPassphraseError:
@@ -196,7 +231,10 @@ def sign_minutes(
             signer = get(db, Participant, signer_id)
             live = [s for s in _live(session) if s.method == "pades"]
             folder = minutes_folder(ctx, session.id)
-            data = json.loads(live[0].snapshot) if live else _freeze(db, ctx, session, signers)
+            if live:
+                data = json.loads(live[0].snapshot)
+            else:
+                data = _freeze(db, ctx, session, signers, show_ratings)
             digest = sha256_of(data)
             if signer.id not in data["signers"]:
                 raise InvalidInput(f"{signer.name} is not among the signers of these minutes")

@@ -21,8 +21,11 @@ from evaluator_app.services.records import editable_session, get
 from evaluator_app.services.sessions import ParticipantRow
 from evaluator_app.store.models import EvaluationSession, Participant, SignOff
 
-# Added when the snapshot is frozen, beside what the minutes show.
-FROZEN_EXTRAS = ("audit_head", "signers")
+# Added when the snapshot is frozen, beside what the minutes show: the trail's
+# head, the signers, the previous session's figures (that session may be amended
+# later; the signed minutes keep what they showed) and whether the evaluators'
+# ratings are listed.
+FROZEN_EXTRAS = ("audit_head", "signers", "previous", "show_ratings")
 
 
 def snapshot(session: EvaluationSession) -> dict[str, Any]:
