@@ -63,8 +63,9 @@ class RatingsPanel(QWidget):
             return
         while self._layout.count() > 1:
             item = self._layout.takeAt(1)
-            if item.widget() is not None and item.widget() is not self.spread:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.spread:
+                widget.deleteLater()
         self.boxes = {}
         framework = self.controller.framework
         for person, shown in zip(raters, short_names([p.name for p in raters]), strict=True):

@@ -258,6 +258,8 @@ def _args(data_dir: Path, **values: object) -> argparse.Namespace:
         "dimensions": None,
         "evaluator": None,
         "encrypt": False,
+        "preview": False,
+        "conflicts": None,
     }
     return argparse.Namespace(**(base | values))
 
