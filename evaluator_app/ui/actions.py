@@ -27,6 +27,7 @@ class Command(Enum):
     ATTENDANCE = "attendance"
     FINDINGS = "findings"
     INDICATOR = "indicator"
+    DASHBOARD = "dashboard"
     CLOSE = "close"
     EXPORT_DRAFT = "export_draft"
     SIGN_OFF = "sign_off"
@@ -65,6 +66,7 @@ SPECS: dict[Command, ActionSpec] = {
     Command.INDICATOR: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show the indicator"), ("Ctrl+1",)),
     Command.ATTENDANCE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show attendance"), ("Ctrl+2",)),
     Command.FINDINGS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show all findings"), ("Ctrl+3",)),
+    Command.DASHBOARD: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show the dashboard"), ("Ctrl+4",)),
     Command.CLOSE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Close the session"), ("Ctrl+W",)),
     Command.EXPORT_DRAFT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Export draft minutes…"), ("Ctrl+P",)

@@ -2,7 +2,8 @@
 
 A second window that follows the indicator under discussion in large type —
 its title, the level criteria and the agreed level — while the lead's own
-screen keeps the editing tools.  It edits nothing.
+screen keeps the editing tools.  It edits nothing.  It shows the dashboard
+instead while the lead has the dashboard open, or when D is pressed on it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QSizePolicy,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from evaluator_app.ui.controller import SessionController
+from evaluator_app.ui.dashboard import DashboardView
 
 AGREED_STYLE = (
     "QFrame#level { background: #1f6f3f; border: 3px solid #0b3d20; }"
@@ -77,14 +80,19 @@ class PresenterWindow(QWidget):
         header.addWidget(self.title, 1, 0)
         header.addWidget(self.agreed, 0, 1, 2, 1)
         header.setColumnStretch(0, 1)
-        layout = QVBoxLayout(self)
+        self.indicator_view = QWidget()
+        layout = QVBoxLayout(self.indicator_view)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(24)
         layout.addLayout(header)
         layout.addLayout(self.grid, 1)
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(self.indicator_view)
+        self.dashboard: DashboardView | None = None  # built when first shown
 
         QShortcut(QKeySequence("Esc"), self, self.close)
         QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
+        QShortcut(QKeySequence("D"), self, lambda: self.show_dashboard(not self.showing_dashboard))
         controller.current_changed.connect(self.refresh)
         controller.changed.connect(self.refresh)
         self.refresh()
@@ -135,6 +143,22 @@ class PresenterWindow(QWidget):
                 card.setVisible(True)
             else:
                 card.setVisible(False)
+
+    @property
+    def showing_dashboard(self) -> bool:
+        return self.dashboard is not None and self.pages.currentWidget() is self.dashboard
+
+    def show_dashboard(self, show: bool) -> None:
+        """The dashboard (True) or the indicator under discussion (False)."""
+        if show and self.dashboard is None:
+            self.dashboard = DashboardView(self.controller)
+            self.dashboard.setContentsMargins(16, 12, 16, 12)
+            self.dashboard.indicator_chosen.connect(lambda: self.show_dashboard(False))
+            for listed in (self.dashboard.clarifications, self.dashboard.evidence):
+                listed.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no focus frame on the wall
+            self.pages.addWidget(self.dashboard)
+        shown = self.dashboard if show and self.dashboard is not None else self.indicator_view
+        self.pages.setCurrentWidget(shown)
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -37,6 +37,7 @@ from evaluator_app.ui.actions import Command
 from evaluator_app.ui.attendance import AttendancePanel
 from evaluator_app.ui.autosave import AutosaveText
 from evaluator_app.ui.controller import SessionController
+from evaluator_app.ui.dashboard import DashboardView
 from evaluator_app.ui.findings_view import FindingsList
 from evaluator_app.ui.indicator_page import IndicatorPage
 from evaluator_app.ui.labels import progress_label, score_label, status_label, time_label
@@ -65,10 +66,14 @@ class SessionWindow(QMainWindow):
         self.indicator_page = IndicatorPage(c)
         self.attendance = AttendancePanel(c)
         self.findings = FindingsList(c, indicator_only=False)
+        self.dashboard = DashboardView(c)  # gathers its numbers only while shown
+        self.dashboard.indicator_chosen.connect(self._show_indicator)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.indicator_page, self.tr("Indicator"))
         self.tabs.addTab(self.attendance, self.tr("Attendance"))
         self.tabs.addTab(self.findings, self.tr("All findings"))
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.tabs.currentChanged.connect(self._presenter_follows_tab)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
@@ -138,6 +143,7 @@ class SessionWindow(QMainWindow):
         self._command(Command.INDICATOR, lambda: self.tabs.setCurrentIndex(0), view)
         self._command(Command.ATTENDANCE, lambda: self.tabs.setCurrentIndex(1), view)
         self._command(Command.FINDINGS, lambda: self.tabs.setCurrentIndex(2), view)
+        self._command(Command.DASHBOARD, lambda: self.tabs.setCurrentWidget(self.dashboard), view)
         view.addSeparator()
         self._command(Command.PRESENTER, self.show_presenter, view)
         self._command(Command.FULL_SCREEN, self.toggle_full_screen, view)
@@ -231,7 +237,16 @@ class SessionWindow(QMainWindow):
     def show_presenter(self) -> None:
         if self.presenter is None:
             self.presenter = PresenterWindow(self.controller)
+        self._presenter_follows_tab()
         self.presenter.show_on_projector()
+
+    def _presenter_follows_tab(self) -> None:
+        # The projector shows the dashboard while the lead has it open.
+        if self.presenter is not None:
+            self.presenter.show_dashboard(self.tabs.currentWidget() is self.dashboard)
+
+    def _show_indicator(self) -> None:
+        self.tabs.setCurrentWidget(self.indicator_page)
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
