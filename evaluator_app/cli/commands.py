@@ -154,13 +154,21 @@ def cmd_session_list(args: argparse.Namespace) -> int:
 
 def cmd_session_show(args: argparse.Namespace) -> int:
     from evaluator_app.domain.scoring import for_display
+    from evaluator_app.services.assignments import assignments
     from evaluator_app.services.sessions import session_overview
 
-    overview = session_overview(_context(args), args.id, args.lang)
+    ctx = _context(args)
+    overview = session_overview(ctx, args.id, args.lang)
+    held = assignments(ctx, overview.id)
+    data = overview.to_json(args.lang) | {
+        "assignments": [
+            {"dimension": a.dimension_code, "participant_id": a.participant_id, "name": a.name}
+            for a in held.values()
+        ]
+    }
     if args.json:
-        _print_json(overview.to_json(args.lang))
+        _print_json(data)
         return 0
-    data = overview.to_json(args.lang)
     index = overview.scores.index
     print(f"{data['region']} — {data['year']}, stage {'I' * overview.stage} ({data['status']})")
     print(f"framework  {overview.framework.id} {overview.framework.version}")
@@ -176,6 +184,10 @@ def cmd_session_show(args: argparse.Namespace) -> int:
     print("participants")
     for p in overview.participants:
         print(f"  {p.id[:8]}  {p.name:<34} {p.role}")
+    if held:
+        print("assignments")
+        for a in held.values():
+            print(f"  {a.dimension_code:<8} {a.participant_id[:8]}  {a.name}")
     return 0
 
 
@@ -250,6 +262,17 @@ def cmd_participant_remove(args: argparse.Namespace) -> int:
     from evaluator_app.services.participants import remove_participant
 
     remove_participant(_context(args), args.participant)
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from evaluator_app.services.assignments import assign_dimension
+
+    if args.none and args.participant is not None:
+        raise UsageError("give the evaluator or --none, not both")
+    if not args.none and args.participant is None:
+        raise UsageError("name the evaluator who holds the dimension, or give --none")
+    assign_dimension(_context(args), args.id, args.dimension, args.participant)
     return 0
 
 

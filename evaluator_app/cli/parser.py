@@ -11,6 +11,7 @@ from evaluator_app import __version__
 from evaluator_app.cli.bundle_commands import cmd_bundle
 from evaluator_app.cli.commands import (
     cmd_assess,
+    cmd_assign,
     cmd_audit,
     cmd_clarify,
     cmd_config,
@@ -176,6 +177,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = add("remove", cmd_participant_remove, "remove someone", participant)
     sub.add_argument("participant")
 
+    sub = add("assign", cmd_assign, "give a dimension to an evaluator, or take it back")
+    sub.add_argument("id", help="session")
+    sub.add_argument("dimension", help="dimension code, e.g. GOV")
+    sub.add_argument("participant", nargs="?", help="the evaluator or lead evaluator who holds it")
+    sub.add_argument("--none", action="store_true", help="nobody holds it any more")
+
     sub = add("assess", cmd_assess, "record an indicator's levels, N/A, status or notes")
     sub.add_argument("id", help="session")
     sub.add_argument("indicator", help="indicator code, e.g. GOV.1.1")
@@ -310,7 +317,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("out", metavar="OUT.evpkg")
     sub.add_argument("--dimensions", nargs="+", metavar="CODE", help="only these, e.g. GOV ENV")
     sub.add_argument(
-        "--evaluator", metavar="PARTICIPANT", help="only the indicators they rated or asked about"
+        "--evaluator",
+        metavar="PARTICIPANT",
+        help="only their work: the dimensions assigned to them and the indicators "
+        "they rated or asked about",
     )
     sub.add_argument("--encrypt", action="store_true", help="protect it with a passphrase")
     passphrase_flag(sub)

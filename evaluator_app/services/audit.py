@@ -20,6 +20,7 @@ from evaluator_app.services.operation import (
 from evaluator_app.services.records import get
 from evaluator_app.store.models import (
     Assessment,
+    Assignment,
     AuditEvent,
     Clarification,
     EvaluationSession,
@@ -113,7 +114,7 @@ def replay_trail(events: Sequence[AuditEvent]) -> dict[tuple[str, str], dict[str
 def _session_records(db: Session, session: EvaluationSession) -> list[Record]:
     assessment_ids = select(Assessment.id).where(Assessment.session_id == session.id)
     records: list[Record] = [session]
-    for model in (Participant, Assessment, Finding, SignOff):
+    for model in (Participant, Assessment, Finding, SignOff, Assignment):
         records += db.scalars(select(model).where(model.session_id == session.id)).all()
     for child in (Rating, Clarification, Evidence):
         records += db.scalars(select(child).where(child.assessment_id.in_(assessment_ids))).all()

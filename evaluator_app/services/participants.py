@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, operation
 from evaluator_app.services.records import editable_session, get
 from evaluator_app.store.models import (
+    Assignment,
     Clarification,
     EvaluationSession,
     Participant,
@@ -27,6 +29,8 @@ ROLES = (
     "implementation_team",
     "observer",
 )
+# Who rates indicators and may hold a dimension.
+EVALUATOR_ROLES = ("lead_evaluator", "evaluator")
 
 
 def normalise_nip(nip: str | None) -> str | None:
@@ -95,10 +99,20 @@ def edit_participant(ctx: Context, participant_id: str, details: ParticipantDeta
         session = editable_session(op.db, participant.session_id)
         op.session_id = session.id
         _apply(participant, details)
+        if participant.role not in EVALUATOR_ROLES:  # no longer evaluates: hands back dimensions
+            _release_dimensions(op.db, participant.id)
+
+
+def _release_dimensions(db: Session, participant_id: str) -> None:
+    for assignment in db.scalars(
+        select(Assignment).where(Assignment.participant_id == participant_id)
+    ):
+        db.delete(assignment)
 
 
 def remove_participant(ctx: Context, participant_id: str) -> None:
-    """Remove someone from the attendance; their ratings go, their questions stay unnamed."""
+    """Remove someone from the attendance; their ratings and dimensions go, their
+    questions stay unnamed."""
     with operation(ctx, "remove_participant") as op:
         participant = get(op.db, Participant, participant_id)
         session = editable_session(op.db, participant.session_id)
@@ -107,6 +121,7 @@ def remove_participant(ctx: Context, participant_id: str) -> None:
             raise InvalidInput(f"{participant.name} has signed this session and stays listed")
         for rating in op.db.scalars(select(Rating).where(Rating.participant_id == participant.id)):
             op.db.delete(rating)
+        _release_dimensions(op.db, participant.id)
         for clarification in op.db.scalars(
             select(Clarification).where(
                 (Clarification.asked_by_id == participant.id)

@@ -116,6 +116,9 @@ class EvaluationSession(Record):
     signoffs: Mapped[list[SignOff]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="SignOff.signed_at"
     )
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="session", cascade="all, delete-orphan"
+    )
 
 
 class Participant(Record):
@@ -238,6 +241,23 @@ class SignOff(Record):
     session: Mapped[EvaluationSession] = relationship(back_populates="signoffs")
 
 
+class Assignment(Record):
+    """Which evaluator holds a dimension: scores and annotates its indicators.
+
+    One holder per dimension; an evaluator may hold several.
+    """
+
+    __tablename__ = "assignment"
+    __table_args__ = (UniqueConstraint("session_id", "dimension_code"),)
+
+    session_id: Mapped[str] = mapped_column(ForeignKey("session.id"), index=True)
+    dimension_code: Mapped[str] = mapped_column(String(50))
+    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"))
+
+    session: Mapped[EvaluationSession] = relationship(back_populates="assignments")
+    participant: Mapped[Participant] = relationship()
+
+
 class AuditEvent(Base):
     """One change to one field (or one record created/deleted), hash-chained per session.
 
@@ -278,5 +298,6 @@ RECORD_TYPES: dict[str, type[Record]] = {
         Evidence,
         Finding,
         SignOff,
+        Assignment,
     )
 }

@@ -1,0 +1,84 @@
+"""Who holds which dimension: the lead assigns dimensions to evaluators.
+
+An evaluator scores and annotates the indicators of the dimensions they hold,
+and their bundle carries them (``exchange.scope``).  One holder per dimension;
+one evaluator may hold several.  Someone who leaves the attendance, or no
+longer evaluates, hands their dimensions back (``services.participants``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from evaluator_app.services.errors import InvalidInput, NotFound
+from evaluator_app.services.frameworks import framework_of
+from evaluator_app.services.operation import Context, operation, reading
+from evaluator_app.services.participants import EVALUATOR_ROLES
+from evaluator_app.services.records import editable_session, get
+from evaluator_app.store.models import Assignment, EvaluationSession, Participant
+
+
+@dataclass(frozen=True)
+class AssignmentInfo:
+    dimension_code: str
+    participant_id: str
+    name: str
+
+
+def assign_dimension(
+    ctx: Context, session_id: str, dimension_code: str, participant_id: str | None
+) -> None:
+    """Give a dimension to an evaluator of the session; None takes it from its holder."""
+    with operation(ctx, "assign_dimension") as op:
+        session = editable_session(op.db, session_id)
+        op.session_id = session.id
+        framework = framework_of(session)
+        code = dimension_code.strip()
+        known = [d.code for d in framework.dimensions]
+        if code not in known:
+            raise NotFound(
+                f"no dimension {code!r} in {framework.id} {framework.version}; "
+                f"it has {', '.join(known)}"
+            )
+        current = op.db.scalars(
+            select(Assignment).where(
+                Assignment.session_id == session.id, Assignment.dimension_code == code
+            )
+        ).first()
+        if participant_id is None:
+            if current is not None:
+                op.db.delete(current)
+            return
+        person = get(op.db, Participant, participant_id)
+        if person.session_id != session.id:
+            raise InvalidInput(
+                f"{person.name} is not a participant of session {session.id[:8]} "
+                f"({session.region} {session.year})"
+            )
+        if person.role not in EVALUATOR_ROLES:
+            raise InvalidInput(
+                f"{person.name} takes part as {person.role.replace('_', ' ')} and cannot "
+                "hold a dimension; only evaluators and lead evaluators can"
+            )
+        if current is None:
+            op.db.add(
+                Assignment(session_id=session.id, dimension_code=code, participant_id=person.id)
+            )
+        elif current.participant_id != person.id:
+            current.participant_id = person.id
+
+
+def assignments(ctx: Context, session_id: str) -> dict[str, AssignmentInfo]:
+    """Dimension code -> its holder, in the framework's order of dimensions."""
+    with reading(ctx) as db:
+        session = get(db, EvaluationSession, session_id)
+        order = {d.code: n for n, d in enumerate(framework_of(session).dimensions)}
+        rows = db.execute(
+            select(Assignment.dimension_code, Participant.id, Participant.name)
+            .join(Participant, Assignment.participant_id == Participant.id)
+            .where(Assignment.session_id == session.id)
+        ).all()
+    found = sorted(rows, key=lambda row: (order.get(row[0], len(order)), row[0]))
+    return {code: AssignmentInfo(code, pid, name) for code, pid, name in found}
