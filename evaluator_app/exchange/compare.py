@@ -22,6 +22,7 @@ _SINGULAR = {
     "evidence": "evidence",
     "findings": "finding",
     "signoffs": "sign-off",
+    "assignments": "assignment",
 }
 # Local ids of the same thing: compared through the framework's content hash.
 _IGNORED = {"session": {"framework_id"}}
@@ -32,6 +33,8 @@ def _label(name: str, record: Mapping[str, Any]) -> str:
         return f"assessment {record['indicator_code']}"
     if name == "participants":
         return f"participant {record['name']}"
+    if name == "assignments":
+        return f"assignment of {record['dimension_code']}"
     return f"{_SINGULAR[name]} {record['id'][:8]}"
 
 

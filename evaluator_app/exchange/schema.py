@@ -231,6 +231,12 @@ class SignOffEntry(RecordEntry):
     reopen_reason: str
 
 
+class AssignmentEntry(RecordEntry):
+    session_id: Id
+    dimension_code: Str50
+    participant_id: Id
+
+
 class SessionData(_Strict):
     """session.json: one session with everything that belongs to it."""
 
@@ -243,6 +249,8 @@ class SessionData(_Strict):
     evidence: list[EvidenceEntry]
     findings: list[FindingEntry]
     signoffs: list[SignOffEntry]
+    # Bundles written before dimensions could be assigned have no such key.
+    assignments: list[AssignmentEntry] = Field(default_factory=list)
 
 
 # session.json key -> the store's table name
@@ -256,6 +264,7 @@ TABLES: dict[str, str] = {
     "evidence": "evidence",
     "findings": "finding",
     "signoffs": "signoff",
+    "assignments": "assignment",
 }
 
 
@@ -281,6 +290,7 @@ class AuditEntry(_Strict):
         "evidence",
         "finding",
         "signoff",
+        "assignment",
     ]
     record_id: Id
     change: Literal["create", "update", "delete", "import"]

@@ -2,9 +2,9 @@
 
 Records are plain dicts by session.json key (``session`` and ``framework`` one
 record each, the others lists).  A partial bundle always carries the session,
-its framework and every participant (the records the others point at);
-sign-offs and findings not linked to an indicator only travel with the whole
-session.
+its framework, every participant (the records the others point at) and every
+assignment of a dimension; sign-offs and findings not linked to an indicator
+only travel with the whole session.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ LISTS = (
     "evidence",
     "findings",
     "signoffs",
+    "assignments",
 )
 
 
@@ -40,11 +41,12 @@ def indicators_in_scope(
     """Indicator codes in scope.
 
     Dimensions: every indicator beneath them.  An evaluator's work: every
-    indicator they rated or asked a clarification about.  Both: the overlap.
+    indicator of the dimensions assigned to them, and every indicator they
+    rated or asked a clarification about.  Both: the overlap.
     """
     codes = {i.code for i in framework.indicators()}
+    known = {d.code: d for d in framework.dimensions}
     if dimensions is not None:
-        known = {d.code: d for d in framework.dimensions}
         unknown = [code for code in dimensions if code not in known]
         if unknown:
             raise ScopeError(
@@ -59,7 +61,13 @@ def indicators_in_scope(
         worked |= {
             c["assessment_id"] for c in tables["clarifications"] if c["asked_by_id"] == evaluator
         }
-        codes &= {a["indicator_code"] for a in tables["assessments"] if a["id"] in worked}
+        held = {
+            i.code
+            for a in tables["assignments"]
+            if a["participant_id"] == evaluator and a["dimension_code"] in known
+            for i in known[a["dimension_code"]].walk_indicators()
+        }
+        codes &= held | {a["indicator_code"] for a in tables["assessments"] if a["id"] in worked}
     return codes
 
 
@@ -79,6 +87,7 @@ def select_records(tables: Mapping[str, Any], codes: set[str] | None) -> Tables:
         "evidence": [e for e in tables["evidence"] if e["assessment_id"] in kept],
         "findings": [f for f in tables["findings"] if f["indicator_code"] in codes],
         "signoffs": [],
+        "assignments": list(tables["assignments"]),
     }
 
 

@@ -111,7 +111,7 @@ def _records(manifest: Manifest, data: SessionData, framework: Framework) -> Non
         raise BundleError(MANIFEST, "session_id: differs from the session in session.json")
     if data.session.framework_id != data.framework.id:
         _fail("session.framework_id", "is not the framework in the bundle")
-    for name in ("participants", "assessments", "findings", "signoffs"):
+    for name in ("participants", "assessments", "findings", "signoffs", "assignments"):
         records = getattr(data, name)
         _unique(name, [r.id for r in records])
         for n, record in enumerate(records):
@@ -129,6 +129,14 @@ def _records(manifest: Manifest, data: SessionData, framework: Framework) -> Non
     for n, f in enumerate(data.findings):
         if f.indicator_code is not None and f.indicator_code not in codes:
             _fail(f"findings[{n}].indicator_code", f"{f.indicator_code} is not in the framework")
+    dimensions = {d.code for d in framework.dimensions}
+    _unique("assignments", [a.dimension_code for a in data.assignments], "dimension")
+    for n, assignment in enumerate(data.assignments):
+        if assignment.dimension_code not in dimensions:
+            _fail(
+                f"assignments[{n}].dimension_code",
+                f"{assignment.dimension_code} is not a dimension of the framework",
+            )
     if manifest.scope.whole:
         missing = codes - {a.indicator_code for a in data.assessments}
         if missing:
@@ -142,6 +150,7 @@ def _records(manifest: Manifest, data: SessionData, framework: Framework) -> Non
         ("clarifications", "answered_by_id", people, "participant"),
         ("evidence", "assessment_id", assessments, "assessment"),
         ("signoffs", "signer_id", people, "participant"),
+        ("assignments", "participant_id", people, "participant"),
     ):
         _refs(name, field, [getattr(r, field) for r in getattr(data, name)], known, what)
     _levels(data, framework)

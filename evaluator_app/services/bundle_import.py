@@ -259,7 +259,7 @@ def _remove_session(db: Session, session_id: str) -> None:
     )
     for name in ("ratings", "clarifications", "evidence"):
         db.execute(delete(table(name)).where(table(name).c.assessment_id.in_(assessments)))
-    for name in ("signoffs", "findings", "assessments", "participants"):
+    for name in ("assignments", "signoffs", "findings", "assessments", "participants"):
         db.execute(delete(table(name)).where(table(name).c.session_id == session_id))
     db.execute(delete(table("audit")).where(table("audit").c.session_id == session_id))
     db.execute(delete(table("session")).where(table("session").c.id == session_id))

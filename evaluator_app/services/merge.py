@@ -39,7 +39,10 @@ from evaluator_app.store.models import BOOKKEEPING, AuditEvent, Record
 MERGE = "merge_bundle"
 Key = tuple[str, str]  # (table, record id)
 # Records one laptop cannot have twice: the same rating made on two laptops is one.
-NATURAL_KEYS = {"rating": ("assessment_id", "participant_id")}
+NATURAL_KEYS = {
+    "rating": ("assessment_id", "participant_id"),
+    "assignment": ("session_id", "dimension_code"),
+}
 # Local ids of the same thing (the framework is compared by content hash).
 IGNORED = {"session": {"framework_id"}}
 

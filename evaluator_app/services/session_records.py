@@ -33,7 +33,7 @@ def collect(db: Session, session_id: str) -> Tables:
     tables: Tables = {"session": rows("session", session.c.id == session_id)[0]}
     framework_id = tables["session"]["framework_id"]
     tables["framework"] = rows("framework", table("framework").c.id == framework_id)[0]
-    for name in ("participants", "assessments", "findings", "signoffs"):
+    for name in ("participants", "assessments", "findings", "signoffs", "assignments"):
         tables[name] = rows(name, table(name).c.session_id == session_id)
     assessments = table("assessments")
     ids = select(assessments.c.id).where(assessments.c.session_id == session_id)

@@ -256,6 +256,7 @@ def _tables() -> dict[str, typing.Any]:
         "evidence": [record("e1", assessment_id="a1")],
         "findings": [record("f1", indicator_code="ENV.1.1"), record("f2", indicator_code=None)],
         "signoffs": [record("x1")],
+        "assignments": [],
     }
 
 
@@ -272,6 +273,22 @@ def test_scope_by_dimension_and_by_evaluator(tiny: Framework) -> None:
     assert [c["id"] for c in part["clarifications"]] == ["c1"]
     assert [f["id"] for f in part["findings"]] == ["f1"]
     assert part["evidence"] == [] and part["signoffs"] == [] and len(part["participants"]) == 2
+
+
+def test_an_evaluators_work_includes_the_dimensions_assigned_to_them(tiny: Framework) -> None:
+    tables = _tables()
+    tables["assignments"] = [
+        {"id": "h1", "session_id": "s", "dimension_code": "ENV", "participant_id": "p2"},
+        {"id": "h2", "session_id": "s", "dimension_code": "GOV", "participant_id": "p1"},
+    ]
+    # Hendra rated nothing and asked nothing: what he holds is his work.
+    assert indicators_in_scope(tables, tiny, None, "p2") == {"ENV.1.1"}
+    assert indicators_in_scope(tables, tiny, ["GOV"], "p2") == set()
+    # Rina holds GOV and asked about ENV.1.1.
+    assert indicators_in_scope(tables, tiny, None, "p1") == {"GOV.1.1", "GOV.1.2", "ENV.1.1"}
+    # A partial bundle carries every assignment, as it carries every participant.
+    part = select_records(tables, {"ENV.1.1"})
+    assert [a["id"] for a in part["assignments"]] == ["h1", "h2"]
 
 
 def test_differences_name_each_record_and_field() -> None:
