@@ -4,6 +4,7 @@ The framework tree with each indicator's state, a search field and a filter,
 and the overall progress underneath.  Picking a row makes that indicator the
 one under discussion; when the indicator changes elsewhere (Ctrl+Down), the
 tree follows.  Focus never moves on its own: the lead may be typing elsewhere.
+A dimension's context menu assigns it to one of the session's evaluators.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRectF,
     QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QActionGroup, QColor, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -40,13 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evaluator_app.services.assignments import assign_dimension
+from evaluator_app.services.participants import EVALUATOR_ROLES
 from evaluator_app.ui.controller import SessionController
-from evaluator_app.ui.labels import progress_label, score_label
+from evaluator_app.ui.labels import progress_label, role_label, score_label
 from evaluator_app.ui.navigator_model import (
     BADGES_ROLE,
     CLARIFICATION_BADGE,
     CODE_ROLE,
     EVIDENCE_BADGE,
+    GROUP,
+    HOLDER_ROLE,
     INDICATOR,
     KIND_ROLE,
     OPEN_CLARIFICATIONS_ROLE,
@@ -275,6 +282,8 @@ class NavigatorPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter.rowsInserted.connect(self._rows_shown)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
 
         self.shown = QLabel()  # how many indicators the filter lets through
         self.shown.setVisible(False)
@@ -338,7 +347,54 @@ class NavigatorPanel(QWidget):
         finally:
             self._following = False
 
+    def dimension_menu(self, code: str) -> QMenu:
+        """A dimension's context menu: "Assign to" the session's evaluators, or nobody."""
+        menu = QMenu(self)
+        assign = menu.addMenu(self.tr("Assign to"))
+        assign.setEnabled(not self._controller.read_only)
+        choices: list[tuple[str, str | None]] = []
+        for person in self._controller.overview.participants:
+            if person.role in EVALUATOR_ROLES:
+                label = person.name
+                if person.role == "lead_evaluator":
+                    label = f"{person.name} · {role_label(person.role)}"
+                choices.append((label, person.id))
+        if not choices:
+            assign.addAction(self.tr("No evaluator in the attendance")).setEnabled(False)
+        choices.append((self.tr("Nobody"), None))
+        holder = self.model.index_of(code).data(HOLDER_ROLE)
+        group = QActionGroup(assign)
+        for label, participant_id in choices:
+            if participant_id is None:
+                assign.addSeparator()
+            action = assign.addAction(label)
+            action.setData(participant_id)
+            action.setCheckable(True)
+            action.setChecked(participant_id == holder)
+            group.addAction(action)
+            action.triggered.connect(
+                lambda _checked=False, pid=participant_id: self.assign(code, pid)
+            )
+        return menu
+
+    def assign(self, code: str, participant_id: str | None) -> bool:
+        """Give a dimension to an evaluator (None: to nobody); True when it was done."""
+        return self._controller.attempt(
+            assign_dimension, self._controller.session_id, code, participant_id
+        )
+
     # --- reacting -------------------------------------------------------------
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid():  # from the keyboard's menu key: the current row
+            index = self.tree.currentIndex()
+        index = index.siblingAtColumn(0)
+        if not index.isValid() or index.parent().isValid() or index.data(KIND_ROLE) != GROUP:
+            return  # only dimensions are assigned
+        menu = self.dimension_menu(index.data(CODE_ROLE))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._following:

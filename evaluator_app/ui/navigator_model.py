@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPen, QPixm
 from PySide6.QtWidgets import QApplication
 
 from evaluator_app.domain.framework import Group, Indicator
+from evaluator_app.services.assignments import AssignmentInfo, assignments
 from evaluator_app.services.walkthrough import IndicatorState
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import NOTHING, score_label
@@ -39,6 +40,7 @@ SETTLED_ROLE = _USER + 5  # indicators: agreed level or N/A given
 OPEN_CLARIFICATIONS_ROLE = _USER + 6  # indicators: open questions
 PENDING_EVIDENCE_ROLE = _USER + 7  # indicators: evidence still to come
 BADGES_ROLE = _USER + 8  # indicators: [(kind, text)] for the badge painter, kind as below
+HOLDER_ROLE = _USER + 9  # dimensions: the participant id of the evaluator holding it, or None
 
 INDICATOR = "indicator"
 GROUP = "group"
@@ -153,9 +155,10 @@ class _GroupFigures:
 class NavigatorModel(QAbstractItemModel):
     """Dimensions, their groups (to any depth) and indicators, in framework order.
 
-    Column 0 is code and title; 1 the agreed level (indicators) or the score
-    (groups); 2 the badges (indicators) or the progress, settled of all beneath
-    (groups).  Custom roles: see the ``*_ROLE`` constants.
+    Column 0 is code and title (a dimension's with the evaluator holding it); 1
+    the agreed level (indicators) or the score (groups); 2 the badges
+    (indicators) or the progress, settled of all beneath (groups).  Custom
+    roles: see the ``*_ROLE`` constants.
     """
 
     TITLE, LEVEL, BADGES = range(3)
@@ -169,6 +172,7 @@ class NavigatorModel(QAbstractItemModel):
             self._add_group(dimension, 0, row)
         self._states: dict[str, IndicatorState] = dict(controller.states)
         self._groups: dict[str, _GroupFigures] = self._group_figures()
+        self._holders: dict[str, AssignmentInfo] = self._read_holders()
         controller.changed.connect(self._refresh)
 
     def _add_group(self, group: Group, parent: int, row: int) -> int:
@@ -201,6 +205,22 @@ class NavigatorModel(QAbstractItemModel):
 
     def indicator_state(self, code: str) -> IndicatorState | None:
         return self._states.get(code)
+
+    def holder(self, dimension_code: str) -> AssignmentInfo | None:
+        """Who holds a dimension (None: nobody yet)."""
+        return self._holders.get(dimension_code)
+
+    def _read_holders(self) -> dict[str, AssignmentInfo]:
+        found = self._controller.read(assignments, self._controller.session_id)
+        return dict(found or {})
+
+    def _is_dimension(self, node: _Node) -> bool:
+        return node.kind == GROUP and node.parent == 0
+
+    def _dimension_of(self, number: int) -> str:
+        while self._nodes[number].parent > 0:
+            number = self._nodes[number].parent
+        return self._nodes[number].code
 
     def _node(self, index: Index) -> _Node:
         return self._nodes[index.internalId()] if index.isValid() else self._nodes[0]
@@ -294,13 +314,20 @@ class NavigatorModel(QAbstractItemModel):
         state = self._states.get(node.code)
         if node.kind == INDICATOR and state is not None:
             parts.append(state.notes)
+        holder = self._holders.get(node.code) if self._is_dimension(node) else None
+        if holder is not None:  # a holder's name finds the dimensions they hold
+            parts.append(holder.name)
         return "\n".join(p for p in parts if p)
 
     def _group_data(self, node: _Node, column: int, role: int) -> Any:
         figures = self._groups[node.code]
+        holder = self._holders.get(node.code) if self._is_dimension(node) else None
+        if role == HOLDER_ROLE:
+            return holder.participant_id if holder is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
-                return self._title(node)
+                title = self._title(node)
+                return f"{title} · {holder.name}" if holder is not None else title
             # The score sits under the indicators' levels: it is their (weighted) mean.
             if column == self.LEVEL:
                 return figures.score
@@ -310,6 +337,8 @@ class NavigatorModel(QAbstractItemModel):
             lines[1] = lines[1].replace("%1", str(figures.done)).replace("%2", str(figures.total))
             score = figures.score or NOTHING
             lines.append(self.tr("Score: %1").replace("%1", score))
+            if holder is not None:
+                lines.append(self.tr("Assigned to %1").replace("%1", holder.name))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
             return Qt.AlignmentFlag.AlignCenter
@@ -399,14 +428,23 @@ class NavigatorModel(QAbstractItemModel):
 
     def _refresh(self) -> None:
         """Tell the views which rows now read differently (the shape stays)."""
-        old_states, old_groups = self._states, self._groups
+        old_states, old_groups, old_holders = self._states, self._groups, self._holders
         self._states = dict(self._controller.states)
         self._groups = self._group_figures()
+        self._holders = self._read_holders()
+        # A holder's name is searched for in the indicators beneath: they read differently too.
+        handed_over = {
+            code
+            for code in old_holders.keys() | self._holders.keys()
+            if old_holders.get(code) != self._holders.get(code)
+        }
         for number, node in enumerate(self._nodes):
             if node.kind == INDICATOR:
                 moved = old_states.get(node.code) != self._states.get(node.code)
+                moved |= self._dimension_of(number) in handed_over
             elif node.kind == GROUP:
                 moved = old_groups.get(node.code) != self._groups.get(node.code)
+                moved |= old_holders.get(node.code) != self._holders.get(node.code)
             else:
                 continue
             if moved:

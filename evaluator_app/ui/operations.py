@@ -11,6 +11,7 @@ _LABELS = {
     "edit_participant": QT_TRANSLATE_NOOP("Operations", "Edit a participant"),
     "remove_participant": QT_TRANSLATE_NOOP("Operations", "Remove a participant"),
     "copy_attendance": QT_TRANSLATE_NOOP("Operations", "Copy the attendance"),
+    "assign_dimension": QT_TRANSLATE_NOOP("Operations", "Assign a dimension"),
     "assess": QT_TRANSLATE_NOOP("Operations", "Record an assessment"),
     "set_agreed_level": QT_TRANSLATE_NOOP("Operations", "Set the agreed level"),
     "set_self_level": QT_TRANSLATE_NOOP("Operations", "Set the self-assessed level"),
