@@ -45,11 +45,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
     ctx = _context(args)
     session_id = None
     if args.demo:
-        from evaluator_app.services.demo import DEMO_REGION, create_demo
-        from evaluator_app.services.sessions import list_sessions
+        from evaluator_app.services.demo import ensure_demo
 
-        existing = [s for s in list_sessions(ctx) if s.region == DEMO_REGION]
-        session_id = existing[0].id if existing else create_demo(ctx)
+        session_id = ensure_demo(ctx)
     from evaluator_app.ui.app import run_gui
 
     return run_gui(ctx, session_id)
