@@ -12,8 +12,9 @@ trail and those it absorbed in earlier merges.  For a field whose values differ:
 
 Records work the same way: one we never knew of is added; one we knew and no
 longer have was deleted here (a conflict if they changed it since), and the
-other way round.  The merge is one audited operation ("merge_bundle"); each
-taken value's audit event names its origin, and a closing event lists the
+other way round; a deletion is an origin too, so a record we kept after seeing
+them delete it stays.  The merge is one audited operation ("merge_bundle");
+each taken value's audit event names its origin, and a closing event lists the
 operations absorbed and how each conflict was settled, so merging the same
 bundle again, or merging back, finds nothing new.
 """
@@ -45,6 +46,19 @@ NATURAL_KEYS = {
 }
 # Local ids of the same thing (the framework is compared by content hash).
 IGNORED = {"session": {"framework_id"}}
+# What people type freely: a conflict there may be settled with a new value.  The
+# other fields hold choices, codes, times or links to records, which the bundle
+# format checks: a typed value would crash the merge or make the session's
+# bundles refused everywhere.
+TEXT_FIELDS = {
+    "session": {"region", "venue", "document_number"},
+    "participant": {"name", "position", "organisation", "rank"},
+    "assessment": {"na_reason", "notes"},
+    "clarification": {"question", "answer"},
+    "evidence": {"title", "note"},
+    "finding": {"text", "recommendation"},
+    "signoff": {"reopen_reason"},
+}
 
 
 @dataclass(frozen=True)
@@ -78,9 +92,7 @@ class Conflict(Difference):
     @property
     def editable(self) -> bool:
         """A person may type a third value (text fields of a changed record)."""
-        return self.field is not None and (
-            isinstance(self.ours, str) or isinstance(self.theirs, str)
-        )
+        return self.field in TEXT_FIELDS.get(self.record_type, ())
 
 
 @dataclass(frozen=True)
@@ -147,7 +159,7 @@ class _History:
     known: set[str] = field(default_factory=set)
     origins: dict[Key, dict[str, str]] = field(default_factory=dict)
     created: dict[Key, str] = field(default_factory=dict)
-    deleted: set[Key] = field(default_factory=set)
+    deleted: dict[Key, str] = field(default_factory=dict)  # record -> operation deleting it
 
     def origin(self, key: Key, name: str) -> str | None:
         return self.origins.get(key, {}).get(name) or self.created.get(key)
@@ -164,11 +176,11 @@ def _history(events: Iterable[AuditEvent]) -> _History:
         if event.change == "create":
             seen.created[key] = origin
             seen.origins[key] = dict.fromkeys(json.loads(event.new_value or "{}"), origin)
-            seen.deleted.discard(key)
+            seen.deleted.pop(key, None)
         elif event.change == "update" and event.field:
             seen.origins.setdefault(key, {})[event.field] = origin
         elif event.change == "delete":
-            seen.deleted.add(key)
+            seen.deleted[key] = origin
             seen.origins.pop(key, None)
         elif event.change == "import" and event.action == MERGE:
             seen.known |= set(json.loads(event.new_value or "{}").get("absorbed", []))
@@ -369,7 +381,10 @@ def _only_ours(
     if not known_there:
         plan.new_here.append(difference)  # they have not seen it yet
         return
-    if _unseen(mine_seen, key, their_seen):
+    if their_seen.deleted.get(key) in mine_seen.known:
+        # We saw them delete it and kept it (settled so): it stays, as a field kept.
+        plan.kept.append(difference)
+    elif _unseen(mine_seen, key, their_seen):
         plan.conflicts.append(Conflict(**dataclasses.asdict(difference), kind="deleted_there"))
     else:
         plan.removed.append(difference)
@@ -413,8 +428,18 @@ def check_resolutions(plan: MergePlan, resolutions: Mapping[str, Resolution]) ->
             f"{listed}{more}"
         )
     for conflict in plan.conflicts:
-        if isinstance(resolutions[conflict.key], Edit) and not conflict.editable:
+        choice = resolutions[conflict.key]
+        if not isinstance(choice, Edit):
+            continue
+        if not conflict.editable:
             raise InvalidInput(f"{conflict.label}: choose ours or theirs; it cannot be typed")
+        column = _model(conflict.record_type).__table__.c[conflict.field or ""]
+        limit = getattr(column.type, "length", None)  # String(n); Text has none
+        if not isinstance(choice.value, str) or (limit and len(choice.value) > limit):
+            raise InvalidInput(
+                f"{conflict.label}: {conflict.field} takes text"
+                + (f" of at most {limit} characters" if limit else "")
+            )
 
 
 # --- applying -----------------------------------------------------------------
@@ -428,6 +453,7 @@ def apply_merge(
 
     taken: list[tuple[str, str, str | None]] = []  # what carries their origin
     settled = []
+    restated: list[Change] = []  # ours, settled again: the merge's own now
 
     def put(record_type: str, record_id: str) -> None:
         model = _model(record_type)
@@ -470,6 +496,13 @@ def apply_merge(
                 "value": choice.value if isinstance(choice, Edit) else None,
             }
         )
+        if conflict.kind == "settled_differently" and _keeps_ours(conflict, choice):
+            # Both laptops knew both values and kept different ones: the value kept
+            # here is now this merge's, or the same bundle would ask again.
+            record_type, record_id, name = conflict.record_type, conflict.record_id, conflict.field
+            restated.append(
+                Change(record_type, record_id, "update", name, conflict.ours, conflict.ours)
+            )
         if choice == "ours":
             continue
         if conflict.kind == "deleted_here":
@@ -488,6 +521,7 @@ def apply_merge(
     db.flush()
     _name_origins(db, plan, taken)
     changes: list[Change] = db.info["changes"]
+    changes += restated
     changes.append(
         Change(
             "session",
@@ -498,6 +532,13 @@ def apply_merge(
             about | {"merged": True, "absorbed": plan.absorbed, "resolutions": settled},
         )
     )
+
+
+def _keeps_ours(conflict: Conflict, choice: Resolution) -> bool:
+    """Whether settling ``conflict`` with ``choice`` leaves our value as it is."""
+    if isinstance(choice, Edit):
+        return canonical_json(choice.value) == canonical_json(conflict.ours)
+    return choice == "ours"
 
 
 def _name_origins(db: Session, plan: MergePlan, taken: list[tuple[str, str, str | None]]) -> None:
