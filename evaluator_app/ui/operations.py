@@ -35,6 +35,7 @@ _LABELS = {
     "remove_evidence": QT_TRANSLATE_NOOP("Operations", "Remove evidence"),
     "add_finding": QT_TRANSLATE_NOOP("Operations", "Add a finding"),
     "import_bundle": QT_TRANSLATE_NOOP("Operations", "Import a bundle"),
+    "merge_bundle": QT_TRANSLATE_NOOP("Operations", "Merge a bundle"),
     "edit_finding": QT_TRANSLATE_NOOP("Operations", "Edit a finding"),
     "remove_finding": QT_TRANSLATE_NOOP("Operations", "Remove a finding"),
 }

@@ -273,6 +273,8 @@ def test_the_window_exports_draft_and_signed_minutes(window: SessionWindow, tmp_
         "Sign off…",
         "Export signed minutes…",
         "Reopen for amendment…",
+        "Export a bundle for another laptop…",
+        "Import a bundle from another laptop…",
         "Close the session",
     ]
     assert not window.commands[Command.REOPEN].isEnabled()  # nothing signed yet
