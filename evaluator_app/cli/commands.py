@@ -293,6 +293,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
         steps.append(lambda: a.set_status(ctx, args.id, args.indicator, args.status))
     if args.notes is not None:
         steps.append(lambda: a.set_notes(ctx, args.id, args.indicator, args.notes))
+    if args.rationale is not None:
+        steps.append(lambda: a.set_rationale(ctx, args.id, args.indicator, args.rationale))
     for rating in args.rating or []:
         participant, _, level = rating.rpartition(":")
         if not participant or not re.fullmatch(r"[0-9]{1,3}", level):
@@ -307,7 +309,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
         if given_first and given_second:
             raise UsageError(f"{first} and {second} contradict each other; give one")
     if not steps:
-        raise UsageError("say what to record: --level, --self-level, --na, --status, --notes, …")
+        raise UsageError(
+            "say what to record: --level, --self-level, --na, --status, --notes, --rationale, …"
+        )
     from evaluator_app.services.operation import operation
 
     with operation(ctx, "assess"):  # all of it, or none of it

@@ -193,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--applicable", action="store_true", help="undo N/A")
     sub.add_argument("--status", choices=["not_started", "in_discussion", "done", "deferred"])
     sub.add_argument("--notes")
+    sub.add_argument("--rationale", help="why the agreed level (kept in the audit trail)")
     sub.add_argument(
         "--rating",
         action="append",

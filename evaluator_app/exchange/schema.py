@@ -176,6 +176,7 @@ class AssessmentEntry(RecordEntry):
     na_reason: str
     status: Literal["not_started", "in_discussion", "done", "deferred"]
     notes: str
+    rationale: str = ""  # absent from bundles made before it existed
 
 
 class RatingEntry(RecordEntry):

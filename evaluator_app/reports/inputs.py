@@ -74,6 +74,7 @@ class IndicatorRecord:
     na_reason: str
     status: str
     notes: str
+    rationale: str  # why the agreed level ("" when none was given)
     clarifications: tuple[Clarification, ...]
     evidence: tuple[Evidence, ...]
     ratings: dict[str, int]  # participant id -> the level that evaluator gave
@@ -272,6 +273,7 @@ def _indicator(data: Mapping[str, Any], w: str) -> IndicatorRecord:
         na_reason=_field(data, "na_reason", w, _text),
         status=_field(data, "status", w, _text),
         notes=_field(data, "notes", w, _text),
+        rationale=_text(data.get("rationale", "")),
         clarifications=tuple(
             _clarification(_mapping(c, f"{w}.clarifications[{n}]"), f"{w}.clarifications[{n}]")
             for n, c in enumerate(clarifications)

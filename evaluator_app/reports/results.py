@@ -350,6 +350,8 @@ def indicator_block(
         rows.append([Paragraph(label, s.label), value])
 
     row(texts("agreed_level"), Paragraph(_agreed_text(record, framework, texts), s.cell))
+    if record is not None and record.rationale.strip():
+        row(texts("rationale"), Paragraph(escape(record.rationale.strip()), s.cell))
     if record is not None:
         self_level = _level_text(framework, record.self_level, texts)
         row(texts("self_level"), Paragraph(self_level, s.cell))

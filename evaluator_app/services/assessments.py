@@ -52,6 +52,14 @@ def set_agreed_level(ctx: Context, session_id: str, code: str, level: int | None
             assessment.status = "done"
 
 
+def set_rationale(ctx: Context, session_id: str, code: str, rationale: str) -> None:
+    """Why the agreed level is what it is: a sentence, e.g. when the evaluators differed."""
+    if len(rationale) > 2000:
+        raise InvalidInput(f"the rationale for {code} is longer than 2000 characters")
+    with _assessment(ctx, "set_rationale", session_id, code) as (_, assessment):
+        assessment.rationale = rationale.strip()
+
+
 def set_self_level(ctx: Context, session_id: str, code: str, level: int | None) -> None:
     """What the city claimed in its self-assessment before the meeting."""
     with _assessment(ctx, "set_self_level", session_id, code) as (op, assessment):

@@ -121,6 +121,19 @@ def _session_records(db: Session, session: EvaluationSession) -> list[Record]:
     return records
 
 
+def as_audited(model: type[Record], name: str, values: dict[str, str]) -> str:
+    """What the trail says a field holds (canonical JSON).
+
+    A field the trail never mentions for a record was added by a migration after
+    the record was made: it holds the column's default, as the migration gave it.
+    """
+    if name in values:
+        return values[name]
+    column = model.__table__.c[name]
+    default = column.default.arg if column.default is not None else None
+    return canonical_json(None if callable(default) else default)
+
+
 def _mismatches(db: Session, session: EvaluationSession, events: Sequence[AuditEvent]) -> list[str]:
     expected = replay_trail(events)
     expected.pop(("framework", session.framework_id), None)  # may be another session's
@@ -133,7 +146,7 @@ def _mismatches(db: Session, session: EvaluationSession, events: Sequence[AuditE
             problems.append(f"{label} is not in the audit trail (added around the app)")
             continue
         for name, stored in record_values(record).items():
-            if canonical_json(stored) != values.get(name, "null"):
+            if canonical_json(stored) != as_audited(type(record), name, values):
                 problems.append(f"{label}: {name} differs from its audit trail")
     for record_type, record_id in expected:
         if record_type != "framework":

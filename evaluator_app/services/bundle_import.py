@@ -25,7 +25,7 @@ from evaluator_app.exchange.reader import Bundle, Limits, open_bundle
 from evaluator_app.exchange.schema import AUDIT, SESSION
 from evaluator_app.exchange.scope import LISTS, Tables, count_records
 from evaluator_app.exchange.summary import ImportSummary
-from evaluator_app.services.audit import replay_trail, signoff_head
+from evaluator_app.services.audit import as_audited, replay_trail, signoff_head
 from evaluator_app.services.errors import ServiceError, StorageError
 from evaluator_app.services.merge import (
     MergePlan,
@@ -114,8 +114,8 @@ def _check_trail(bundle: Bundle, tables: Tables, events: list[AuditEvent]) -> No
             if values is None:
                 raise BundleError(SESSION, f"{label} is not in the bundle's audit trail")
             for key, value in record.items():
-                if key not in BOOKKEEPING and canonical_json(to_json(value)) != values.get(
-                    key, "null"
+                if key not in BOOKKEEPING and canonical_json(to_json(value)) != as_audited(
+                    model, key, values
                 ):
                     raise BundleError(SESSION, f"{label}: {key} differs from its audit trail")
     if whole:

@@ -69,6 +69,8 @@ def snapshot(session: EvaluationSession) -> dict[str, Any]:
                 "na_reason": a.na_reason,
                 "status": a.status,
                 "notes": a.notes,
+                # only when given: snapshots made before rationales existed stay the same
+                **({"rationale": a.rationale} if a.rationale else {}),
                 "ratings": {r.participant_id: r.level for r in a.ratings},
                 "clarifications": [
                     {

@@ -140,6 +140,7 @@ class RatingRow:
 class IndicatorDetail:
     state: IndicatorState
     na_reason: str
+    rationale: str
     clarifications: list[ClarificationRow]
     evidence: list[EvidenceRow]
     findings: list[FindingRow]
@@ -173,6 +174,7 @@ def indicator_detail(ctx: Context, session_id: str, code: str) -> IndicatorDetai
         return IndicatorDetail(
             state=states[code],
             na_reason=assessment.na_reason,
+            rationale=assessment.rationale,
             clarifications=[
                 ClarificationRow(
                     c.id,

@@ -15,8 +15,8 @@ from sqlalchemy import Engine, inspect, text
 from evaluator_app.bundled import migrations_dir
 from evaluator_app.store.engine import backup_sqlite
 
-SCHEMA_HEAD = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+SCHEMA_HEAD = "0005"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 
 class SchemaError(RuntimeError):

@@ -150,6 +150,7 @@ class Assessment(Record):
     na_reason: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="not_started")
     notes: Mapped[str] = mapped_column(Text, default="")
+    rationale: Mapped[str] = mapped_column(Text, default="")  # why the agreed level
 
     session: Mapped[EvaluationSession] = relationship(back_populates="assessments")
     ratings: Mapped[list[Rating]] = relationship(

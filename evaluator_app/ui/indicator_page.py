@@ -163,6 +163,11 @@ class IndicatorPage(QWidget):
         self.na_reason.setMinimumWidth(160)
         self.na_autosave = AutosaveText(self.na_reason, self._store_na_reason)
         self.ratings = RatingsPanel(controller)
+        self.rationale = QLineEdit()
+        self.rationale.setPlaceholderText(
+            self.tr("Why this level: a sentence for the record, e.g. where the evaluators differed")
+        )
+        self.rationale_autosave = AutosaveText(self.rationale, self._store_rationale)
         self.levels.footer.addSpacing(12)
         self.levels.footer.addWidget(self.not_applicable)
         self.levels.footer.addWidget(self.na_reason, 1)
@@ -206,6 +211,7 @@ class IndicatorPage(QWidget):
         layout.addLayout(guidance_row)
         layout.addWidget(self.guidance)
         layout.addWidget(self.levels)
+        layout.addWidget(self.rationale)
         layout.addWidget(self.discussion, 1)
 
         self.placeholder = QLabel(self.tr("Choose an indicator in the list to discuss it."))
@@ -301,6 +307,8 @@ class IndicatorPage(QWidget):
             self.na_autosave.load(detail.na_reason)
         if not self.notes_autosave.pending:
             self.notes_autosave.load(state.notes)
+        if not self.rationale_autosave.pending:
+            self.rationale_autosave.load(detail.rationale)
 
         self.ratings.show_ratings(self.code, detail.ratings, not self.controller.read_only)
 
@@ -341,6 +349,7 @@ class IndicatorPage(QWidget):
         self.na_reason.setReadOnly(not editable)
         self.na_reason.setEnabled(self.not_applicable.isChecked())
         self.notes.setReadOnly(not editable)
+        self.rationale.setReadOnly(not editable)
         self.clarifications.set_editable(editable)
         self.evidence.set_editable(editable)
         self.setAcceptDrops(editable)
@@ -401,10 +410,14 @@ class IndicatorPage(QWidget):
     def _store_notes(self, notes: str) -> None:
         self._call(assessments.set_notes, notes)
 
+    def _store_rationale(self, rationale: str) -> None:
+        self._call(assessments.set_rationale, rationale)
+
     def flush(self) -> None:
         """Store text still being typed (before switching indicator or closing)."""
         self.notes_autosave.flush()
         self.na_autosave.flush()
+        self.rationale_autosave.flush()
 
     def start_new_question(self) -> None:
         """Show the clarifications and put the cursor in the new-question field (Ctrl+Enter)."""

@@ -27,7 +27,7 @@ from evaluator_app.domain.framework import Group, Indicator
 from evaluator_app.services.assignments import AssignmentInfo, assignments
 from evaluator_app.services.walkthrough import IndicatorState
 from evaluator_app.ui.controller import SessionController
-from evaluator_app.ui.labels import NOTHING, score_label
+from evaluator_app.ui.labels import NOTHING, indicator_status_label, score_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -382,14 +382,7 @@ class NavigatorModel(QAbstractItemModel):
         return "" if state.agreed_level is None else str(state.agreed_level)
 
     def state_name(self, state: str) -> str:
-        names = {
-            "not_started": self.tr("Not started"),
-            "in_discussion": self.tr("In discussion"),
-            "done": self.tr("Done"),
-            "deferred": self.tr("Deferred"),
-            "na": self.tr("Not applicable"),
-        }
-        return names.get(state, state)
+        return indicator_status_label(state)
 
     def _level_name(self, value: int) -> str:
         try:

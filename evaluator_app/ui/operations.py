@@ -19,6 +19,7 @@ _LABELS = {
     "clear_not_applicable": QT_TRANSLATE_NOOP("Operations", "Mark applicable again"),
     "set_status": QT_TRANSLATE_NOOP("Operations", "Change the indicator status"),
     "set_notes": QT_TRANSLATE_NOOP("Operations", "Edit the notes"),
+    "set_rationale": QT_TRANSLATE_NOOP("Operations", "Explain the agreed level"),
     "set_rating": QT_TRANSLATE_NOOP("Operations", "Record an evaluator's rating"),
     "ask_clarification": QT_TRANSLATE_NOOP("Operations", "Ask a question"),
     "answer_clarification": QT_TRANSLATE_NOOP("Operations", "Answer a question"),

@@ -355,3 +355,16 @@ def test_a_signed_session_is_shown_read_only(
     assert view.cards[asked].question.text() == "Sudah?"  # still legible
     assert not page.acceptDrops() and not page.evidence.acceptDrops()
     assert not page.findings.add_button.isEnabled()
+
+
+def test_the_rationale_for_the_agreed_level_is_stored_as_typed_and_shown_again(
+    qtbot: QtBot, page: IndicatorPage, controller: SessionController, ctx: Context, bandung: str
+) -> None:
+    qtbot.keyClicks(page.rationale, "Budi 1, Siti 2: disepakati 2 karena SK sudah ada")
+    page.flush()
+    detail = indicator_detail(ctx, bandung, "B1.1")
+    assert detail.rationale == "Budi 1, Siti 2: disepakati 2 karena SK sudah ada"
+    controller.set_current("A1.1")
+    assert page.rationale.text() == ""
+    controller.set_current("B1.1")
+    assert page.rationale.text() == detail.rationale

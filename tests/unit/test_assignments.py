@@ -180,11 +180,11 @@ def test_a_0003_database_is_upgraded_with_its_data_and_takes_assignments(
 
     ctx = open_context(str(data_dir), "tester")  # upgrades, after a backup
     try:
-        backups = list((data_dir / "backups").glob("before-schema-0004-from-0003-*.sqlite"))
+        head = migrations.SCHEMA_HEAD
+        backups = list((data_dir / "backups").glob(f"before-schema-{head}-from-0003-*.sqlite"))
         assert len(backups) == 1
-        assert migrations.SCHEMA_HEAD == "0004"
         with sqlite3.connect(data_dir / "evaluator.sqlite") as new:
-            assert new.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+            assert new.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
             assert new.execute("SELECT region FROM session").fetchall() == [("Kota Lama",)]
             assert new.execute("SELECT name FROM participant").fetchall() == [("Hendra Saputra",)]
         assign_dimension(ctx, sid, "ENV", hendra)

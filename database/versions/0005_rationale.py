@@ -1,0 +1,25 @@
+"""Why the lead settled an indicator at its agreed level (in the audit trail too).
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("assessment") as batch_op:
+        batch_op.add_column(sa.Column("rationale", sa.Text(), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("assessment") as batch_op:
+        batch_op.drop_column("rationale")
