@@ -3,7 +3,8 @@
 Everything the dashboard draws comes from here, as frozen rows: the index and
 its predicate, each dimension's agreed and self-assessed score (the radar),
 each sub-dimension's (the bars), the walkthrough's progress, the meeting's
-time, and the open clarifications and pending evidence.  The scores are the
+time, the open clarifications and pending evidence, and the region's previous
+session's scores for year over year.  The scores are the
 scoring engine's own (``session_overview(...).scores`` and ``.self_scores``),
 never recomputed, so the dashboard, the status bar and the minutes agree.
 """
@@ -18,8 +19,9 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from evaluator_app.domain.framework import Group
-from evaluator_app.domain.scoring import ScoreCard
+from evaluator_app.domain.scoring import ScoreCard, for_display
 from evaluator_app.services.frameworks import framework_of
+from evaluator_app.services.history import YearOverYear, year_over_year
 from evaluator_app.services.operation import Context, reading
 from evaluator_app.services.records import get
 from evaluator_app.services.sessions import SessionOverview, session_overview
@@ -111,6 +113,30 @@ class OpenItems:
 
 
 @dataclass(frozen=True)
+class Previous:
+    """The region's previous session of the framework (year over year)."""
+
+    year: int
+    stage: int
+    index: Decimal | None
+    groups: Mapping[str, Decimal | None]  # dimension and sub-dimension scores by code
+
+    @staticmethod
+    def of(change: YearOverYear | None) -> Previous | None:
+        if change is None:
+            return None
+        groups = {code: g.before for code, g in change.groups.items()}
+        return Previous(change.earlier_year, change.earlier_stage, change.index.before, groups)
+
+
+def change(before: Decimal | None, after: Decimal | None) -> Decimal | None:
+    """The change people read: between the two figures as displayed (2.05 → 2.83: +0.78)."""
+    if before is None or after is None:
+        return None
+    return for_display(after) - for_display(before)
+
+
+@dataclass(frozen=True)
 class DashboardData:
     index: Decimal | None
     self_index: Decimal | None
@@ -121,6 +147,7 @@ class DashboardData:
     progress: Progress
     schedule: Schedule | None  # None when the session has no start time
     open_items: OpenItems
+    previous: Previous | None = None  # the region's earlier session, when there is one
 
 
 def _score(group: Group, agreed: ScoreCard, claimed: ScoreCard, language: str) -> Score:
@@ -175,6 +202,7 @@ def build_dashboard(
     states: Mapping[str, IndicatorState],
     items: OpenItems,
     language: str = "id",
+    previous: Previous | None = None,
 ) -> DashboardData:
     """The dashboard from what the meeting window has already read (no queries)."""
     framework = overview.framework
@@ -201,6 +229,7 @@ def build_dashboard(
         progress=progress_of(states),
         schedule=schedule,
         open_items=items,
+        previous=previous,
     )
 
 
@@ -212,4 +241,5 @@ def dashboard_data(ctx: Context, session_id: str, language: str = "id") -> Dashb
         indicator_states(ctx, overview.id),
         open_items(ctx, overview.id),
         language,
+        Previous.of(year_over_year(ctx, overview.id)),
     )

@@ -237,6 +237,10 @@ class _Labels:
                 return f"{where or 'session'}: finding {text}", (
                     f"{where} · {text}" if where else text
                 )
+            case "assignment":
+                person = self.people.get(row["participant_id"], "?")
+                dimension = row["dimension_code"]
+                return f"assignment of {dimension}", f"{dimension} · {person}"
             case _:
                 return f"{record_type} {row['id'][:8]}", row["id"][:8]
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.services.errors import ServiceError
+from evaluator_app.services.history import YearOverYear, year_over_year
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import SessionOverview, session_overview
 from evaluator_app.services.walkthrough import IndicatorState, indicator_states
@@ -38,6 +39,7 @@ class SessionController(QObject):
         self.session_id = self.overview.id
         self.states: dict[str, IndicatorState] = indicator_states(ctx, self.session_id)
         self.current: str | None = None
+        self._earlier: tuple[YearOverYear | None] | None = None  # read once, when first asked
 
     @property
     def framework(self) -> Framework:
@@ -92,6 +94,13 @@ class SessionController(QObject):
         except ServiceError as error:
             self.failed.emit(str(error))
             return None
+
+    def earlier(self) -> YearOverYear | None:
+        """The region's previous session against this one (read on first use: its
+        figures do not change during the meeting; this session's are live elsewhere)."""
+        if self._earlier is None:
+            self._earlier = (self.read(year_over_year, self.session_id),)
+        return self._earlier[0]
 
     def reload(self) -> None:
         """Read the session again and tell the views."""

@@ -33,12 +33,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator_app.services.dashboard import DashboardData, OpenItems, build_dashboard, open_items
+from evaluator_app.services.dashboard import (
+    DashboardData,
+    OpenItems,
+    Previous,
+    build_dashboard,
+    change,
+    open_items,
+)
 from evaluator_app.ui import charts
 from evaluator_app.ui.charts import AGREED_COLOUR, SELF_COLOUR, AxisNote, Bar, BarGroup, Series
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import (
     NOTHING,
+    change_label,
     date_label,
     indicator_status_label,
     local_time,
@@ -84,6 +92,7 @@ class DashboardView(QWidget):
         self.index = QLabel(NOTHING)
         self.predicate = QLabel()
         self.self_index = QLabel()
+        self.previous_index = QLabel()  # year over year, when there is an earlier session
         for label in (self.index_caption, self.self_index):
             label.setStyleSheet(f"color: {charts.MUTED_COLOUR};")
         self.index.setStyleSheet(f"color: {AGREED_COLOUR};")
@@ -96,6 +105,7 @@ class DashboardView(QWidget):
         score.addWidget(self.index, 1, 0, Qt.AlignmentFlag.AlignBottom)
         score.addWidget(self.predicate, 1, 1, Qt.AlignmentFlag.AlignBottom)
         score.addWidget(self.self_index, 2, 0, 1, 2)
+        score.addWidget(self.previous_index, 3, 0, 1, 2)
         score.setColumnStretch(1, 1)
 
         self.progress_caption = QLabel()
@@ -201,7 +211,8 @@ class DashboardView(QWidget):
         """Gather the numbers again (from what the controller has read) and show them."""
         c = self.controller
         items = c.read(open_items, c.session_id) or OpenItems((), ())
-        self.data = build_dashboard(c.overview, c.states, items, c.language)
+        previous = Previous.of(c.earlier())
+        self.data = build_dashboard(c.overview, c.states, items, c.language, previous)
         self.rebuilds += 1
         self._stale = False
         self._show(self.data)
@@ -214,12 +225,15 @@ class DashboardView(QWidget):
         self.self_index.setText(
             self.tr("Self-assessment: %1").replace("%1", score_label(data.self_index))
         )
+        self._show_previous(data)
         agreed_name, self_name = self.tr("Agreed"), self.tr("Self-assessment")
         show_on_radar(self.radar, data, agreed_name, self_name)
         self.bars.set_data(
             [
                 BarGroup(
-                    group.dimension.title,
+                    dimension_title(
+                        data, group.dimension.code, group.dimension.title, group.dimension.agreed
+                    ),
                     tuple(
                         Bar(
                             b.title,
@@ -257,6 +271,23 @@ class DashboardView(QWidget):
         )
         self._show_lists(data.open_items)
         self._show_time()
+
+    def _show_previous(self, data: DashboardData) -> None:
+        previous = data.previous
+        self.previous_index.setVisible(previous is not None)
+        if previous is None:
+            return
+        when = str(previous.year) if previous.stage >= 2 else f"{previous.year} (I)"
+        text, colour = change_label(change(previous.index, data.index))
+        self.previous_index.setText(
+            self.tr("%1: %2")
+            .replace("%1", when)
+            .replace("%2", score_label(previous.index))
+            + (f'  <span style="color:{colour}"><b>{text}</b></span>' if text else "")
+        )
+        self.previous_index.setToolTip(
+            self.tr("The index of the region's previous session, and the change since")
+        )
 
     def _show_lists(self, items: OpenItems) -> None:
         c = self.controller
@@ -432,6 +463,14 @@ def show_on_radar(
             for d in dimensions
         ],
     )
+
+
+def dimension_title(data: DashboardData, code: str, title: str, agreed: Decimal | None) -> str:
+    """The dimension's name, and under it its change since the previous session."""
+    if data.previous is None:
+        return title
+    text, _ = change_label(change(data.previous.groups.get(code), agreed))
+    return f"{title}\n{text}" if text else title
 
 
 def _zone(controller: SessionController) -> str:

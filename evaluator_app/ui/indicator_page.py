@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -128,6 +128,9 @@ class IndicatorPage(QWidget):
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_time = QLabel()  # the region's previous session: its level and notes
+        self.last_time.setWordWrap(True)
+        self.last_time.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.guidance_toggle = QToolButton()
         self.guidance_toggle.setCheckable(True)
@@ -204,6 +207,7 @@ class IndicatorPage(QWidget):
         layout.setSpacing(6)
         layout.addLayout(header)
         layout.addWidget(self.description)
+        layout.addWidget(self.last_time)
         guidance_row = QHBoxLayout()
         guidance_row.addWidget(self.guidance_toggle)
         guidance_row.addStretch(1)
@@ -245,6 +249,7 @@ class IndicatorPage(QWidget):
         self.heading.setText(f"{indicator.code}  {text(indicator.title)}")
         self.description.setText(text(indicator.description))
         self.description.setVisible(indicator.description is not None)
+        self._show_last_time(code)
 
         questions = [text(q) for q in indicator.guiding_questions]
         expected = [text(e) for e in indicator.expected_evidence]
@@ -406,6 +411,29 @@ class IndicatorPage(QWidget):
         if reason.strip() or stored:
             # An empty reason for an N/A indicator is refused with the service's message.
             self.mark_not_applicable(reason)
+
+    def _show_last_time(self, code: str) -> None:
+        earlier = self.controller.earlier()
+        before = earlier.indicators.get(code) if earlier is not None else None
+        self.last_time.setVisible(before is not None)
+        if earlier is None or before is None:
+            return
+        if before.not_applicable:
+            level = self.tr("not applicable")
+        elif before.agreed_level is None:
+            level = self.tr("no agreed level")
+        else:
+            scale = self.controller.framework.scale
+            names = {lv.value: self.controller.text(lv.name) for lv in scale}
+            level = (
+                self.tr("level %1 (%2)")
+                .replace("%1", str(before.agreed_level))
+                .replace("%2", names.get(before.agreed_level, ""))
+            )
+        when = str(earlier.earlier_year) + ("" if earlier.earlier_stage >= 2 else " (I)")
+        line = self.tr("Last time (%1): %2").replace("%1", when).replace("%2", level)
+        notes = " ".join(before.notes.split())
+        self.last_time.setText(f"{line}. {notes}" if notes else f"{line}.")
 
     def _store_notes(self, notes: str) -> None:
         self._call(assessments.set_notes, notes)

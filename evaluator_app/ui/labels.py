@@ -90,6 +90,20 @@ def score_label(value: Decimal | None) -> str:
     return str(for_display(value)).replace(".", QLocale().decimalPoint())
 
 
+UP_COLOUR, DOWN_COLOUR, SAME_COLOUR = "#1b7f3b", "#b3261e", "#6b6b6b"
+
+
+def change_label(delta: Decimal | None) -> tuple[str, str]:
+    """('▲ 0,78', green) / ('▼ 0,12', red) / ('= 0,00', grey); ('', grey) for nothing."""
+    if delta is None:
+        return "", SAME_COLOUR
+    if delta > 0:
+        return f"▲ {score_label(delta)}", UP_COLOUR
+    if delta < 0:
+        return f"▼ {score_label(-delta)}", DOWN_COLOUR
+    return f"= {score_label(delta)}", SAME_COLOUR
+
+
 def progress_label(done: int, total: int) -> str:
     """'12/40 (30%)': settled indicators of all; 100% only when all are settled."""
     percent = 100 * done // total if total else 0
