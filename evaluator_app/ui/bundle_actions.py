@@ -14,10 +14,6 @@ from evaluator_app.ui.bundle_import_flow import choose_bundle, import_bundle_fil
 from evaluator_app.ui.controller import SessionController
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BundleActions", text)
-
-
 def open_export_dialog(controller: SessionController, parent: QWidget) -> QWidget:
     from evaluator_app.ui.bundle_export_dialog import BundleExportDialog
 
@@ -30,18 +26,24 @@ def open_export_dialog(controller: SessionController, parent: QWidget) -> QWidge
 def import_message(summary: ImportSummary) -> str:
     """What an import did, for the status bar."""
     if summary.outcome == "unchanged":
-        return _tr("The session already holds everything in the bundle; nothing changed.")
+        return QCoreApplication.translate(
+            "BundleActions", "The session already holds everything in the bundle; nothing changed."
+        )
     if summary.outcome == "added":
         return (
-            _tr("Added the session %1 %2 from the bundle; open it from the start screen.")
+            QCoreApplication.translate(
+                "BundleActions",
+                "Added the session %1 %2 from the bundle; open it from the start screen.",
+            )
             .replace("%1", summary.region)
             .replace("%2", str(summary.year))
         )
     m = summary.merge or {}
     return (
-        _tr(
+        QCoreApplication.translate(
+            "BundleActions",
             "Merged %1's bundle: %2 records added, %3 fields taken, %4 records removed, "
-            "%5 conflicts settled."
+            "%5 conflicts settled.",
         )
         .replace("%1", summary.author or "?")
         .replace("%2", str(m.get("added", 0)))
@@ -61,7 +63,9 @@ def import_into_session(
     try:
         summary = import_bundle_file(parent, controller.ctx, path)
     except (BundleError, ServiceError) as error:
-        return None, _tr("Not imported: %1").replace("%1", str(error))
+        return None, QCoreApplication.translate("BundleActions", "Not imported: %1").replace(
+            "%1", str(error)
+        )
     if summary is None:
         return None, ""
     if summary.session_id == controller.session_id:

@@ -19,16 +19,12 @@ from evaluator_app.services.operation import Context
 from evaluator_app.ui.merge_dialog import MergeDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BundleImport", text)
-
-
 def choose_bundle(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Open a session file"),
+        QCoreApplication.translate("BundleImport", "Open a session file"),
         "",
-        _tr("Evaluator session files (*.evpkg)"),
+        QCoreApplication.translate("BundleImport", "Evaluator session files (*.evpkg)"),
     )
     return Path(name) if name else None
 
@@ -43,8 +39,8 @@ def ask_passphrase(parent: QWidget, path: Path) -> str | None:
         return ""
     text, ok = QInputDialog.getText(
         parent,
-        _tr("Encrypted session file"),
-        _tr("Passphrase for %1:").replace("%1", path.name),
+        QCoreApplication.translate("BundleImport", "Encrypted session file"),
+        QCoreApplication.translate("BundleImport", "Passphrase for %1:").replace("%1", path.name),
         QLineEdit.EchoMode.Password,
     )
     return text if ok else None

@@ -112,7 +112,7 @@ def record_name(difference: Difference) -> str:
 
 def field_name(field: str | None) -> str:
     if field is None:
-        return _tr("the whole record")
+        return QCoreApplication.translate("Merge", "the whole record")
     return _tr(_FIELDS[field]) if field in _FIELDS else field
 
 
@@ -121,7 +121,11 @@ def value_text(value: Any, field: str | None = None, record_type: str = "") -> s
     if value is None or value == "":
         return NOTHING
     if isinstance(value, bool):
-        return _tr("Yes") if value else _tr("No")
+        return (
+            QCoreApplication.translate("Merge", "Yes")
+            if value
+            else QCoreApplication.translate("Merge", "No")
+        )
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or NOTHING
     if isinstance(value, dict):  # a whole record: its readable fields
@@ -161,15 +165,19 @@ class ConflictCard(QGroupBox):
         self.ours = QRadioButton(ours_choice)
         self.theirs = QRadioButton(theirs_choice)
         columns = (
-            (_tr("This laptop"), conflict.ours, self.ours),
-            (_tr("The bundle (%1)").replace("%1", author or "?"), conflict.theirs, self.theirs),
+            (QCoreApplication.translate("Merge", "This laptop"), conflict.ours, self.ours),
+            (
+                QCoreApplication.translate("Merge", "The bundle (%1)").replace("%1", author or "?"),
+                conflict.theirs,
+                self.theirs,
+            ),
         )
         for column, (title, value, choice) in enumerate(columns):
             heading = QLabel(f"<b>{title}</b>")
             shown = QPlainTextEdit(
                 value_text(value, conflict.field, conflict.record_type)
                 if value is not None
-                else _tr("(deleted)")
+                else QCoreApplication.translate("Merge", "(deleted)")
             )
             shown.setReadOnly(True)
             shown.setMaximumHeight(90)
@@ -180,7 +188,7 @@ class ConflictCard(QGroupBox):
         self.edit: QRadioButton | None = None
         self.text: QPlainTextEdit | None = None
         if conflict.editable:
-            self.edit = QRadioButton(_tr("Write it anew:"))
+            self.edit = QRadioButton(QCoreApplication.translate("Merge", "Write it anew:"))
             self.text = QPlainTextEdit(str(conflict.ours or ""))
             self.text.setMaximumHeight(70)
             self.text.setEnabled(False)
@@ -192,10 +200,16 @@ class ConflictCard(QGroupBox):
     @staticmethod
     def _choice_labels(conflict: Conflict) -> tuple[str, str]:
         if conflict.kind == "deleted_here":
-            return _tr("Keep it deleted"), _tr("Restore it")
+            return QCoreApplication.translate(
+                "Merge", "Keep it deleted"
+            ), QCoreApplication.translate("Merge", "Restore it")
         if conflict.kind == "deleted_there":
-            return _tr("Keep it"), _tr("Delete it")
-        return _tr("Keep this laptop's"), _tr("Take the bundle's")
+            return QCoreApplication.translate("Merge", "Keep it"), QCoreApplication.translate(
+                "Merge", "Delete it"
+            )
+        return QCoreApplication.translate(
+            "Merge", "Keep this laptop's"
+        ), QCoreApplication.translate("Merge", "Take the bundle's")
 
     def choice(self) -> Resolution | None:
         if self.ours.isChecked():

@@ -56,6 +56,10 @@
         <translation>Tampilkan semua temuan</translation>
     </message>
     <message>
+        <source>Show the dashboard</source>
+        <translation>Tampilkan dasbor</translation>
+    </message>
+    <message>
         <source>Close the session</source>
         <translation>Tutup sesi</translation>
     </message>
@@ -74,6 +78,14 @@
     <message>
         <source>Reopen for amendment…</source>
         <translation>Buka kembali untuk perubahan…</translation>
+    </message>
+    <message>
+        <source>Export a bundle for another laptop…</source>
+        <translation>Ekspor bundel untuk laptop lain…</translation>
+    </message>
+    <message>
+        <source>Import a bundle from another laptop…</source>
+        <translation>Impor bundel dari laptop lain…</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -227,6 +239,151 @@
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>The session already holds everything in the bundle; nothing changed.</source>
+        <translation>Sesi ini sudah memuat semua isi bundel; tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <source>Added the session %1 %2 from the bundle; open it from the start screen.</source>
+        <translation>Sesi %1 %2 ditambahkan dari bundel; buka dari layar awal.</translation>
+    </message>
+    <message>
+        <source>Merged %1&apos;s bundle: %2 records added, %3 fields taken, %4 records removed, %5 conflicts settled.</source>
+        <translation>Bundel dari %1 digabungkan: %2 catatan ditambahkan, %3 isian diambil, %4 catatan dihapus, %5 konflik diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Tidak diimpor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BundleExportDialog</name>
+    <message>
+        <source>Export a bundle</source>
+        <translation>Ekspor bundel</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Apa yang diekspor</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Seluruh sesi</translation>
+    </message>
+    <message>
+        <source>Chosen dimensions</source>
+        <translation>Dimensi terpilih</translation>
+    </message>
+    <message>
+        <source>One evaluator&apos;s work</source>
+        <translation>Pekerjaan satu evaluator</translation>
+    </message>
+    <message>
+        <source>Their indicators only; the session and its attendance always go along.</source>
+        <translation>Hanya indikatornya; sesi dan daftar hadirnya selalu ikut.</translation>
+    </message>
+    <message>
+        <source>The dimensions they hold and every indicator they rated or asked about.</source>
+        <translation>Dimensi yang dipegangnya dan setiap indikator yang dinilainya atau ditanyakannya.</translation>
+    </message>
+    <message>
+        <source>No evaluator is listed in the attendance.</source>
+        <translation>Tidak ada evaluator dalam daftar hadir.</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Perlindungan</translation>
+    </message>
+    <message>
+        <source>Protect with a passphrase</source>
+        <translation>Lindungi dengan frasa sandi</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Frasa sandi:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Ulangi:</translation>
+    </message>
+    <message>
+        <source>Where to save</source>
+        <translation>Tempat menyimpan</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Evaluator session files (*.evpkg)</source>
+        <translation>Berkas sesi Evaluator (*.evpkg)</translation>
+    </message>
+    <message>
+        <source>Tick at least one dimension to export.</source>
+        <translation>Centang sedikitnya satu dimensi untuk diekspor.</translation>
+    </message>
+    <message>
+        <source>Type a passphrase, or untick the protection.</source>
+        <translation>Ketik frasa sandi, atau hapus centang perlindungan.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type them again.</source>
+        <translation>Kedua frasa sandi berbeda; ketik ulang keduanya.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the bundle.</source>
+        <translation>Pilih tempat menyimpan bundel.</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Tidak diekspor: %1</translation>
+    </message>
+    <message>
+        <source>Bundle exported</source>
+        <translation>Bundel diekspor</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Disimpan di %1</translation>
+    </message>
+    <message>
+        <source>%1 records, %2 evidence files, %3</source>
+        <translation>%1 catatan, %2 berkas bukti, %3</translation>
+    </message>
+    <message>
+        <source>Protected with a passphrase: tell it to the recipient another way.</source>
+        <translation>Dilindungi frasa sandi: sampaikan frasa sandinya kepada penerima lewat cara lain.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImport</name>
+    <message>
+        <source>Open a session file</source>
+        <translation>Buka berkas sesi</translation>
+    </message>
+    <message>
+        <source>Evaluator session files (*.evpkg)</source>
+        <translation>Berkas sesi Evaluator (*.evpkg)</translation>
+    </message>
+    <message>
+        <source>Encrypted session file</source>
+        <translation>Berkas sesi terenkripsi</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1:</source>
+        <translation>Frasa sandi untuk %1:</translation>
+    </message>
+</context>
+<context>
     <name>ClarificationCard</name>
     <message>
         <source>Open</source>
@@ -286,6 +443,77 @@
     <message>
         <source>(not recorded)</source>
         <translation>(tidak dicatat)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Index</source>
+        <translation>Indeks</translation>
+    </message>
+    <message>
+        <source>Self-assessment: %1</source>
+        <translation>Penilaian mandiri: %1</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Disepakati</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Penilaian mandiri</translation>
+    </message>
+    <message>
+        <source>Indicators: %1 of %2 done</source>
+        <translation>Indikator: %1 dari %2 selesai</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The index of the region&apos;s previous session, and the change since</source>
+        <translation>Indeks sesi daerah ini sebelumnya, dan perubahannya sejak itu</translation>
+    </message>
+    <message>
+        <source>Open clarifications (%1)</source>
+        <translation>Klarifikasi terbuka (%1)</translation>
+    </message>
+    <message>
+        <source>Evidence still to come (%1)</source>
+        <translation>Bukti dukung yang ditunggu (%1)</translation>
+    </message>
+    <message>
+        <source>No question is waiting for an answer.</source>
+        <translation>Tidak ada pertanyaan yang menunggu jawaban.</translation>
+    </message>
+    <message>
+        <source>No evidence is still to come.</source>
+        <translation>Tidak ada bukti dukung yang ditunggu.</translation>
+    </message>
+    <message>
+        <source>No start time is set for this meeting.</source>
+        <translation>Waktu mulai rapat belum ditetapkan.</translation>
+    </message>
+    <message>
+        <source>Meeting %1, %2 (planned)</source>
+        <translation>Rapat %1, %2 (rencana)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 elapsed, %3 left</source>
+        <translation>%1 · berjalan %2, sisa %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 elapsed, %3 past the planned end</source>
+        <translation>%1 · berjalan %2, lewat %3 dari rencana selesai</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 j %2 mnt</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
     </message>
 </context>
 <context>
@@ -435,22 +663,6 @@
     <message>
         <source>Seen in the room</source>
         <translation>Dilihat di rapat</translation>
-    </message>
-    <message>
-        <source>Provided</source>
-        <translation>Diserahkan</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Diterima</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Ditolak</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Menunggu</translation>
     </message>
     <message>
         <source>Cannot prepare the file for viewing: %1</source>
@@ -603,6 +815,119 @@
     <message>
         <source>Add finding…</source>
         <translation>Tambah temuan…</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkImportDialog</name>
+    <message>
+        <source>Import a framework from a spreadsheet</source>
+        <translation>Impor kerangka dari lembar kerja</translation>
+    </message>
+    <message>
+        <source>Fill in the framework template (instructions on its first sheet), then choose the file or drop it here. The whole file is checked first: nothing is installed until it has no problems.</source>
+        <translation>Isi templat kerangka (petunjuk ada di lembar pertamanya), lalu pilih berkasnya atau letakkan di sini. Seluruh berkas diperiksa lebih dulu: tidak ada yang dipasang sampai berkas itu bebas masalah.</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet…</source>
+        <translation>Pilih lembar kerja…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Periksa lagi</translation>
+    </message>
+    <message>
+        <source>Read the file again after fixing it</source>
+        <translation>Baca ulang berkas setelah diperbaiki</translation>
+    </message>
+    <message>
+        <source>Save the template…</source>
+        <translation>Simpan templat…</translation>
+    </message>
+    <message>
+        <source>The framework spreadsheet: instructions, and an example to replace</source>
+        <translation>Lembar kerja kerangka: petunjuk, dan contoh untuk diganti</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Sel</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>Copy the list</source>
+        <translation>Salin daftar</translation>
+    </message>
+    <message>
+        <source>Every problem as text, one per line</source>
+        <translation>Setiap masalah sebagai teks, satu per baris</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Pasang</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Choose a framework spreadsheet</source>
+        <translation>Pilih lembar kerja kerangka</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm);;Framework files (*.yaml *.yml)</source>
+        <translation>Lembar kerja (*.xlsx *.xlsm);;Berkas kerangka (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Save the framework template</source>
+        <translation>Simpan templat kerangka</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx)</source>
+        <translation>Lembar kerja (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Tidak disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Template saved as %1. Fill it in, then choose it here.</source>
+        <translation>Templat disimpan sebagai %1. Isi, lalu pilih di sini.</translation>
+    </message>
+    <message>
+        <source>1 problem: nothing was installed. Fix it in the spreadsheet, save it and check again.</source>
+        <translation>1 masalah: tidak ada yang dipasang. Perbaiki di lembar kerja, simpan, lalu periksa lagi.</translation>
+    </message>
+    <message>
+        <source>%1 problems: nothing was installed. Fix them in the spreadsheet, save it and check again.</source>
+        <translation>%1 masalah: tidak ada yang dipasang. Perbaiki di lembar kerja, simpan, lalu periksa lagi.</translation>
+    </message>
+    <message>
+        <source>No problems: the framework can be installed.</source>
+        <translation>Tidak ada masalah: kerangka dapat dipasang.</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Tidak dipasang: %1</translation>
+    </message>
+    <message>
+        <source>Installed: it can now be chosen for a new session.</source>
+        <translation>Terpasang: kini dapat dipilih untuk sesi baru.</translation>
+    </message>
+    <message>
+        <source>This framework is already installed; nothing was changed.</source>
+        <translation>Kerangka ini sudah terpasang; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)
+%3 dimensions, %4 sub-groups, %5 indicators; levels %6.</source>
+        <translation>%1 (versi %2)
+%3 dimensi, %4 subkelompok, %5 indikator; level %6.</translation>
+    </message>
+    <message>
+        <source>Marked illustrative: an example, not an official instrument.</source>
+        <translation>Bertanda ilustratif: sebuah contoh, bukan instrumen resmi.</translation>
     </message>
 </context>
 <context>
@@ -807,6 +1132,10 @@
         <translation>Alasan tidak berlaku (wajib)</translation>
     </message>
     <message>
+        <source>Why this level: a sentence for the record, e.g. where the evaluators differed</source>
+        <translation>Alasan level ini: satu kalimat untuk catatan, misalnya bila penilaian evaluator berbeda</translation>
+    </message>
+    <message>
         <source>Notes on this indicator: stored as you type</source>
         <translation>Catatan untuk indikator ini: tersimpan otomatis saat diketik</translation>
     </message>
@@ -819,20 +1148,20 @@
         <translation>Pilih indikator dalam daftar untuk membahasnya.</translation>
     </message>
     <message>
-        <source>Not started</source>
-        <translation>Belum dimulai</translation>
+        <source>not applicable</source>
+        <translation>tidak berlaku</translation>
     </message>
     <message>
-        <source>In discussion</source>
-        <translation>Sedang dibahas</translation>
+        <source>no agreed level</source>
+        <translation>belum ada level disepakati</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Selesai</translation>
+        <source>level %1 (%2)</source>
+        <translation>level %1 (%2)</translation>
     </message>
     <message>
-        <source>Deferred</source>
-        <translation>Ditunda</translation>
+        <source>Last time (%1): %2</source>
+        <translation>Sebelumnya (%1): %2</translation>
     </message>
     <message>
         <source>Guiding questions</source>
@@ -845,10 +1174,6 @@
     <message>
         <source>Guiding questions (%1) and expected evidence (%2)</source>
         <translation>Pertanyaan panduan (%1) dan bukti dukung yang diharapkan (%2)</translation>
-    </message>
-    <message>
-        <source>Evaluators: %1</source>
-        <translation>Evaluator: %1</translation>
     </message>
     <message>
         <source>Clarifications (%1)</source>
@@ -921,6 +1246,50 @@
         <source>Observer</source>
         <translation>Pengamat</translation>
     </message>
+    <message>
+        <source>Not started</source>
+        <translation>Belum dimulai</translation>
+    </message>
+    <message>
+        <source>In discussion</source>
+        <translation>Sedang dibahas</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Ditunda</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Tidak berlaku</translation>
+    </message>
+    <message>
+        <source>Provided</source>
+        <translation>Diserahkan</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Terjawab</translation>
+    </message>
 </context>
 <context>
     <name>LevelCard</name>
@@ -950,6 +1319,272 @@
     <message>
         <source>Remove the agreed level of this indicator</source>
         <translation>Hapus level yang disepakati untuk indikator ini</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>Session</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Penilaian evaluator</translation>
+    </message>
+    <message>
+        <source>Clarification</source>
+        <translation>Klarifikasi</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti dukung</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>Pengesahan</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Penugasan</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Agreed level</source>
+        <translation>Level disepakati</translation>
+    </message>
+    <message>
+        <source>Self-assessed level</source>
+        <translation>Level penilaian mandiri</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Tidak berlaku</translation>
+    </message>
+    <message>
+        <source>Reason it does not apply</source>
+        <translation>Alasan tidak berlaku</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Rekomendasi</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Hadir</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Nomor dokumen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Changed on both laptops.</source>
+        <translation>Diubah di kedua laptop.</translation>
+    </message>
+    <message>
+        <source>Settled differently on the two laptops in an earlier merge.</source>
+        <translation>Diselesaikan berbeda di kedua laptop pada penggabungan sebelumnya.</translation>
+    </message>
+    <message>
+        <source>Deleted on this laptop, changed on the other one since.</source>
+        <translation>Dihapus di laptop ini, sejak itu diubah di laptop lain.</translation>
+    </message>
+    <message>
+        <source>Deleted on the other laptop, changed on this one since.</source>
+        <translation>Dihapus di laptop lain, sejak itu diubah di laptop ini.</translation>
+    </message>
+    <message>
+        <source>the whole record</source>
+        <translation>seluruh catatan</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Laptop ini</translation>
+    </message>
+    <message>
+        <source>The bundle (%1)</source>
+        <translation>Bundel (%1)</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(dihapus)</translation>
+    </message>
+    <message>
+        <source>Write it anew:</source>
+        <translation>Tulis ulang:</translation>
+    </message>
+    <message>
+        <source>Keep it deleted</source>
+        <translation>Biarkan terhapus</translation>
+    </message>
+    <message>
+        <source>Restore it</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Pertahankan</translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s</source>
+        <translation>Pakai milik laptop ini</translation>
+    </message>
+    <message>
+        <source>Take the bundle&apos;s</source>
+        <translation>Pakai milik bundel</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge a bundle</source>
+        <translation>Gabungkan bundel</translation>
+    </message>
+    <message>
+        <source>The bundle from %1 holds work on %2 %3 that this laptop does not have yet.</source>
+        <translation>Bundel dari %1 memuat pekerjaan untuk %2 %3 yang belum ada di laptop ini.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settle %n conflict(s)…</source>
+        <translation>
+            <numerusform>Selesaikan %n konflik…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Laptop ini</translation>
+    </message>
+    <message>
+        <source>The bundle</source>
+        <translation>Bundel</translation>
+    </message>
+    <message>
+        <source>Added from the bundle</source>
+        <translation>Ditambahkan dari bundel</translation>
+    </message>
+    <message>
+        <source>Taken from the bundle</source>
+        <translation>Diambil dari bundel</translation>
+    </message>
+    <message>
+        <source>Deleted, as on the other laptop</source>
+        <translation>Dihapus, seperti di laptop lain</translation>
+    </message>
+    <message>
+        <source>Kept: changed on this laptop since</source>
+        <translation>Dipertahankan: sejak itu diubah di laptop ini</translation>
+    </message>
+    <message>
+        <source>Conflicts: you choose</source>
+        <translation>Konflik: Anda yang memilih</translation>
+    </message>
+    <message>
+        <source>Keep all of this laptop&apos;s</source>
+        <translation>Pakai semua milik laptop ini</translation>
+    </message>
+    <message>
+        <source>Take all of the bundle&apos;s</source>
+        <translation>Pakai semua milik bundel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) still need a choice.</source>
+        <translation>
+            <numerusform>%n konflik masih perlu dipilih.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -994,28 +1629,12 @@
         <translation>Nilai: %1</translation>
     </message>
     <message>
+        <source>Assigned to %1</source>
+        <translation>Ditugaskan kepada %1</translation>
+    </message>
+    <message>
         <source>N/A</source>
         <translation>N/A</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>Belum dimulai</translation>
-    </message>
-    <message>
-        <source>In discussion</source>
-        <translation>Sedang dibahas</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Deferred</source>
-        <translation>Ditunda</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>Tidak berlaku</translation>
     </message>
     <message>
         <source>level %1</source>
@@ -1067,6 +1686,18 @@
     <message>
         <source>Which indicators to show</source>
         <translation>Indikator yang ditampilkan</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Tugaskan kepada</translation>
+    </message>
+    <message>
+        <source>No evaluator in the attendance</source>
+        <translation>Tidak ada evaluator dalam daftar hadir</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Tidak ada</translation>
     </message>
     <message>
         <source>No indicator matches.</source>
@@ -1187,6 +1818,10 @@
         <translation>Salin daftar hadir</translation>
     </message>
     <message>
+        <source>Assign a dimension</source>
+        <translation>Tugaskan dimensi</translation>
+    </message>
+    <message>
         <source>Record an assessment</source>
         <translation>Catat hasil penilaian</translation>
     </message>
@@ -1213,6 +1848,10 @@
     <message>
         <source>Edit the notes</source>
         <translation>Ubah catatan</translation>
+    </message>
+    <message>
+        <source>Explain the agreed level</source>
+        <translation>Jelaskan level disepakati</translation>
     </message>
     <message>
         <source>Record an evaluator&apos;s rating</source>
@@ -1279,6 +1918,10 @@
         <translation>Impor paket</translation>
     </message>
     <message>
+        <source>Merge a bundle</source>
+        <translation>Gabungkan bundel</translation>
+    </message>
+    <message>
         <source>Edit a finding</source>
         <translation>Ubah temuan</translation>
     </message>
@@ -1312,6 +1955,25 @@
     <message>
         <source>(self-assessment)</source>
         <translation>(penilaian mandiri)</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsPanel</name>
+    <message>
+        <source>Evaluators&apos; own levels:</source>
+        <translation>Level menurut evaluator:</translation>
+    </message>
+    <message>
+        <source>Level given by %1</source>
+        <translation>Level dari %1</translation>
+    </message>
+    <message>
+        <source>spread %1</source>
+        <translation>selisih %1</translation>
+    </message>
+    <message>
+        <source>The evaluators are %1 levels apart: hear them out before agreeing.</source>
+        <translation>Penilaian evaluator berselisih %1 level: dengarkan mereka sebelum menyepakati.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +2217,10 @@
     <message>
         <source>All findings</source>
         <translation>Semua temuan</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dasbor</translation>
     </message>
     <message>
         <source>&amp;Session</source>
@@ -1898,6 +2564,10 @@
         <translation>&amp;Verifikasi PDF bertanda tangan…</translation>
     </message>
     <message>
+        <source>Import a &amp;framework from a spreadsheet…</source>
+        <translation>Impor &amp;kerangka dari lembar kerja…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ban&amp;tuan</translation>
     </message>
@@ -1922,22 +2592,6 @@ Mulai dengan “Sesi baru…”, atau coba aplikasi dengan “Buka demo”.</tra
     <message>
         <source>The demo could not be created: %1</source>
         <translation>Demo tidak dapat dibuat: %1</translation>
-    </message>
-    <message>
-        <source>Open a session file</source>
-        <translation>Buka berkas sesi</translation>
-    </message>
-    <message>
-        <source>Evaluator session files (*.evpkg)</source>
-        <translation>Berkas sesi Evaluator (*.evpkg)</translation>
-    </message>
-    <message>
-        <source>Encrypted session file</source>
-        <translation>Berkas sesi terenkripsi</translation>
-    </message>
-    <message>
-        <source>Passphrase for %1:</source>
-        <translation>Frasa sandi untuk %1:</translation>
     </message>
     <message>
         <source>Not opened: %1</source>

@@ -167,8 +167,10 @@ def ts_messages(path: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
+            # A plural ("%n …") keeps its text in numerus forms.
+            forms = [form.text or "" for form in translation.iter("numerusform")]
             messages[(name, message.findtext("source", ""))] = (
-                translation.text or "",
+                " ".join(forms) if forms else translation.text or "",
                 translation.get("type"),
             )
     return messages
