@@ -54,9 +54,19 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from evaluator_app.services import demo_large
     from evaluator_app.services.demo import create_demo
 
-    session_id = create_demo(_context(args))
+    ctx = _context(args)
+    size = getattr(args, "size", "normal")
+    if size == "archive":
+        ids = demo_large.create_archive(ctx)
+        if args.json:
+            _print_json({"ids": ids})
+        else:
+            print(f"{len(ids)} sessions")
+        return 0
+    session_id = demo_large.create_large(ctx) if size == "large" else create_demo(ctx)
     if args.json:
         _print_json({"id": session_id})
     else:

@@ -107,7 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     def lang_flag(sub: Any) -> None:
         sub.add_argument("--lang", choices=["id", "en"], default="id", help="text language")
 
-    json_flag(add("demo", cmd_demo, "create a demo session and print its id"))
+    sub = add("demo", cmd_demo, "create a demo session and print its id")
+    json_flag(sub)
+    sub.add_argument(
+        "--size",
+        choices=["normal", "large", "archive"],
+        default="normal",
+        help="large: one session of 150 indicators with 200 MB of evidence; "
+        "archive: 500 lighter sessions (100 regions x 5 years), for benchmarks",
+    )
 
     frameworks = add("frameworks", None, "framework files").add_subparsers(
         dest="frameworks_command", required=True, metavar="ACTION"
