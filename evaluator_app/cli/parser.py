@@ -125,6 +125,28 @@ def build_parser() -> argparse.ArgumentParser:
     lang_flag(sub)
     sub = add("validate", cmd_frameworks_validate, "check framework files", frameworks)
     sub.add_argument("files", nargs="+", metavar="FILE")
+    from evaluator_app.cli.framework_commands import cmd_frameworks_export, cmd_frameworks_import
+
+    sub = add(
+        "import",
+        cmd_frameworks_import,
+        "check a framework spreadsheet (.xlsx) or YAML file whole and install it in the "
+        "data folder (a version mapping .yaml too); every problem is listed by cell",
+        frameworks,
+    )
+    sub.add_argument("file", metavar="FILE.xlsx")
+    sub.add_argument(
+        "--out", metavar="FILE.yaml", help="only write the framework as YAML; install nothing"
+    )
+    sub = add(
+        "export",
+        cmd_frameworks_export,
+        "write a framework as a spreadsheet that imports back unchanged",
+        frameworks,
+    )
+    sub.add_argument("id", help="framework id, e.g. gmsc-2024-illustrative")
+    sub.add_argument("out", metavar="OUT.xlsx")
+    sub.add_argument("--framework-version", help="this version (default: the newest)")
 
     session = add("session", None, "evaluation sessions").add_subparsers(
         dest="session_command", required=True, metavar="ACTION"

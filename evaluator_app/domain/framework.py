@@ -63,7 +63,8 @@ Number = Annotated[
     PlainSerializer(_decimal_text, return_type=str, when_used="json"),
 ]
 PositiveWeight = Annotated[Number, Field(gt=0)]
-Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+Code = Annotated[str, Field(pattern=CODE_PATTERN)]
 
 
 class Level(_Strict):
@@ -196,6 +197,13 @@ def format_location(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+def bad_code(code: object) -> str:
+    return (
+        f"{code!r} is not a valid code: use letters, digits, '.', '_' "
+        "or '-', starting with a letter or digit"
+    )
+
+
 def _pydantic_problems(error: ValidationError) -> list[Problem]:
     problems = []
     for item in error.errors():
@@ -205,11 +213,13 @@ def _pydantic_problems(error: ValidationError) -> list[Problem]:
             message = "unknown key"
         elif item["type"] == "missing":
             message = "required key is missing"
-        elif item["type"] == "string_pattern_mismatch":
+        elif item["type"] == "string_pattern_mismatch" and loc == ("id",):
             message = (
-                f"{item['input']!r} is not a valid code: use letters, digits, '.', '_' "
-                "or '-', starting with a letter or digit"
+                f"{item['input']!r} is not a valid framework ID: use lower-case letters, "
+                "digits, '.', '_' or '-', starting with a letter or digit (e.g. gmsc-2025)"
             )
+        elif item["type"] == "string_pattern_mismatch":
+            message = bad_code(item["input"])
         problems.append(Problem(format_location(loc), message))
     return problems
 

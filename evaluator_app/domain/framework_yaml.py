@@ -1,13 +1,15 @@
-"""YAML reading for framework files: duplicate keys refused, lines remembered."""
+"""YAML for framework files: reading (duplicate keys refused, lines remembered)
+and writing (what an imported spreadsheet is installed as)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from evaluator_app.domain.framework import FrameworkError, Problem
+from evaluator_app.domain.framework import Framework, FrameworkError, Problem
 
 
 class LineMap:
@@ -128,3 +130,49 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, LineMap]:
     finally:
         loader.dispose()
     return data, lines
+
+
+# --- writing ------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no anchors (the reader refuses them), texts kept whole."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # list items indented under their key
+
+
+def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+    # Written plain (1, 1.5), as the shipped files do; read back as exact decimals.
+    text = format(value.normalize(), "f")
+    tag = "tag:yaml.org,2002:int" if "." not in text else "tag:yaml.org,2002:float"
+    return dumper.represent_scalar(tag, text)
+
+
+_Dumper.add_representer(Decimal, _decimal)
+
+
+def _compact(value: Any) -> Any:
+    """Defaults and empty values left out; an Indonesian-only text as a plain string."""
+    if isinstance(value, dict):
+        if set(value) <= {"id", "en"} and "id" in value and value.get("en") is None:
+            return value["id"]
+        return {k: _compact(v) for k, v in value.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [_compact(v) for v in value]
+    return value
+
+
+def dump_framework_yaml(framework: Framework) -> str:
+    """The framework as a YAML file that ``load_framework`` reads back unchanged
+    (same content hash)."""
+    data = _compact(framework.model_dump(mode="python"))
+    header = (
+        f"# {framework.title.id}\n"
+        "# Written by Evaluator; the format is described in docs/frameworks.md.\n"
+    )
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+    return header + body

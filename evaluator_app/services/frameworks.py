@@ -1,5 +1,12 @@
 """The framework catalogue: shipped files, files installed in the data folder,
-and the exact definitions that sessions were started with."""
+and the exact definitions that sessions were started with.
+
+Installing (from a spreadsheet or a YAML file) validates the whole file first
+and writes nothing when anything is wrong.  An installed framework is a YAML
+file in ``<data folder>/frameworks/``; the same id with a new version is a new
+framework beside the old one, and a session keeps the definition it started
+with whatever is installed later.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +20,12 @@ from sqlalchemy.orm import Session
 
 from evaluator_app.bundled import shipped_frameworks_dir
 from evaluator_app.domain.framework import Framework, FrameworkError, Problem, load_framework
-from evaluator_app.services.errors import NotFound
+from evaluator_app.domain.framework_xlsx.layout import SUFFIXES
+from evaluator_app.domain.framework_yaml import dump_framework_yaml
+from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.store.models import EvaluationSession, FrameworkRecord
+
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -114,3 +125,118 @@ def framework_of(session: EvaluationSession) -> Framework:
         framework = Framework.model_validate(record.definition)
         _DEFINITIONS[record.content_hash] = framework
     return framework
+
+
+# --- importing and exporting ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Installed:
+    framework: Framework
+    path: Path
+    new: bool  # False: this exact definition was already available there
+
+
+def read_framework_file(path: Path) -> Framework:
+    """A framework spreadsheet (.xlsx) or YAML file, validated whole; FrameworkError
+    lists every problem (``Sheet!A1: ...`` for a spreadsheet, the line for YAML)."""
+    suffix = path.suffix.lower()
+    if suffix in SUFFIXES:
+        from evaluator_app.domain.framework_xlsx.reader import read_framework_xlsx
+
+        return read_framework_xlsx(path)
+    if suffix in YAML_SUFFIXES:
+        return load_framework(path)
+    raise FrameworkError(
+        str(path),
+        [Problem("", "not a framework file: give an Excel workbook (.xlsx) or a YAML file")],
+    )
+
+
+def _file_name(framework: Framework) -> str:
+    version = re.sub(r"[^A-Za-z0-9._-]+", "_", framework.version).strip("._") or "v"
+    return f"{framework.id}-{version}.yaml"
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """``data`` at ``path``, written whole or not at all."""
+    # Imported here: the signing package loads pyHanko, which listing frameworks
+    # or sessions does not need.
+    from evaluator_app.signing.atomic_write import write_atomically
+    from evaluator_app.signing.errors import OutputError
+
+    try:
+        write_atomically(path, data)
+    except OutputError as error:
+        raise InvalidInput(str(error)) from None
+
+
+def install_framework(data_dir: Path, framework: Framework) -> Installed:
+    """Put ``framework`` in the data folder's frameworks, beside the others.
+
+    Refused when the same id and version is already there with other content: a
+    changed framework needs a new version, so that every session's framework
+    stays what its id and version say."""
+    for entry in catalogue(data_dir).entries:
+        known = entry.framework
+        if (known.id, known.version) != (framework.id, framework.version):
+            continue
+        if known.content_hash == framework.content_hash:
+            return Installed(known, entry.path, new=False)
+        raise InvalidInput(
+            f"{framework.id} {framework.version} is already {entry.source} ({entry.path}) "
+            "with different content: give the changed framework a new version"
+        )
+    folder = installed_frameworks_dir(data_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidInput(f"cannot create {folder}: {error.strerror}") from None
+    path = folder / _file_name(framework)
+    counter = 1
+    while path.exists():  # a file by that name holding something else: keep it
+        counter += 1
+        path = folder / f"{path.stem.rsplit('~', 1)[0]}~{counter}.yaml"
+    write_whole(path, dump_framework_yaml(framework).encode("utf-8"))
+    if load_framework(path).content_hash != framework.content_hash:  # pragma: no cover
+        path.unlink()
+        raise InvalidInput(f"{path} did not read back as written; nothing was installed")
+    return Installed(framework, path, new=True)
+
+
+def import_framework(data_dir: Path, path: Path) -> Installed:
+    """Validate a framework file whole, then install it (nothing is written if any
+    problem is found)."""
+    return install_framework(data_dir, read_framework_file(path))
+
+
+def write_framework_yaml(framework: Framework, out: Path) -> None:
+    """The framework as a YAML file at ``out`` (written whole or not at all)."""
+    write_whole(out, dump_framework_yaml(framework).encode("utf-8"))
+
+
+def export_framework_xlsx(
+    data_dir: Path, framework_id: str, out: Path, version: str | None = None
+) -> Framework:
+    """Write an available framework as a spreadsheet that imports back unchanged."""
+    from evaluator_app.domain.framework_xlsx.writer import framework_xlsx_bytes
+
+    framework = find_framework(data_dir, framework_id, version)
+    write_whole(out, framework_xlsx_bytes(framework))
+    return framework
+
+
+def framework_template() -> Path:
+    """The spreadsheet template (instructions on its first sheet, an example filled in)."""
+    from evaluator_app.bundled import resources_dir
+
+    return resources_dir() / "templates" / "framework-template.xlsx"
+
+
+def save_framework_template(out: Path) -> None:
+    """A copy of the template at ``out``, for someone to fill in."""
+    try:
+        data = framework_template().read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"the template cannot be read: {error.strerror}") from None
+    write_whole(out, data)

@@ -3,8 +3,10 @@
 "Earlier" is the newest session of the same region (compared without case and
 surrounding spaces) and the same framework id (any version) held before this
 one: an earlier year, or the same year at an earlier stage.  Indicators and
-dimensions are matched by code; ``code_map`` (old code -> new code) lets a
-mapping between two framework versions cross a renumbering.
+dimensions are matched by code; ``code_map`` (old code -> new code, None for
+no counterpart) lets a mapping between two framework versions cross a
+renumbering.  When the earlier session used another version, the mapping files
+in the data folder supply it (``services.framework_mappings``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from evaluator_app.domain.framework_mapping import translate
 from evaluator_app.domain.scoring import score_framework
+from evaluator_app.services.framework_mappings import data_dir_of, version_code_map
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, reading
 from evaluator_app.services.records import get
@@ -94,7 +98,8 @@ def previous_figures(db: Session, session: EvaluationSession) -> dict[str, Any] 
     values as Decimals (as ``signoff.snapshot`` writes them); None when there is none.
 
     Scored the way the snapshot scores a session (agreed levels, N/A left out),
-    on the earlier session's own framework."""
+    on the earlier session's own framework; group codes are this session's when a
+    mapping between the two versions is installed."""
     earlier_id = _earlier_id(db, session)
     if earlier_id is None:
         return None
@@ -104,38 +109,45 @@ def previous_figures(db: Session, session: EvaluationSession) -> dict[str, Any] 
     agreed = {a.indicator_code: a.agreed_level for a in rows if a.agreed_level is not None}
     na = {a.indicator_code for a in rows if a.not_applicable}
     scores = score_framework(framework, agreed, na)
+    codes = version_code_map(data_dir_of(db), framework, framework_of(session)) or {}
     return {
         "session_id": earlier.id,
         "year": earlier.year,
         "stage": earlier.stage,
         "index": scores.index,
-        "groups": {code: g.value for code, g in sorted(scores.groups.items())},
+        "groups": translate({c: g.value for c, g in sorted(scores.groups.items())}, codes),
     }
 
 
 def year_over_year(
-    ctx: Context, session_id: str, code_map: Mapping[str, str] | None = None
+    ctx: Context, session_id: str, code_map: Mapping[str, str | None] | None = None
 ) -> YearOverYear | None:
-    """This session against the region's previous one; None when there is none."""
+    """This session against the region's previous one; None when there is none.
+
+    Without ``code_map``, the installed mapping between the two sessions'
+    framework versions is used (codes match as they are when there is none)."""
     earlier_id = earlier_session(ctx, session_id)
     if earlier_id is None:
         return None
-    mapped = dict(code_map or {})
     now = session_overview(ctx, session_id)
     then = session_overview(ctx, earlier_id)
-    before_groups = {mapped.get(c, c): g.value for c, g in then.scores.groups.items()}
+    if code_map is None:
+        code_map = version_code_map(ctx.store.data_dir, then.framework, now.framework)
+    mapped = dict(code_map or {})
+    before_groups = translate({c: g.value for c, g in then.scores.groups.items()}, mapped)
     groups = {
         code: ScoreChange(code, before_groups.get(code), score.value)
         for code, score in now.scores.groups.items()
     }
     with reading(ctx) as db:
         rows = db.scalars(select(Assessment).where(Assessment.session_id == earlier_id)).all()
-        indicators = {
-            mapped.get(a.indicator_code, a.indicator_code): EarlierIndicator(
-                a.agreed_level, a.not_applicable, a.notes
-            )
-            for a in rows
-        }
+        indicators = translate(
+            {
+                a.indicator_code: EarlierIndicator(a.agreed_level, a.not_applicable, a.notes)
+                for a in rows
+            },
+            mapped,
+        )
     return YearOverYear(
         earlier_id=earlier_id,
         earlier_year=then.year,

@@ -35,6 +35,7 @@ from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import list_sessions, session_overview
 from evaluator_app.ui.attendance import PROBLEM_STYLE
 from evaluator_app.ui.bundle_import_flow import choose_bundle, import_bundle_file
+from evaluator_app.ui.framework_import_dialog import FrameworkImportDialog
 from evaluator_app.ui.identities_dialog import IdentitiesDialog
 from evaluator_app.ui.new_session_dialog import NewSessionDialog
 from evaluator_app.ui.session_details import SessionDetailsPanel
@@ -178,8 +179,13 @@ class StartWindow(QMainWindow):
         self.identities_action.triggered.connect(self.show_identities)
         self.verify_action = QAction(self.tr("&Verify a signed PDF…"), self)
         self.verify_action.triggered.connect(lambda: self.verify_pdf())
+        self.framework_import_action = QAction(
+            self.tr("Import a &framework from a spreadsheet…"), self
+        )
+        self.framework_import_action.triggered.connect(lambda: self.import_framework())
         tools.addAction(self.identities_action)
         tools.addAction(self.verify_action)
+        tools.addAction(self.framework_import_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Evaluator"), self)
@@ -371,6 +377,16 @@ class StartWindow(QMainWindow):
         dialog.open()
         if path is None:
             dialog.choose_file()
+
+    def framework_import_dialog(self, path: Path | None = None) -> FrameworkImportDialog:
+        """Checks a framework spreadsheet (``path`` at once, when given); not shown."""
+        return FrameworkImportDialog(self._ctx, self, path)
+
+    def import_framework(self, path: Path | None = None) -> None:
+        # Not straight to a file chooser: a first-time user needs the template first.
+        dialog = self.framework_import_dialog(path)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # --- help ------------------------------------------------------------------
 
