@@ -250,7 +250,9 @@ class MergeDialog(QDialog):
         self.merge = self.buttons.addButton(
             self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(
+            QCoreApplication.translate("Dialogs", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.back.clicked.connect(lambda: self._show(0))
         self.next.clicked.connect(lambda: self._show(1))
         self.merge.clicked.connect(self.accept)
