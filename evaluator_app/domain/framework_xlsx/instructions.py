@@ -11,7 +11,7 @@ TITLE = (
 # (Indonesian, English); a pair starting with "#" is a heading.
 STEPS: tuple[tuple[str, str], ...] = (
     (
-        "Berkas ini memuat satu kerangka evaluasi (instrumen): sheet Framework, Groups "
+        "Berkas ini memuat satu kerangka evaluasi (instrumen): lembar Framework, Groups "
         "dan Indicators. Isi ketiganya, lalu impor berkas ini ke Evaluator. Contoh yang "
         "sudah terisi menunjukkan caranya: ganti dengan kerangka Anda sendiri.",
         "This file holds one evaluation framework (instrument): the Framework, Groups and "
@@ -24,7 +24,7 @@ STEPS: tuple[tuple[str, str], ...] = (
         "1. Save a copy of this file under a new name (.xlsx format).",
     ),
     (
-        "2. Sheet Framework, tabel pertama: ID kerangka (huruf kecil, angka, '.', '_', '-', "
+        "2. Lembar Framework, tabel pertama: ID kerangka (huruf kecil, angka, '.', '_', '-', "
         "misalnya gmsc-2025), Versi (misalnya 2025.1), Judul, Deskripsi (boleh kosong) dan "
         "Ilustratif (ya untuk contoh/latihan, tidak untuk instrumen resmi). Kolom EN berisi "
         "terjemahan bahasa Inggris dan boleh kosong.",
@@ -49,7 +49,7 @@ STEPS: tuple[tuple[str, str], ...] = (
         "your scheme has no predicates.",
     ),
     (
-        "5. Sheet Groups: satu baris per dimensi, subdimensi atau elemen. Dimensi: kolom "
+        "5. Lembar Groups: satu baris per dimensi, subdimensi atau elemen. Dimensi: kolom "
         "Induk kosong. Subkelompok: Induk berisi kode kelompok di atasnya. Bobot: bobot di "
         "dalam induknya (kosong = 1; untuk dimensi: bobot dalam indeks). Agregasi: kosong "
         "atau children = rata-rata tertimbang anak-anaknya; indicators = rata-rata semua "
@@ -61,7 +61,7 @@ STEPS: tuple[tuple[str, str], ...] = (
         "of every indicator beneath it (e.g. the GMSC 2022 scheme).",
     ),
     (
-        "6. Sheet Indicators: satu baris per indikator. Kelompok: kode kelompoknya di sheet "
+        "6. Lembar Indicators: satu baris per indikator. Kelompok: kode kelompoknya di lembar "
         "Groups. Kriteria setiap level skala wajib diisi di kolom Level n (ID). Pertanyaan "
         "panduan dan bukti dukung: satu per baris di dalam sel (Alt+Enter di Excel, "
         "Ctrl+Enter di LibreOffice).",
@@ -79,7 +79,7 @@ STEPS: tuple[tuple[str, str], ...] = (
         "levels that are not on the scale empty.",
     ),
     (
-        "8. Impor: di Evaluator, menu Alat → Impor kerangka dari spreadsheet…, atau "
+        "8. Impor: di Evaluator, menu Alat → Impor kerangka dari lembar kerja…, atau "
         "perintah: evaluator-app frameworks import BERKAS.xlsx. Semua masalah ditampilkan "
         "sekaligus dengan selnya (misalnya Indicators!Q12: level 3 criteria (ID) is empty); "
         "tidak ada yang dipasang sampai seluruh berkas benar. Perbaiki, simpan, impor lagi.",
@@ -123,7 +123,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     (
         "Judul kolom harus tetap seperti di templat (urutan kolom boleh diubah). Kolom "
         "tambahan dengan judul lain ditolak agar tidak ada isi yang hilang diam-diam: "
-        "hapus kolom catatan Anda sebelum mengimpor. Sheet lain (seperti sheet ini) "
+        "hapus kolom catatan Anda sebelum mengimpor. Lembar lain (seperti lembar ini) "
         "diabaikan.",
         "Keep the column headings as in the template (the order of the columns may change). "
         "Extra columns with other headings are refused so that nothing is lost without a "
