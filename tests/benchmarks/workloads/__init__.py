@@ -1,0 +1,1 @@
+"""Benchmark workloads for ``tests/benchmarks/run.py`` (not collected by pytest)."""

@@ -1,0 +1,83 @@
+"""Bundle export then import of the large session, in MB/s of evidence, against
+``zipfile`` + ``hashlib`` writing, then reading and hashing, the same files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+import zipfile
+from pathlib import Path
+
+from workloads.data import BenchData
+from workloads.rows import Row
+
+CHUNK = 1 << 20
+
+
+def _evidence_files(data: BenchData) -> list[Path]:
+    from evaluator_app.store.engine import DATABASE_FILE
+
+    db = sqlite3.connect(data.large_dir / DATABASE_FILE)
+    digests = [d for (d,) in db.execute("SELECT DISTINCT sha256 FROM evidence WHERE kind = 'file'")]
+    db.close()
+    return [data.large_dir / "evidence" / d[:2] / d[2:] for d in digests]
+
+
+def _baseline(files: list[Path], out: Path) -> float:
+    started = time.perf_counter()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for path in files:
+            digest = hashlib.sha256()
+            with path.open("rb") as source, archive.open(path.name, "w", force_zip64=True) as sink:
+                while chunk := source.read(CHUNK):
+                    digest.update(chunk)
+                    sink.write(chunk)
+    with zipfile.ZipFile(out) as archive:
+        for info in archive.infolist():
+            digest = hashlib.sha256()
+            with archive.open(info) as member:
+                while chunk := member.read(CHUNK):
+                    digest.update(chunk)
+    return time.perf_counter() - started
+
+
+def run(data: BenchData) -> list[Row]:
+    from evaluator_app.services.bundle_import import import_bundle
+    from evaluator_app.services.bundles import export_bundle
+    from evaluator_app.services.operation import open_context
+
+    files = _evidence_files(data)
+    megabytes = sum(p.stat().st_size for p in files) / 1e6
+    out = data.work / "large.evpkg"
+    ctx = open_context(str(data.large_dir), "bench")
+    try:
+        started = time.perf_counter()
+        export_bundle(ctx, data.large_session, out)
+        exported = time.perf_counter() - started
+    finally:
+        ctx.store.close()
+    other = open_context(str(data.work / "import-target"), "bench")
+    try:
+        started = time.perf_counter()
+        import_bundle(other, out)
+        imported = time.perf_counter() - started
+    finally:
+        other.store.close()
+    out.unlink()
+    base = _baseline(files, data.work / "baseline.zip")
+    (data.work / "baseline.zip").unlink()
+    ours_rate = megabytes / (exported + imported)
+    base_rate = megabytes / base
+    ratio = ours_rate / base_rate
+    return [
+        Row(
+            "bundle export + import",
+            f"{ours_rate:.0f} MB/s",
+            f"{base_rate:.0f} MB/s",
+            ratio,
+            "ratio ≥ 0.6",
+            ratio >= 0.6,
+            {"mb": megabytes, "export_s": exported, "import_s": imported, "baseline_s": base},
+        )
+    ]
