@@ -280,9 +280,7 @@ class DashboardView(QWidget):
         when = str(previous.year) if previous.stage >= 2 else f"{previous.year} (I)"
         text, colour = change_label(change(previous.index, data.index))
         self.previous_index.setText(
-            self.tr("%1: %2")
-            .replace("%1", when)
-            .replace("%2", score_label(previous.index))
+            self.tr("%1: %2").replace("%1", when).replace("%2", score_label(previous.index))
             + (f'  <span style="color:{colour}"><b>{text}</b></span>' if text else "")
         )
         self.previous_index.setToolTip(

@@ -93,6 +93,7 @@ def test_the_rationale_travels_and_older_bundles_without_it_still_import(
     older = SessionData.model_validate_json(json.dumps(data))
     assert {a.rationale for a in older.assessments} == {""}
 
+
 def test_records_made_before_the_column_existed_verify_and_still_show_tampering(
     ctx: Context, session_id: str, data_dir: Path
 ) -> None:
