@@ -16,6 +16,7 @@ import platform
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -92,7 +93,14 @@ def main() -> int:
         for name in chosen:
             print(f"running {name}…", flush=True)
             began = time.perf_counter()
-            rows += WORKLOADS[name](data)
+            try:
+                found = WORKLOADS[name](data)
+            except Exception as error:  # one broken workload must not lose the others
+                traceback.print_exc()
+                found = [Row(name, f"error: {error}", "—", None, "—", False, {})]
+            for row in found:
+                print(f"  {row.workload}: {row.figure} (baseline {row.baseline})", flush=True)
+            rows += found
             print(f"  {time.perf_counter() - began:.1f} s", flush=True)
     print()
     print(table(rows))

@@ -19,7 +19,8 @@ def _evidence_files(data: BenchData) -> list[Path]:
     from evaluator_app.store.engine import DATABASE_FILE
 
     db = sqlite3.connect(data.large_dir / DATABASE_FILE)
-    digests = [d for (d,) in db.execute("SELECT DISTINCT sha256 FROM evidence WHERE kind = 'file'")]
+    query = "SELECT DISTINCT sha256 FROM evidence WHERE sha256 IS NOT NULL"
+    digests = [d for (d,) in db.execute(query)]
     db.close()
     return [data.large_dir / "evidence" / d[:2] / d[2:] for d in digests]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
 from workloads.data import BenchData
@@ -10,12 +11,21 @@ from workloads.rows import Row, ms, percentile
 SWITCHES = 300
 
 
+def _quiet_offscreen(kind: object, context: object, message: str) -> None:
+    # The offscreen platform says this on every window resize; it is noise here.
+    if "propagateSizeHints" not in message:
+        sys.stderr.write(message + "\n")
+
+
 def run(data: BenchData) -> list[Row]:
+    from PySide6 import QtCore
+
     from evaluator_app.services.operation import open_context
     from evaluator_app.ui.app import application
     from evaluator_app.ui.session_window import SessionWindow
 
     app = application()
+    QtCore.qInstallMessageHandler(_quiet_offscreen)
     ctx = open_context(str(data.large_dir), "bench")
     window = SessionWindow(ctx, data.large_session)
     window.show()
