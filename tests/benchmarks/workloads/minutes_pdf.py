@@ -1,75 +1,56 @@
 """Draft minutes of the large session against ReportLab alone.
 
-The baseline builds, with ReportLab's platypus and the same bundled fonts, a
-document of about the same content read straight from the database: a
-paragraph per indicator with its notes, and tables of its clarifications,
-evidence and findings.  It is not the minutes' exact layout (that would be the
-app), only the same amount of paragraphs and table rows.
+Our figure is ``services.minutes.export_draft`` whole: reading the session,
+building the story, laying it out (with the page-numbering canvas) and writing
+the file.  The baseline is ReportLab building the very same flowables: a
+second export whose layout step (``reports.layout._render``) is replaced by a
+plain ``SimpleDocTemplate.build`` of the story it is given, timed alone.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import io
 import time
+from typing import Any
+from unittest import mock
 
 from workloads.data import BenchData
 from workloads.rows import Row
 
 
-def _baseline(data: BenchData) -> int:
-    from reportlab.lib import colors
+def _baseline(data: BenchData) -> tuple[float, int]:
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import SimpleDocTemplate
 
-    from evaluator_app.reports.layout import FONT, FONT_BOLD, register_fonts
-    from evaluator_app.store.engine import DATABASE_FILE
+    from evaluator_app.reports import layout
+    from evaluator_app.services.minutes import export_draft
+    from evaluator_app.services.operation import open_context
 
-    register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11)
-    head = ParagraphStyle("head", fontName=FONT_BOLD, fontSize=11, leading=14)
-    grid = TableStyle(
-        [("GRID", (0, 0), (-1, -1), 0.3, colors.grey), ("FONT", (0, 0), (-1, -1), FONT)]
-    )
-    db = sqlite3.connect(data.large_dir / DATABASE_FILE)
-    session = data.large_session
-    story: list[object] = []
-    assessments = db.execute(
-        "SELECT id, indicator_code, agreed_level, notes FROM assessment WHERE session_id = ? "
-        "ORDER BY indicator_code",
-        (session,),
-    ).fetchall()
-    for assessment_id, code, level, notes in assessments:
-        story.append(Paragraph(f"{code} Indikator {code}: level {level}", head))
-        story.append(Paragraph(notes or "-", body))
-        rows = [
-            [Paragraph(q, body), Paragraph(a or "-", body)]
-            for q, a in db.execute(
-                "SELECT question, answer FROM clarification WHERE assessment_id = ?",
-                (assessment_id,),
-            )
-        ]
-        rows += [
-            [Paragraph(t, body), Paragraph(s, body)]
-            for t, s in db.execute(
-                "SELECT title, status FROM evidence WHERE assessment_id = ?", (assessment_id,)
-            )
-        ]
-        if rows:
-            story.append(Table(rows, colWidths=[250, 230], style=grid, repeatRows=0))
-    findings = [
-        [Paragraph(t, body), Paragraph(r, body), Paragraph(p, body)]
-        for t, r, p in db.execute(
-            "SELECT text, recommendation, priority FROM finding WHERE session_id = ?", (session,)
+    measured: list[tuple[float, int]] = []
+
+    def plain_build(story: list[Any], *_args: Any, **_kwargs: Any) -> tuple[bytes, int]:
+        layout.register_fonts()
+        buffer = io.BytesIO()
+        started = time.perf_counter()
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=layout.LEFT,
+            rightMargin=layout.RIGHT,
+            topMargin=layout.TOP,
+            bottomMargin=layout.BOTTOM,
         )
-    ]
-    story.append(Table(findings, colWidths=[200, 200, 80], style=grid))
-    db.close()
-    pages: list[int] = []
-    out = data.work / "baseline-minutes.pdf"
-    document = SimpleDocTemplate(str(out), pagesize=A4)
-    document.build(story, onLaterPages=lambda canvas, _doc: pages.append(canvas.getPageNumber()))
-    return len(pages) + 1
+        doc.build(story)
+        measured.append((time.perf_counter() - started, doc.page))
+        return buffer.getvalue(), doc.page
+
+    ctx = open_context(str(data.large_dir), "bench")
+    try:
+        with mock.patch.object(layout, "_render", plain_build):
+            export_draft(ctx, data.large_session, data.work / "baseline-minutes.pdf")
+    finally:
+        ctx.store.close()
+    return measured[0]
 
 
 def run(data: BenchData) -> list[Row]:
@@ -83,9 +64,7 @@ def run(data: BenchData) -> list[Row]:
         ours = time.perf_counter() - started
     finally:
         ctx.store.close()
-    started = time.perf_counter()
-    base_pages = _baseline(data)
-    base = time.perf_counter() - started
+    base, base_pages = _baseline(data)
     ratio = ours / base
     return [
         Row(
