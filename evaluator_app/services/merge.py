@@ -261,7 +261,10 @@ def plan_merge(
     mine_seen = _history(our_events)
     their_seen = _history(their_events)
     plan = MergePlan(session_id=ours["session"]["id"])
-    plan.absorbed = sorted(their_seen.known - mine_seen.known)
+    # A partial bundle's trail lists operations (absorbed in earlier merges) whose
+    # effects outside its dimensions did not travel with it: claiming them as
+    # known here would later keep our value silently over theirs.
+    plan.absorbed = sorted(their_seen.known - mine_seen.known) if whole else []
     if not whole:
         codes = {a["indicator_code"] for a in theirs["assessments"]}
         ours = select_records(ours, codes)

@@ -307,3 +307,28 @@ def test_command_line_previews_lists_conflicts_and_settles_them(
     assert notes["GOV.1.1"] == "Dari B"
     assert main([*where, "bundle", "import", str(path), "--preview", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["outcome"] == "unchanged"
+
+
+def test_a_dimension_bundle_does_not_claim_work_outside_its_dimensions(
+    pair: tuple[Context, Context, str], tmp_path: Path
+) -> None:
+    """B merged C's work on GOV and ENV, then sent A only GOV: A must still get
+    C's ENV note later, as a conflict with A's own, never silently lose it."""
+    a, b, sid = pair
+    c = laptop(tmp_path / "c", "carol")
+    send(a, sid, c)
+    assessments.set_notes(c, sid, "GOV.1.1", "GOV dari C")
+    assessments.set_notes(c, sid, "ENV.1.1", "ENV dari C")
+    send(c, sid, b)
+    gov_only = b.store.data_dir.parent / "gov-only.evpkg"
+    export_bundle(b, sid, gov_only, dimensions=["GOV"])
+    import_bundle(a, gov_only)
+    assessments.set_notes(a, sid, "ENV.1.1", "ENV dari A")
+    whole = b.store.data_dir.parent / "whole.evpkg"
+    export_bundle(b, sid, whole)
+    plan = preview_bundle(a, whole).plan
+    assert plan is not None
+    assert [(d.label, d.field) for d in plan.conflicts] == [("indicator ENV.1.1", "notes")]
+    (conflict,) = plan.conflicts
+    assert (conflict.ours, conflict.theirs) == ("ENV dari A", "ENV dari C")
+    c.store.close()
