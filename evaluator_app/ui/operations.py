@@ -37,6 +37,7 @@ _LABELS = {
     "add_finding": QT_TRANSLATE_NOOP("Operations", "Add a finding"),
     "import_bundle": QT_TRANSLATE_NOOP("Operations", "Import a bundle"),
     "merge_bundle": QT_TRANSLATE_NOOP("Operations", "Merge a bundle"),
+    "demo": QT_TRANSLATE_NOOP("Operations", "Create demo data"),
     "edit_finding": QT_TRANSLATE_NOOP("Operations", "Edit a finding"),
     "remove_finding": QT_TRANSLATE_NOOP("Operations", "Remove a finding"),
 }

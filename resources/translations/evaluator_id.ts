@@ -1922,6 +1922,10 @@
         <translation>Gabungkan bundel</translation>
     </message>
     <message>
+        <source>Create demo data</source>
+        <translation>Buat data demo</translation>
+    </message>
+    <message>
         <source>Edit a finding</source>
         <translation>Ubah temuan</translation>
     </message>

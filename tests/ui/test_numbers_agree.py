@@ -44,8 +44,9 @@ def test_index_and_dimension_scores_agree_in_every_place(
 
     # The XLSX for the programme office.
     export_results(ctx, sid, tmp_path / "results.xlsx", "xlsx")
-    sheet = openpyxl.load_workbook(tmp_path / "results.xlsx", read_only=True)["Scores"]
-    rows = list(sheet.iter_rows(values_only=True))
+    book = openpyxl.load_workbook(tmp_path / "results.xlsx", read_only=True)
+    rows = list(book["Scores"].iter_rows(values_only=True))
+    book.close()
     header = list(rows[0])
     kind, code, score = (header.index(h) for h in ("Kind", "Code", "Score"))
     xlsx = {r[code] or "index": f"{r[score]:.2f}" for r in rows[1:] if r[kind] != "sub-dimension"}
