@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from evaluator_app import __version__
+from evaluator_app.cli.backup_commands import cmd_backup, cmd_restore
 from evaluator_app.cli.bundle_commands import cmd_bundle
 from evaluator_app.cli.commands import (
     cmd_assess,
@@ -431,4 +432,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("id", help="session")
     sub.add_argument("--limit", type=_count, default=50, help="how many (1–100000)")
     json_flag(sub)
+    sub = add("backup", cmd_backup, "copy the database (safe while the window is open)")
+    sub.add_argument(
+        "--out", metavar="FILE", help="where to write it (default: a dated file in <data>/backups)"
+    )
+    sub = add(
+        "restore",
+        cmd_restore,
+        "replace the database with a backup; close the window first "
+        "(the current database is kept in <data>/backups)",
+    )
+    sub.add_argument("file", metavar="FILE", help="a backup made by 'backup' or automatically")
     return parser

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.domain.scoring import score_framework
+from evaluator_app.services.backups import automatic_backup
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, chain_head, operation, reading
@@ -145,7 +146,9 @@ def sign_off(ctx: Context, session_id: str, signer_ids: list[str], method: str =
                 )
             )
         session.status = "signed"
-        return digest
+    # A signed record is worth a copy: kept among the rotated automatic backups.
+    automatic_backup(ctx, "signoff")
+    return digest
 
 
 def reopen(ctx: Context, session_id: str, reason: str) -> None:
