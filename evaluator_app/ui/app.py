@@ -8,7 +8,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
+from evaluator_app.app_log import install_log
+from evaluator_app.services.backups import daily_backup
 from evaluator_app.services.operation import Context
+from evaluator_app.ui.crash import install_exception_hook
 from evaluator_app.ui.session_window import SessionWindow
 from evaluator_app.ui.start_window import StartWindow
 from evaluator_app.ui.translations import ui_language, use_language
@@ -75,6 +78,9 @@ def run_gui(ctx: Context, open_session_id: str | None = None, argv: list[str] | 
     """Show the start screen, and the meeting window of ``open_session_id`` if given;
     run until the last window closes."""
     app = application(argv)
+    install_log(ctx.store.data_dir)
+    install_exception_hook()
+    daily_backup(ctx)
     windows = Windows(ctx)
     windows.start.show()
     if open_session_id is not None:

@@ -38,6 +38,7 @@ from evaluator_app.ui.attendance import AttendancePanel
 from evaluator_app.ui.autosave import AutosaveText
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.dashboard import DashboardView
+from evaluator_app.ui.data_actions import DataActions
 from evaluator_app.ui.findings_view import FindingsList
 from evaluator_app.ui.indicator_page import IndicatorPage
 from evaluator_app.ui.labels import progress_label, score_label, status_label, time_label
@@ -158,6 +159,7 @@ class SessionWindow(QMainWindow):
         self._command(Command.SHORTCUTS, self.show_shortcuts, help_menu)
         about = help_menu.addAction(self.tr("About Evaluator"))
         about.triggered.connect(self._about)
+        self.data_actions = DataActions(c.ctx, self, help_menu)
         for command in (Command.UNDO, Command.REDO, Command.ADD_QUESTION):
             self.commands[command].setEnabled(not c.read_only)
 

@@ -35,6 +35,7 @@ from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import list_sessions, session_overview
 from evaluator_app.ui.attendance import PROBLEM_STYLE
 from evaluator_app.ui.bundle_import_flow import choose_bundle, import_bundle_file
+from evaluator_app.ui.data_actions import DataActions
 from evaluator_app.ui.framework_import_dialog import FrameworkImportDialog
 from evaluator_app.ui.identities_dialog import IdentitiesDialog
 from evaluator_app.ui.new_session_dialog import NewSessionDialog
@@ -192,6 +193,7 @@ class StartWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+        self.data_actions = DataActions(self._ctx, self, help_menu)
 
     # --- the list --------------------------------------------------------------
 
