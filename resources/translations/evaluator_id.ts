@@ -446,6 +446,21 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Terjadi kesalahan</translation>
+    </message>
+    <message>
+        <source>Evaluator met an unexpected error. Your work is saved; you can go on. The details are in the log file.</source>
+        <translation>Evaluator mengalami kesalahan yang tidak terduga. Pekerjaan Anda sudah tersimpan; Anda dapat melanjutkan. Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Salin rincian</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Index</source>
@@ -514,6 +529,29 @@
     <message>
         <source>%1 min</source>
         <translation>%1 mnt</translation>
+    </message>
+</context>
+<context>
+    <name>DataActions</name>
+    <message>
+        <source>Open data folder</source>
+        <translation>Buka folder data</translation>
+    </message>
+    <message>
+        <source>Back up data now…</source>
+        <translation>Cadangkan data sekarang…</translation>
+    </message>
+    <message>
+        <source>Back up data</source>
+        <translation>Cadangkan data</translation>
+    </message>
+    <message>
+        <source>Evaluator database (*.sqlite)</source>
+        <translation>Basis data Evaluator (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>The data was backed up to %1.</source>
+        <translation>Data telah dicadangkan ke %1.</translation>
     </message>
 </context>
 <context>
