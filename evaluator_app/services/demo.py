@@ -90,6 +90,25 @@ AGENCIES = [
 ]
 
 
+def add_demo_people(ctx: Context, session_id: str) -> list[str]:
+    """The demo city's attendance (PEOPLE, in order); their participant ids."""
+    return [
+        participants.add_participant(
+            ctx,
+            session_id,
+            ParticipantDetails(
+                name=name,
+                nip=nip,
+                position=position,
+                organisation=org,
+                rank=RANKS.get(nip or "", ""),
+                role=role,
+            ),
+        )
+        for name, nip, position, org, role in PEOPLE
+    ]
+
+
 def create_demo(ctx: Context, seed: int = 2024) -> str:
     """Create the demo session; returns its id."""
     rng = random.Random(seed)
@@ -109,21 +128,7 @@ def create_demo(ctx: Context, seed: int = 2024) -> str:
             document_number="001/BA-EV/SC-TRM/X/2024",
         ),
     )
-    people = [
-        participants.add_participant(
-            ctx,
-            session_id,
-            ParticipantDetails(
-                name=name,
-                nip=nip,
-                position=position,
-                organisation=org,
-                rank=RANKS.get(nip or "", ""),
-                role=role,
-            ),
-        )
-        for name, nip, position, org, role in PEOPLE
-    ]
+    people = add_demo_people(ctx, session_id)
     evaluators = people[:3]
     set_session_status(ctx, session_id, "in_progress")
     codes = [i.code for i in framework.indicators()]
@@ -230,14 +235,8 @@ def create_previous_year(ctx: Context, seed: int = 2023) -> str:
             document_number="004/BA-EV/SC-TRM/X/2023",
         ),
     )
-    signers = []
-    for name, nip, position, org, role in PEOPLE:
-        details = ParticipantDetails(
-            name=name, nip=nip, position=position, organisation=org, role=role
-        )
-        person = participants.add_participant(ctx, session_id, details)
-        if role == "signer":
-            signers.append(person)
+    people = add_demo_people(ctx, session_id)
+    signers = [pid for pid, person in zip(people, PEOPLE, strict=True) if person[4] == "signer"]
     set_session_status(ctx, session_id, "in_progress")
     levels = framework.level_values()
     with operation(ctx, "set_agreed_level") as op:  # one transaction: the demo opens fast

@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from evaluator_app.services import assessments, clarifications, evidence, findings, participants
-from evaluator_app.services.demo import AGENCIES, PEOPLE, QUESTIONS, RANKS
+from evaluator_app.services import assessments, clarifications, evidence, findings
+from evaluator_app.services.demo import AGENCIES, QUESTIONS, add_demo_people
 from evaluator_app.services.findings import FindingDetails
 from evaluator_app.services.frameworks import installed_frameworks_dir
 from evaluator_app.services.operation import Context, operation
-from evaluator_app.services.participants import ParticipantDetails
 from evaluator_app.services.sessions import SessionDetails, create_session, set_session_status
 
 # Bump when the generated data changes (benchmarks cache data by this version).
@@ -163,21 +162,7 @@ def create_large(ctx: Context, spec: LargeSpec | None = None, seed: int = 150) -
     codes = [i.code for i in framework.indicators()]
     with operation(ctx, "demo") as op:
         op.session_id = session_id
-        people = [
-            participants.add_participant(
-                ctx,
-                session_id,
-                ParticipantDetails(
-                    name=name,
-                    nip=nip,
-                    position=position,
-                    organisation=org,
-                    rank=RANKS.get(nip or "", ""),
-                    role=role,
-                ),
-            )
-            for name, nip, position, org, role in PEOPLE
-        ]
+        people = add_demo_people(ctx, session_id)
     evaluators = people[:3]
     set_session_status(ctx, session_id, "in_progress")
     with operation(ctx, "demo") as op:
