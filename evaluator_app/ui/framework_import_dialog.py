@@ -36,6 +36,7 @@ from evaluator_app.services.frameworks import (
 )
 from evaluator_app.services.operation import Context
 from evaluator_app.ui.verify_dialog import BAD, FILLS, GOOD, VERDICT_STYLE, WARN
+from evaluator_app.ui.widgets import dropped_file
 
 SUFFIXES = (".xlsx", ".xlsm")
 
@@ -181,10 +182,7 @@ class FrameworkImportDialog(QDialog):
 
     @staticmethod
     def _dropped(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        files = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-        wanted = (*SUFFIXES, ".yaml", ".yml")
-        return files[0] if len(files) == 1 and files[0].suffix.lower() in wanted else None
+        return dropped_file(event, (*SUFFIXES, ".yaml", ".yml"))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped(event) is not None:

@@ -31,6 +31,7 @@ from evaluator_app.services.minutes import MinutesCheck, verify_minutes
 from evaluator_app.services.operation import Context
 from evaluator_app.signing import SignatureCheck
 from evaluator_app.ui.labels import date_label, time_label
+from evaluator_app.ui.widgets import dropped_file
 
 GOOD = "#1d6b2a"
 WARN = "#8a5a00"
@@ -129,9 +130,7 @@ class VerifyDialog(QDialog):
 
     @staticmethod
     def _dropped_pdf(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        files = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-        return files[0] if len(files) == 1 and files[0].suffix.lower() == ".pdf" else None
+        return dropped_file(event, (".pdf",))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_pdf(event) is not None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,3 +58,10 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def dropped_file(event: QDragEnterEvent | QDropEvent, suffixes: tuple[str, ...]) -> Path | None:
+    """The one local file being dragged or dropped, if its suffix is one of ``suffixes``."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    files = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+    return files[0] if len(files) == 1 and files[0].suffix.lower() in suffixes else None
