@@ -49,6 +49,7 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     monkeypatch.setenv("EVALUATOR_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.setenv("EVALUATOR_USER", "tester")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("EVALUATOR_CONFIG_DIR", str(tmp_path / "config" / "Evaluator"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evaluator_app import preferences as settings
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.exchange.summary import BundleSummary
 from evaluator_app.services.bundles import export_bundle
 from evaluator_app.services.errors import ServiceError
-from evaluator_app.ui import settings
 from evaluator_app.ui.attendance import PROBLEM_STYLE
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.identities_dialog import password_field
@@ -43,7 +43,7 @@ from evaluator_app.ui.minutes_actions import problem_label, say, waiting
 
 EVALUATOR_ROLES = ("lead_evaluator", "evaluator")
 SUFFIX = ".evpkg"
-LAST_FOLDER = settings.Setting("bundles/export_folder", "")  # where the last bundle went
+LAST_FOLDER = settings.LAST_FOLDER  # where the last bundle went
 
 
 def bundle_name(region: str, year: int, what: str) -> str:

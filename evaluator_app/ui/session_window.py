@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator_app import __version__
+from evaluator_app import __version__, preferences
 from evaluator_app.exchange.summary import ImportSummary
 from evaluator_app.services import assessments, undo
 from evaluator_app.services.operation import Context
-from evaluator_app.ui import actions, bundle_actions, settings
+from evaluator_app.ui import actions, bundle_actions
 from evaluator_app.ui.actions import Command
 from evaluator_app.ui.attendance import AttendancePanel
 from evaluator_app.ui.autosave import AutosaveText
@@ -330,7 +330,7 @@ class SessionWindow(QMainWindow):
         return summary
 
     def _choose_language(self, code: str) -> None:
-        settings.write(settings.LANGUAGE, code)
+        preferences.write(preferences.LANGUAGE, code)
         self.statusBar().showMessage(
             self.tr("The interface language changes when Evaluator starts again."), 8000
         )

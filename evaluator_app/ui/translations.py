@@ -34,9 +34,9 @@ APP_NAME = "Evaluator"
 
 def ui_language() -> str:
     """``EVALUATOR_LANG`` ("id_ID" -> "id") if set, else the saved setting, else "id"."""
-    from evaluator_app.ui import settings
+    from evaluator_app import preferences
 
-    value = os.environ.get(ENV_VAR, "").strip().lower() or settings.read(settings.LANGUAGE)
+    value = os.environ.get(ENV_VAR, "").strip().lower() or preferences.read(preferences.LANGUAGE)
     return value.replace("-", "_").split("_")[0] or DEFAULT_LANGUAGE
 
 

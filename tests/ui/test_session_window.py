@@ -13,7 +13,7 @@ from evaluator_app.services import assessments, participants, signoff, walkthrou
 from evaluator_app.services.operation import Context
 from evaluator_app.services.participants import ParticipantDetails
 from evaluator_app.services.sessions import SessionDetails, create_session
-from evaluator_app.ui import settings
+from evaluator_app import preferences as settings
 from evaluator_app.ui.actions import SPECS, Command
 from evaluator_app.ui.operations import operation_label
 from evaluator_app.ui.session_window import SessionWindow
