@@ -1,4 +1,5 @@
-"""Where the data lives: --data-dir, then EVALUATOR_DATA_DIR, then the platform's folder."""
+"""Where the data lives: --data-dir, then EVALUATOR_DATA_DIR, then the folder chosen in
+the preferences (first run or settings), then the platform's user data folder."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(ENV_VAR)
     if from_env:
         return Path(from_env).expanduser()
+    from evaluator_app import preferences
+
+    chosen = preferences.read(preferences.DATA_DIR).strip()
+    if chosen:
+        return Path(chosen).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
