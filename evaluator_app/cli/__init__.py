@@ -31,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if isinstance(text, str) and not _is_utf8(text):
                 parser.error(f"the value of {name} is not valid UTF-8 text")
     logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
+    if args.self_check:
+        from evaluator_app.self_check import run_self_check
+
+        return run_self_check()
     if args.handler is None:
         parser.parse_args([*(argv or sys.argv[1:]), "--help"])
     from evaluator_app.domain.framework import FrameworkError

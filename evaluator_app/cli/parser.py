@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window on the demo session (created if missing)",
     )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="run every part of the app once in a temporary folder (offscreen) and exit",
+    )
     parser.set_defaults(handler=cmd_gui)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
