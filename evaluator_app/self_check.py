@@ -95,7 +95,7 @@ def _steps(folder: Path, state: dict[str, Any]) -> list[tuple[str, Callable[[], 
         from evaluator_app.services.demo import ensure_demo
 
         state["session"] = ensure_demo(state["ctx"])
-        return state["session"][:8]
+        return str(state["session"])[:8]
 
     def windows() -> str:
         return _draw_windows(state["ctx"], state["session"], out)
