@@ -6,9 +6,11 @@ import logging
 import sys
 from collections.abc import Callable
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from evaluator_app.app_log import install_log
+from evaluator_app.bundled import resources_dir
 from evaluator_app.services.backups import daily_backup
 from evaluator_app.services.operation import Context
 from evaluator_app.ui.crash import install_exception_hook
@@ -26,7 +28,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    return QApplication(sys.argv[:1] if argv is None else argv)
+    app = QApplication(sys.argv[:1] if argv is None else argv)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "evaluator.png")))
+    return app
 
 
 def _meeting_window_not_wired(session_id: str) -> None:
