@@ -1,0 +1,190 @@
+"""The on-demand (long) reliability runs; their figures go in the README.
+
+    python tests/reliability/run_long.py fuzz [--target NAME] [--count 100000] [--until HH:MM]
+    python tests/reliability/run_long.py kill [--kills 200]
+    python tests/reliability/run_long.py tamper
+
+``fuzz`` runs each parser in its own process (a crash of the interpreter
+would show as that process dying), mutating the seeds with the same mutators
+as the CI test, driven by hypothesis in chunks of 2,000 inputs; it writes its
+counts to ``<out>/fuzz-<target>.json`` every chunk and keeps every failing
+input in ``<out>/failures/``.  ``--until`` stops at a UTC time of day with the
+exact count reached.  ``kill`` and ``tamper`` run the pytest files with
+RELIABILITY_FULL=1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CHUNK = 2000
+
+
+def _deadline(until: str | None) -> float | None:
+    if not until:
+        return None
+    hour, minute = (int(x) for x in until.split(":"))
+    now = dt.datetime.now(dt.UTC)
+    end = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if end <= now:
+        end += dt.timedelta(days=1)
+    return time.time() + (end - now).total_seconds()
+
+
+def fuzz_one(name: str, count: int, out: Path, until: str | None) -> int:
+    from hypothesis import HealthCheck, given, seed, settings
+    from hypothesis import strategies as st
+
+    from tests.reliability.fuzz import Sandbox, Stats, make_input, run_one, targets
+    from tests.reliability.seeds import build_seeds
+
+    end = _deadline(until)
+    seeds = build_seeds(out / "seeds")
+    target = targets()[name]
+    seed_bytes = target.seeds(seeds)
+    sandbox = Sandbox(out / f"sandbox-{name}", seeds)
+    stats = Stats()
+    ops = st.lists(
+        st.tuples(
+            st.integers(0, 1 << 16),
+            st.integers(0, 1 << 31),
+            st.integers(0, 1 << 16),
+            st.integers(0, 255),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+    started = time.time()
+    report = out / f"fuzz-{name}.json"
+    chunk = 0
+    while stats.inputs < count and (end is None or time.time() < end):
+        size = min(CHUNK, count - stats.inputs)
+
+        @seed(chunk)
+        @settings(
+            max_examples=size,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+            phases=[__import__("hypothesis").Phase.generate],
+        )
+        @given(choice=st.integers(0, 7), ops=ops)
+        def feed(choice: int, ops: list[tuple[int, int, int, int]]) -> None:
+            if end is not None and time.time() >= end:
+                return
+            run_one(
+                target,
+                sandbox,  # noqa: B023  (called at once, in this iteration)
+                make_input(target, seed_bytes, choice, ops),
+                stats,
+                out / "failures",
+            )
+
+        feed()
+        chunk += 1
+        _write(report, name, stats, time.time() - started, done=False)
+        if chunk % 10 == 0:  # a merge-heavy data folder slows imports: start afresh
+            sandbox.close()
+            sandbox = Sandbox(out / f"sandbox-{name}-{chunk}", seeds)
+    sandbox.close()
+    _write(report, name, stats, time.time() - started, done=True)
+    print(report.read_text())
+    return 1 if stats.failures else 0
+
+
+def _write(report: Path, name: str, stats: object, seconds: float, done: bool) -> None:
+    from tests.reliability.fuzz import Stats
+
+    assert isinstance(stats, Stats)
+    report.write_text(
+        json.dumps(
+            {
+                "target": name,
+                "inputs": stats.inputs,
+                "accepted": stats.ok,
+                "refused": stats.refused,
+                "failures": [
+                    {"kind": f.kind, "detail": f.detail, "input": str(f.input_file)}
+                    for f in stats.failures
+                ],
+                "refusals": stats.errors,
+                "wall_seconds": round(seconds, 1),
+                "parser_seconds": round(stats.seconds, 1),
+                "slowest_input_seconds": round(stats.slowest, 3),
+                "done": done,
+            },
+            indent=1,
+        )
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    fuzz = sub.add_parser("fuzz")
+    fuzz.add_argument("--target", help="one parser (default: each in its own process)")
+    fuzz.add_argument("--count", type=int, default=100_000)
+    fuzz.add_argument("--until", help="stop at this UTC time of day (HH:MM)")
+    fuzz.add_argument("--out", type=Path, default=Path("reliability-out"))
+    kill = sub.add_parser("kill")
+    kill.add_argument("--kills", type=int, default=200)
+    sub.add_parser("tamper")
+    args = parser.parse_args()
+    env = dict(os.environ, RELIABILITY_FULL="1", PYTHONPATH=str(ROOT))
+    if args.command == "fuzz":
+        args.out.mkdir(parents=True, exist_ok=True)
+        out = args.out.resolve()
+        if args.target:
+            return fuzz_one(args.target, args.count, out, args.until)
+        from tests.reliability.fuzz import targets
+        from tests.reliability.seeds import build_seeds
+
+        build_seeds(out / "seeds")  # once, before the processes share it
+        extra = ["--until", args.until] if args.until else []
+        children = {
+            name: subprocess.Popen(
+                [
+                    sys.executable,
+                    __file__,
+                    "fuzz",
+                    "--target",
+                    name,
+                    "--count",
+                    str(args.count),
+                    "--out",
+                    str(out),
+                    *extra,
+                ],
+                env=env,
+            )
+            for name in targets()
+        }
+        codes = {name: child.wait() for name, child in children.items()}
+        print(json.dumps(codes))
+        return max(codes.values())
+    files = {"kill": "test_kill.py", "tamper": "test_tamper.py"}
+    if args.command == "kill":
+        env["RELIABILITY_KILLS"] = str(args.kills)
+    test = Path(__file__).parent / files[args.command]
+    return subprocess.call(
+        [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", str(test)],
+        cwd=ROOT,
+        env=env,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
