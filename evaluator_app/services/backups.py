@@ -2,8 +2,10 @@
 
 Backups use SQLite's online backup API, so they are consistent while the app
 runs (WAL included).  Automatic ones (``daily``, ``signoff``) live in
-``<data>/backups`` and only the newest ``KEEP_AUTOMATIC`` are kept; manual ones
-and the copies made before a schema migration are never deleted.
+``<data>/backups`` and only the newest few are kept: the preference
+``data/keep_automatic_backups`` (``preferences.KEEP_BACKUPS``, 10 unless set,
+at least 1); manual ones and the copies made before a schema migration are
+never deleted.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from evaluator_app import preferences
 from evaluator_app.services.errors import InvalidInput, StorageError
 from evaluator_app.services.operation import Context
 from evaluator_app.store.engine import DATABASE_FILE
@@ -106,6 +109,11 @@ def automatic_backups(folder: Path) -> list[Path]:
     return sorted(found, key=lambda path: (path.stat().st_mtime_ns, path.name))
 
 
+def kept_automatic() -> int:
+    """How many automatic backups to keep: the user's preference, at least one."""
+    return preferences.read_int(preferences.KEEP_BACKUPS, minimum=1)
+
+
 def rotate(folder: Path, keep: int = KEEP_AUTOMATIC) -> list[Path]:
     """Delete all but the newest ``keep`` automatic backups; return those deleted."""
     old = automatic_backups(folder)
@@ -115,12 +123,14 @@ def rotate(folder: Path, keep: int = KEEP_AUTOMATIC) -> list[Path]:
     return doomed
 
 
-def automatic_backup(ctx: Context, reason: str, keep: int = KEEP_AUTOMATIC) -> Path | None:
+def automatic_backup(ctx: Context, reason: str, keep: int | None = None) -> Path | None:
     """An automatic backup, then rotation; a failure is logged, never raised.
 
     It runs after the work is saved, so failing to copy must not look like
-    failing to save.
+    failing to save.  ``keep``: None means the preference (``kept_automatic``).
     """
+    if keep is None:
+        keep = kept_automatic()
     try:
         path = back_up(ctx, reason=reason)
         rotate(backups_dir(ctx.store.data_dir), keep)
@@ -130,7 +140,7 @@ def automatic_backup(ctx: Context, reason: str, keep: int = KEEP_AUTOMATIC) -> P
     return path
 
 
-def daily_backup(ctx: Context, keep: int = KEEP_AUTOMATIC) -> Path | None:
+def daily_backup(ctx: Context, keep: int | None = None) -> Path | None:
     """Back up once a day of use: skipped when today's daily backup exists."""
     today = dt.datetime.now().strftime("%Y%m%d")
     for path in automatic_backups(backups_dir(ctx.store.data_dir)):
