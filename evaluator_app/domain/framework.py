@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from evaluator_app.domain.canonical import sha256_of
+from evaluator_app.i18n import _
 
 
 def _text_from_plain(value: Any) -> Any:
@@ -254,9 +255,9 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
     scale = _items(data, "scale")
     values = [v for _, level in scale if (v := _level_key(level.get("value"))) is not None]
     if len(set(values)) != len(values):
-        problems.append(Problem("scale", "level values must be unique"))
+        problems.append(Problem("scale", _("level values must be unique")))
     elif values != sorted(values):
-        problems.append(Problem("scale", "levels must be listed from lowest to highest"))
+        problems.append(Problem("scale", _("levels must be listed from lowest to highest")))
     if len(values) != len(scale) or len(set(values)) != len(values) or len(values) < 2:
         values = []  # a broken scale is reported above; checking levels against it is noise
 
@@ -264,16 +265,18 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
         m for _, band in _items(data, "predicates") if (m := _number(band.get("min"))) is not None
     ]
     if len(set(mins)) != len(mins):
-        problems.append(Problem("predicates", "two bands share the same minimum"))
+        problems.append(Problem("predicates", _("two bands share the same minimum")))
     elif mins != sorted(mins):
-        problems.append(Problem("predicates", "bands must be listed from the lowest minimum up"))
+        problems.append(Problem("predicates", _("bands must be listed from the lowest minimum up")))
     if mins and values:
         if min(mins) > min(values):
             problems.append(
                 Problem(
                     "predicates",
-                    f"the lowest band starts at {min(mins)}, above the lowest level {min(values)}: "
-                    "a low index would get no predicate",
+                    _(
+                        "the lowest band starts at {lowest_band}, above the lowest "
+                        "level {lowest_level}: a low index would get no predicate"
+                    ).format(lowest_band=min(mins), lowest_level=min(values)),
                 )
             )
         for n, band in _items(data, "predicates"):
@@ -282,7 +285,9 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"predicates[{n}].min",
-                        f"{low} is above the top of the scale ({max(values)})",
+                        _("{low} is above the top of the scale ({top})").format(
+                            low=low, top=max(values)
+                        ),
                     )
                 )
 
@@ -295,7 +300,12 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
         if code.casefold() in seen:
             first = seen[code.casefold()]
             problems.append(
-                Problem(f"{where}.code", f"duplicate code {code!r} (first used at {first})")
+                Problem(
+                    f"{where}.code",
+                    _("duplicate code {code!r} (first used at {first})").format(
+                        code=code, first=first
+                    ),
+                )
             )
         else:
             seen[code.casefold()] = f"{where}.code"
@@ -304,7 +314,10 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
         claim(group, where)
         if not group.get("groups") and not group.get("indicators"):
             problems.append(
-                Problem(where, f"group {group.get('code')!r} has no groups or indicators")
+                Problem(
+                    where,
+                    _("group {code!r} has no groups or indicators").format(code=group.get("code")),
+                )
             )
         for g, child in _items(group, "groups"):
             check_group(child, f"{where}.groups[{g}]")
@@ -319,13 +332,18 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
             extra = sorted(given - set(values))
             if missing:
                 problems.append(
-                    Problem(f"{here}.levels", f"criteria missing for level {_join(missing)}")
+                    Problem(
+                        f"{here}.levels",
+                        _("criteria missing for level {levels}").format(levels=_join(missing)),
+                    )
                 )
             if extra:
                 problems.append(
                     Problem(
                         f"{here}.levels",
-                        f"level {_join(extra)} is not on the scale {_join(values)}",
+                        _("level {levels} is not on the scale {scale}").format(
+                            levels=_join(extra), scale=_join(values)
+                        ),
                     )
                 )
 
@@ -341,7 +359,7 @@ def _join(values: list[int]) -> str:
 def framework_from_data(data: Any, source: str = "<data>") -> Framework:
     """Validate parsed data into a Framework or raise FrameworkError."""
     if not isinstance(data, dict):
-        raise FrameworkError(source, [Problem("", "the file must hold a mapping at its top")])
+        raise FrameworkError(source, [Problem("", _("the file must hold a mapping at its top"))])
     problems: list[Problem] = []
     framework = None
     try:

@@ -22,6 +22,7 @@ from evaluator_app.domain.framework import (
     Problem,
     _pydantic_problems,
 )
+from evaluator_app.i18n import _
 
 T = TypeVar("T")
 
@@ -57,14 +58,14 @@ def is_mapping_data(data: object) -> bool:
 def mapping_from_data(data: object, source: str = "<data>") -> CodeMapping:
     """Validate parsed YAML into a CodeMapping or raise FrameworkError."""
     if not isinstance(data, dict):
-        raise FrameworkError(source, [Problem("", "the file must hold a mapping at its top")])
+        raise FrameworkError(source, [Problem("", _("the file must hold a mapping at its top"))])
     try:
         parsed = _MappingFile.model_validate(data)
     except ValidationError as error:
         raise FrameworkError(source, _pydantic_problems(error)) from None
     problems: list[Problem] = []
     if parsed.from_version == parsed.to_version:
-        problems.append(Problem("to", "a mapping goes from one version to another"))
+        problems.append(Problem("to", _("a mapping goes from one version to another")))
     claimed: dict[str, str] = {}
     for old, new in parsed.codes.items():
         if new is None:
@@ -74,8 +75,10 @@ def mapping_from_data(data: object, source: str = "<data>") -> CodeMapping:
             problems.append(
                 Problem(
                     f"codes.{old}",
-                    f"{new!r} is already the new code of {first!r}: a new code stands "
-                    "for one old code",
+                    _(
+                        "{new!r} is already the new code of {first!r}: a new code "
+                        "stands for one old code"
+                    ).format(new=new, first=first),
                 )
             )
         claimed[new.casefold()] = old
@@ -134,11 +137,21 @@ def check_against(
     for code, target in mapping.codes.items():
         if old_codes is not None and code not in old_codes:
             problems.append(
-                Problem(f"codes.{code}", f"version {mapping.from_version} has no code {code!r}")
+                Problem(
+                    f"codes.{code}",
+                    _("version {from_version} has no code {code!r}").format(
+                        from_version=mapping.from_version, code=code
+                    ),
+                )
             )
         if new_codes is not None and target is not None and target not in new_codes:
             problems.append(
-                Problem(f"codes.{code}", f"version {mapping.to_version} has no code {target!r}")
+                Problem(
+                    f"codes.{code}",
+                    _("version {to_version} has no code {target!r}").format(
+                        to_version=mapping.to_version, target=target
+                    ),
+                )
             )
     return problems
 

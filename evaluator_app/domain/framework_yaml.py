@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from evaluator_app.domain.framework import Framework, FrameworkError, Problem
+from evaluator_app.i18n import _
 
 
 class LineMap:
@@ -49,7 +50,9 @@ def _walk(
         # for them, and refusing them rules out self-reference and "billion laughs".
         problems.append(
             Problem(
-                where, "anchors and aliases (& and *) are not supported", node.start_mark.line + 1
+                where,
+                _("anchors and aliases (& and *) are not supported"),
+                node.start_mark.line + 1,
             )
         )
         return
@@ -61,7 +64,7 @@ def _walk(
             key = _key(key_node)
             here = f"{where}.{key}" if where else key
             if key in seen:
-                problems.append(Problem(here, "duplicate key", key_node.start_mark.line + 1))
+                problems.append(Problem(here, _("duplicate key"), key_node.start_mark.line + 1))
             seen.add(key)
             lines.record(here, key_node.start_mark.line + 1)
             if key.lstrip("-").isdigit():  # pydantic names level keys as levels[2]
@@ -84,12 +87,18 @@ def _too_deep(text: str) -> Problem | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     line = event.start_mark.line + 1 if event.start_mark else None
-                    return Problem("", f"nested more than {MAX_DEPTH} levels deep", line)
+                    return Problem(
+                        "",
+                        _("nested more than {max_depth} levels deep").format(max_depth=MAX_DEPTH),
+                        line,
+                    )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as error:
         if "nesting depth" in str(error):  # newer libyaml stops at its own limit
-            return Problem("", f"nested more than {MAX_DEPTH} levels deep", 1)
+            return Problem(
+                "", _("nested more than {max_depth} levels deep").format(max_depth=MAX_DEPTH), 1
+            )
         return None  # reported with its place by the real parse below
     return None
 
@@ -100,13 +109,15 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, LineMap]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FrameworkError(source, [Problem("", "file not found")]) from None
+        raise FrameworkError(source, [Problem("", _("file not found"))]) from None
     except UnicodeDecodeError as error:
         raise FrameworkError(
-            source, [Problem("", f"not UTF-8 text (byte {error.start})")]
+            source, [Problem("", _("not UTF-8 text (byte {start})").format(start=error.start))]
         ) from None
     except OSError as error:
-        raise FrameworkError(source, [Problem("", f"cannot read: {error.strerror}")]) from None
+        raise FrameworkError(
+            source, [Problem("", _("cannot read: {strerror}").format(strerror=error.strerror))]
+        ) from None
     depth_problem = _too_deep(text)
     if depth_problem:
         raise FrameworkError(source, [depth_problem])
@@ -126,7 +137,9 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, LineMap]:
         message = f"malformed YAML: {error.problem or error}"
         raise FrameworkError(source, [Problem("", message, line)]) from None
     except yaml.YAMLError as error:
-        raise FrameworkError(source, [Problem("", f"malformed YAML: {error}")]) from None
+        raise FrameworkError(
+            source, [Problem("", _("malformed YAML: {error}").format(error=error))]
+        ) from None
     finally:
         loader.dispose()
     return data, lines

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from evaluator_app.exchange.scope import LISTS
+from evaluator_app.i18n import _
 
 _SINGULAR = {
     "session": "session",
@@ -56,9 +57,9 @@ def differences(local: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[s
             mine, other = ours.get(record_id), theirs.get(record_id)
             if other is None:
                 assert mine is not None
-                lines.append(f"{_label(name, mine)}: only on this laptop")
+                lines.append(_("{label}: only on this laptop").format(label=_label(name, mine)))
             elif mine is None:
-                lines.append(f"{_label(name, other)}: only in the bundle")
+                lines.append(_("{label}: only in the bundle").format(label=_label(name, other)))
             else:
                 fields = sorted(
                     key

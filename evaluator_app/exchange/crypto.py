@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from evaluator_app.exchange.errors import BundleError
+from evaluator_app.i18n import _
 
 MAGIC = b"EVPKGENC"
 VERSION = 1
@@ -110,16 +111,19 @@ class EncryptingWriter:
 def _read_header(stream: BinaryIO) -> tuple[bytes, int, int, int, int, bytes, bytes]:
     header = stream.read(HEADER_SIZE)
     if len(header) < HEADER_SIZE or not header.startswith(MAGIC):
-        raise BundleError(None, "the encrypted bundle is incomplete (its header is cut short)")
+        raise BundleError(None, _("the encrypted bundle is incomplete (its header is cut short)"))
     _magic, version, log2_n, r, p, frame, salt, base = _HEADER.unpack(header)
     if version > VERSION:
         raise BundleError(
             None,
-            f"encrypted by a newer Evaluator (encryption version {version}; this app "
-            f"reads version {VERSION}): update Evaluator to open it",
+            _(
+                "encrypted by a newer Evaluator (encryption version "
+                "{version}; this app reads version {supported}): update "
+                "Evaluator to open it"
+            ).format(version=version, supported=VERSION),
         )
     if version < 1 or log2_n not in _LOG2_N or r not in _R or p not in _P or frame not in _FRAMES:
-        raise BundleError(None, "the encrypted bundle's header is damaged")
+        raise BundleError(None, _("the encrypted bundle's header is damaged"))
     return header, log2_n, r, p, frame, salt, base
 
 
@@ -139,19 +143,25 @@ def decrypt_to(source: Path, target: BinaryIO, passphrase: str, max_size: int) -
             following = stream.read(frame + TAG)
             final = not following
             if len(block) < TAG:
-                raise BundleError(None, "the encrypted bundle is incomplete (cut short)")
+                raise BundleError(None, _("the encrypted bundle is incomplete (cut short)"))
             try:
                 plain = aes.decrypt(_nonce(base, index), block, _aad(header, index, final))
             except InvalidTag:
                 if index == 0:
                     raise BundleError(None, WRONG) from None
                 raise BundleError(
-                    None, f"the encrypted bundle was changed or cut short (at frame {index + 1})"
+                    None,
+                    _("the encrypted bundle was changed or cut short (at frame {frame})").format(
+                        frame=index + 1
+                    ),
                 ) from None
             written += len(plain)
             if written > max_size:
                 raise BundleError(
-                    None, f"the encrypted bundle opens to more than {max_size} bytes (the limit)"
+                    None,
+                    _(
+                        "the encrypted bundle opens to more than {max_size} bytes (the limit)"
+                    ).format(max_size=max_size),
                 )
             target.write(plain)
             if final:

@@ -44,6 +44,7 @@ from evaluator_app.exchange.schema import (
 )
 from evaluator_app.exchange.scope import LISTS
 from evaluator_app.exchange.validation import check_consistency, parse
+from evaluator_app.i18n import _
 
 CHUNK = 1 << 20
 _EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
@@ -136,11 +137,11 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
                 if count > info.file_size:
                     raise BundleError(
                         info.filename,
-                        "unpacks to more than its declared size (a decompression bomb?)",
+                        _("unpacks to more than its declared size (a decompression bomb?)"),
                     )
                 yield chunk
     except _ZIP_ERRORS as error:
-        raise BundleError(info.filename, f"damaged ({error})") from None
+        raise BundleError(info.filename, _("damaged ({error})").format(error=error)) from None
 
 
 def _hash(archive: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> tuple[str, int, bytes]:
@@ -172,42 +173,55 @@ def _check_name(info: zipfile.ZipInfo) -> None:
         raise BundleError(name, problem)
     kind = stat.S_IFMT(info.external_attr >> 16)  # 0: no Unix file type recorded
     if kind == stat.S_IFLNK:
-        raise BundleError(name, "is a symbolic link, not a file")
+        raise BundleError(name, _("is a symbolic link, not a file"))
     if info.is_dir() or kind not in (0, stat.S_IFREG) or info.external_attr & 0x10:
-        raise BundleError(name, "is not a regular file")
+        raise BundleError(name, _("is not a regular file"))
     if name not in (MANIFEST, SESSION, AUDIT) and not _EVIDENCE_NAME.match(name):
-        raise BundleError(name, "is not a member an Evaluator bundle holds")
+        raise BundleError(name, _("is not a member an Evaluator bundle holds"))
     if info.flag_bits & 0x1:
-        raise BundleError(name, "is encrypted inside the zip (not supported)")
+        raise BundleError(name, _("is encrypted inside the zip (not supported)"))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise BundleError(name, f"uses an unsupported compression method ({info.compress_type})")
+        raise BundleError(
+            name,
+            _("uses an unsupported compression method ({compress_type})").format(
+                compress_type=info.compress_type
+            ),
+        )
 
 
 def _scan(archive: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
     """The zip's directory checked before anything is unpacked."""
     infos = archive.infolist()
     if len(infos) > limits.max_members:
-        raise BundleError(None, f"holds {len(infos)} members, more than {limits.max_members}")
+        raise BundleError(
+            None,
+            _("holds {count} members, more than {max_members}").format(
+                count=len(infos), max_members=limits.max_members
+            ),
+        )
     found: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         _check_name(info)
         if info.filename in found:
-            raise BundleError(info.filename, "appears twice in the archive")
+            raise BundleError(info.filename, _("appears twice in the archive"))
         found[info.filename] = info
         total += info.file_size
         if total > limits.max_total_size:
             raise BundleError(
                 None,
-                f"unpacks to more than {limits.max_total_size} bytes, the limit "
-                "(a decompression bomb?)",
+                _(
+                    "unpacks to more than {max_total_size} bytes, the limit (a decompression bomb?)"
+                ).format(max_total_size=limits.max_total_size),
             )
         packed = max(info.compress_size, 1)
         if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * packed:
             raise BundleError(
                 info.filename,
-                f"is compressed {info.file_size // packed}:1, more than the limit "
-                f"{limits.max_ratio}:1 (a decompression bomb?)",
+                _(
+                    "is compressed {ratio}:1, more than the limit {max_ratio}:1 "
+                    "(a decompression bomb?)"
+                ).format(ratio=info.file_size // packed, max_ratio=limits.max_ratio),
             )
     return found
 
@@ -217,29 +231,39 @@ def _manifest(
 ) -> tuple[Manifest, str]:
     info = infos.get(MANIFEST)
     if info is None:
-        raise BundleError(MANIFEST, "missing: this is not an Evaluator bundle")
+        raise BundleError(MANIFEST, _("missing: this is not an Evaluator bundle"))
     if info.file_size > limits.max_manifest_size:
-        raise BundleError(MANIFEST, f"larger than the limit of {limits.max_manifest_size} bytes")
+        raise BundleError(
+            MANIFEST,
+            _("larger than the limit of {max_manifest_size} bytes").format(
+                max_manifest_size=limits.max_manifest_size
+            ),
+        )
     digest, _size, raw = _hash(archive, info, keep=True)
     try:
         value = json.loads(raw)
     except (ValueError, RecursionError) as error:
-        raise BundleError(MANIFEST, f"not valid JSON ({error})") from None
+        raise BundleError(MANIFEST, _("not valid JSON ({error})").format(error=error)) from None
     if not isinstance(value, dict):
-        raise BundleError(MANIFEST, "not a JSON object")
+        raise BundleError(MANIFEST, _("not a JSON object"))
     if "format_version" not in value:
-        raise BundleError(MANIFEST, "format_version: missing")
+        raise BundleError(MANIFEST, _("format_version: missing"))
     version = value["format_version"]
     if type(version) is not int:
-        raise BundleError(MANIFEST, "format_version: not a whole number")
+        raise BundleError(MANIFEST, _("format_version: not a whole number"))
     if version > FORMAT_VERSION:
         raise BundleError(
             MANIFEST,
-            f"made by a newer Evaluator (bundle format {version}; this app reads format "
-            f"{FORMAT_VERSION}): update Evaluator to import it",
+            _(
+                "made by a newer Evaluator (bundle format {version}; this app"
+                " reads format {format_version}): update Evaluator to import "
+                "it"
+            ).format(version=version, format_version=FORMAT_VERSION),
         )
     if version < 1:
-        raise BundleError(MANIFEST, f"unknown bundle format version {version}")
+        raise BundleError(
+            MANIFEST, _("unknown bundle format version {version}").format(version=version)
+        )
     return parse(MANIFEST, Manifest, raw), digest
 
 
@@ -247,25 +271,33 @@ def _listed(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> dict[str, 
     listed: dict[str, Member] = {}
     for n, member in enumerate(manifest.members):
         if member.path == MANIFEST:
-            raise BundleError(MANIFEST, f"members[{n}]: the manifest cannot list itself")
+            raise BundleError(
+                MANIFEST, _("members[{n}]: the manifest cannot list itself").format(n=n)
+            )
         if member.path in listed:
-            raise BundleError(MANIFEST, f"members[{n}].path: {member.path} is listed twice")
+            raise BundleError(
+                MANIFEST,
+                _("members[{n}].path: {path} is listed twice").format(n=n, path=member.path),
+            )
         listed[member.path] = member
     for name in infos:
         if name != MANIFEST and name not in listed:
-            raise BundleError(name, "is in the archive but not in the manifest")
+            raise BundleError(name, _("is in the archive but not in the manifest"))
     for name in listed:
         if name not in infos:
-            raise BundleError(name, "is named in the manifest but absent from the archive")
+            raise BundleError(name, _("is named in the manifest but absent from the archive"))
     for name in (SESSION, AUDIT):
         if name not in listed:
-            raise BundleError(name, "missing: the bundle has no session data")
+            raise BundleError(name, _("missing: the bundle has no session data"))
     for name, member in listed.items():
         if name.startswith(EVIDENCE_PREFIX) and name != EVIDENCE_PREFIX + member.sha256:
-            raise BundleError(name, "its name is not the SHA-256 the manifest gives it")
+            raise BundleError(name, _("its name is not the SHA-256 the manifest gives it"))
         if infos[name].file_size != member.size:
             raise BundleError(
-                name, f"size {infos[name].file_size} differs from the manifest's {member.size}"
+                name,
+                _("size {file_size} differs from the manifest's {size}").format(
+                    file_size=infos[name].file_size, size=member.size
+                ),
             )
     return listed
 
@@ -273,9 +305,14 @@ def _listed(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> dict[str, 
 def _verified(archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: Member, keep: bool) -> bytes:
     digest, size, data = _hash(archive, info, keep)
     if size != member.size:
-        raise BundleError(info.filename, f"size {size} differs from the manifest's {member.size}")
+        raise BundleError(
+            info.filename,
+            _("size {size} differs from the manifest's {expected}").format(
+                size=size, expected=member.size
+            ),
+        )
     if digest != member.sha256:
-        raise BundleError(info.filename, "its SHA-256 differs from the manifest's (changed?)")
+        raise BundleError(info.filename, _("its SHA-256 differs from the manifest's (changed?)"))
     return data
 
 
@@ -287,10 +324,12 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     with path.open("rb") as stream:
         head = stream.read(4)
     if not head:
-        raise BundleError(None, "the file is empty")
+        raise BundleError(None, _("the file is empty"))
     if head == b"PK\x03\x04":
-        raise BundleError(None, "the file is incomplete or damaged (cut short?): not a whole zip")
-    raise BundleError(None, "not an Evaluator bundle (not a zip file)")
+        raise BundleError(
+            None, _("the file is incomplete or damaged (cut short?): not a whole zip")
+        )
+    raise BundleError(None, _("not an Evaluator bundle (not a zip file)"))
 
 
 def _validate(archive: zipfile.ZipFile, path: Path, encrypted: bool, limits: Limits) -> Bundle:
@@ -300,7 +339,12 @@ def _validate(archive: zipfile.ZipFile, path: Path, encrypted: bool, limits: Lim
     texts = {}
     for name in (SESSION, AUDIT):
         if infos[name].file_size > limits.max_json_size:
-            raise BundleError(name, f"larger than the limit of {limits.max_json_size} bytes")
+            raise BundleError(
+                name,
+                _("larger than the limit of {max_json_size} bytes").format(
+                    max_json_size=limits.max_json_size
+                ),
+            )
         texts[name] = _verified(archive, infos[name], listed[name], keep=True)
     data = parse(SESSION, SessionData, texts.pop(SESSION))
     audit = parse(AUDIT, AuditData, texts.pop(AUDIT))
@@ -331,12 +375,12 @@ def open_bundle(
     with ExitStack() as stack:
         try:
             if not path.is_file():
-                raise BundleError(None, "no such file")
+                raise BundleError(None, _("no such file"))
             encrypted = is_encrypted(path)
             plain = path
             if encrypted:
                 if passphrase is None:
-                    raise BundleError(None, "the bundle is encrypted: give its passphrase")
+                    raise BundleError(None, _("the bundle is encrypted: give its passphrase"))
                 fd, name = tempfile.mkstemp(prefix=".bundle-", suffix=".zip", dir=work_dir)
                 plain = Path(name)
                 stack.callback(plain.unlink, missing_ok=True)
@@ -348,6 +392,8 @@ def open_bundle(
             raise error.at(path.name) from None
         except OSError as error:
             raise BundleError(
-                None, f"cannot read it: {error.strerror or error}", path.name
+                None,
+                _("cannot read it: {reason}").format(reason=error.strerror or error),
+                path.name,
             ) from None
         yield bundle

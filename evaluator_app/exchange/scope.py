@@ -14,6 +14,7 @@ from typing import Any
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.exchange.schema import TABLES
+from evaluator_app.i18n import _
 
 Tables = dict[str, Any]
 LISTS = (
@@ -50,13 +51,19 @@ def indicators_in_scope(
         unknown = [code for code in dimensions if code not in known]
         if unknown:
             raise ScopeError(
-                f"no dimension {', '.join(unknown)} in {framework.id} {framework.version}; "
-                f"it has {', '.join(known)}"
+                _("no dimension {unknown} in {framework_id} {version}; it has {known}").format(
+                    unknown=", ".join(unknown),
+                    framework_id=framework.id,
+                    version=framework.version,
+                    known=", ".join(known),
+                )
             )
         codes &= {i.code for code in dimensions for i in known[code].walk_indicators()}
     if evaluator is not None:
         if evaluator not in {p["id"] for p in tables["participants"]}:
-            raise ScopeError(f"participant {evaluator} is not in this session")
+            raise ScopeError(
+                _("participant {evaluator} is not in this session").format(evaluator=evaluator)
+            )
         worked = {r["assessment_id"] for r in tables["ratings"] if r["participant_id"] == evaluator}
         worked |= {
             c["assessment_id"] for c in tables["clarifications"] if c["asked_by_id"] == evaluator

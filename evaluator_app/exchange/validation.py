@@ -22,6 +22,7 @@ from evaluator_app.exchange.schema import (
     Manifest,
     SessionData,
 )
+from evaluator_app.i18n import _
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,7 +80,7 @@ def _framework(manifest: Manifest, data: SessionData) -> Framework:
         record.release,
         record.content_hash,
     ):
-        raise BundleError(MANIFEST, "framework: differs from the framework in session.json")
+        raise BundleError(MANIFEST, _("framework: differs from the framework in session.json"))
     try:
         framework = Framework.model_validate(record.definition)
     except ValidationError as error:
@@ -108,7 +109,7 @@ def _levels(data: SessionData, framework: Framework) -> None:
 def _records(manifest: Manifest, data: SessionData, framework: Framework) -> None:
     session_id = data.session.id
     if manifest.session_id != session_id:
-        raise BundleError(MANIFEST, "session_id: differs from the session in session.json")
+        raise BundleError(MANIFEST, _("session_id: differs from the session in session.json"))
     if data.session.framework_id != data.framework.id:
         _fail("session.framework_id", "is not the framework in the bundle")
     for name in ("participants", "assessments", "findings", "signoffs", "assignments"):
@@ -161,9 +162,12 @@ def _scope(manifest: Manifest, data: SessionData, framework: Framework) -> None:
     dimensions = {d.code for d in framework.dimensions}
     for n, code in enumerate(scope.dimensions or []):
         if code not in dimensions:
-            raise BundleError(MANIFEST, f"scope.dimensions[{n}]: {code} is not in the framework")
+            raise BundleError(
+                MANIFEST,
+                _("scope.dimensions[{n}]: {code} is not in the framework").format(n=n, code=code),
+            )
     if scope.evaluator is not None and scope.evaluator not in {p.id for p in data.participants}:
-        raise BundleError(MANIFEST, "scope.evaluator: not a participant of the session")
+        raise BundleError(MANIFEST, _("scope.evaluator: not a participant of the session"))
 
 
 def _evidence(data: SessionData, files: Mapping[str, int]) -> None:
@@ -177,24 +181,33 @@ def _evidence(data: SessionData, files: Mapping[str, int]) -> None:
             _fail(f"evidence[{n}].size", f"{e.size} differs from the file's {files[e.sha256]}")
         used.add(e.sha256)
     for sha256 in sorted(set(files) - used):
-        raise BundleError(f"evidence/{sha256}", "no evidence record in session.json uses it")
+        raise BundleError(f"evidence/{sha256}", _("no evidence record in session.json uses it"))
 
 
 def _audit(manifest: Manifest, audit: AuditData) -> None:
     previous = 0
     for n, event in enumerate(audit.events):
         if event.session_id != manifest.session_id:
-            raise BundleError(AUDIT, f"events[{n}].session_id: belongs to another session")
+            raise BundleError(
+                AUDIT, _("events[{n}].session_id: belongs to another session").format(n=n)
+            )
         expected = previous + 1 if manifest.scope.whole else None
         if event.seq <= previous or (expected is not None and event.seq != expected):
-            raise BundleError(AUDIT, f"events[{n}].seq: {event.seq} out of order")
+            raise BundleError(
+                AUDIT, _("events[{n}].seq: {seq} out of order").format(n=n, seq=event.seq)
+            )
         previous = event.seq
     _unique_events = Counter(e.id for e in audit.events)
     for event_id, count in _unique_events.items():
         if count > 1:
-            raise BundleError(AUDIT, f"events: id {event_id} appears {count} times")
+            raise BundleError(
+                AUDIT,
+                _("events: id {event_id} appears {count} times").format(
+                    event_id=event_id, count=count
+                ),
+            )
     if manifest.scope.whole and not audit.events:
-        raise BundleError(AUDIT, "events: the session's audit trail is empty")
+        raise BundleError(AUDIT, _("events: the session's audit trail is empty"))
 
 
 def check_consistency(

@@ -40,6 +40,7 @@ from evaluator_app.exchange.schema import (
     SessionData,
 )
 from evaluator_app.exchange.validation import describe
+from evaluator_app.i18n import _
 
 CHUNK = 1 << 20
 
@@ -122,7 +123,9 @@ def _copy_evidence(archive: zipfile.ZipFile, item: EvidenceFile, store: bool) ->
     try:
         source = item.path.open("rb")
     except OSError as error:
-        raise BundleError(name, f"the stored file cannot be read: {error.strerror}") from None
+        raise BundleError(
+            name, _("the stored file cannot be read: {strerror}").format(strerror=error.strerror)
+        ) from None
     with source, archive.open(info, "w") as target:
         while chunk := source.read(CHUNK):
             digest.update(chunk)
@@ -130,7 +133,7 @@ def _copy_evidence(archive: zipfile.ZipFile, item: EvidenceFile, store: bool) ->
             target.write(chunk)
     if digest.hexdigest() != item.sha256 or size != item.size:
         raise BundleError(
-            name, "the stored evidence file no longer matches its hash; check the evidence store"
+            name, _("the stored evidence file no longer matches its hash; check the evidence store")
         )
     if info.compress_type != zipfile.ZIP_STORED and _too_compressible(size, info.compress_size):
         raise _TooCompressible(item.sha256)
@@ -183,7 +186,12 @@ def _write_file(
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
     except OSError as error:
-        raise BundleError(None, f"cannot write in {out.parent}: {error.strerror}") from None
+        raise BundleError(
+            None,
+            _("cannot write in {parent}: {strerror}").format(
+                parent=out.parent, strerror=error.strerror
+            ),
+        ) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as raw:
@@ -199,7 +207,9 @@ def _write_file(
         temp.replace(out)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise BundleError(None, f"cannot write {out}: {error.strerror or error}") from None
+        raise BundleError(
+            None, _("cannot write {out}: {reason}").format(out=out, reason=error.strerror or error)
+        ) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

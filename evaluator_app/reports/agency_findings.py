@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from evaluator_app.domain.framework import Framework
+from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
 from evaluator_app.reports.inputs import parse_snapshot
 from evaluator_app.reports.layout import PageDecor, styles, write_pdf
@@ -34,7 +35,7 @@ def render_agency_findings(
     An agency with no findings gets a page that says so.
     """
     if not agency.strip():
-        raise ReportError("name the agency whose findings to write")
+        raise ReportError(_("name the agency whose findings to write"))
     texts = Texts(language)
     data = parse_snapshot(snapshot)
     check_framework(data, framework)

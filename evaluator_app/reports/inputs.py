@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from evaluator_app.domain.canonical import sha256_of
+from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
 
 T = TypeVar("T")
@@ -136,7 +137,7 @@ def _field(data: Mapping[str, Any], key: str, where: str, parse: Callable[[Any],
         return parse(data.get(key))
     except (TypeError, ValueError, InvalidOperation, KeyError, AttributeError) as error:
         place = f"{where}.{key}" if where else key
-        raise ReportError(f"snapshot {place}: {error}") from None
+        raise ReportError(_("snapshot {place}: {error}").format(place=place, error=error)) from None
 
 
 def _text(value: Any) -> str:
@@ -207,7 +208,11 @@ def _list(value: Any) -> list[Any]:
 
 def _mapping(value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise ReportError(f"snapshot {where}: expected a mapping, not {type(value).__name__}")
+        raise ReportError(
+            _("snapshot {where}: expected a mapping, not {kind}").format(
+                where=where, kind=type(value).__name__
+            )
+        )
     return value
 
 
@@ -335,7 +340,7 @@ def parse_snapshot(snapshot: Mapping[str, Any]) -> Snapshot:
     try:
         digest = sha256_of(dict(data))
     except (TypeError, ValueError) as error:
-        raise ReportError(f"snapshot cannot be hashed: {error}") from None
+        raise ReportError(_("snapshot cannot be hashed: {error}").format(error=error)) from None
     return Snapshot(
         meeting=_meeting(_mapping(data.get("session"), "session")),
         framework_id=_field(framework, "id", "framework", _text),

@@ -29,6 +29,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 from reportlab.platypus.doctemplate import LayoutError
 
 from evaluator_app.bundled import resources_dir
+from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
 from evaluator_app.reports.texts import Texts
 
@@ -63,7 +64,9 @@ def register_fonts() -> None:
         try:
             pdfmetrics.registerFont(TTFont(name, str(path)))
         except Exception as error:  # ReportLab raises its own TTF errors
-            raise ReportError(f"cannot load the font {path}: {error}") from None
+            raise ReportError(
+                _("cannot load the font {path}: {error}").format(path=path, error=error)
+            ) from None
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
     )
@@ -264,7 +267,9 @@ def _render(story: list[Flowable], decor: PageDecor, title: str, subject: str) -
     try:
         doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, decor=decor, count=count))
     except LayoutError as error:  # a flowable wider or taller than any page: our bug
-        raise ReportError(f"the document could not be laid out: {error}") from error
+        raise ReportError(
+            _("the document could not be laid out: {error}").format(error=error)
+        ) from error
     return buffer.getvalue(), count[-1]
 
 
@@ -285,8 +290,9 @@ def write_pdf(
         handle = os.open(temporary, flags, 0o666)
     except OSError as error:
         raise ReportError(
-            f"cannot write {out}: the folder {out.parent} cannot be written to "
-            f"({error.strerror or error})"
+            _("cannot write {out}: the folder {parent} cannot be written to ({reason})").format(
+                out=out, parent=out.parent, reason=error.strerror or error
+            )
         ) from None
     try:
         with os.fdopen(handle, "wb") as file:
@@ -296,11 +302,17 @@ def write_pdf(
                 file.flush()
                 os.fsync(file.fileno())
             except OSError as error:
-                raise ReportError(f"cannot write {out}: {error.strerror or error}") from None
+                raise ReportError(
+                    _("cannot write {out}: {reason}").format(
+                        out=out, reason=error.strerror or error
+                    )
+                ) from None
         try:
             temporary.replace(out)
         except OSError as error:
-            raise ReportError(f"cannot write {out}: {error.strerror or error}") from None
+            raise ReportError(
+                _("cannot write {out}: {reason}").format(out=out, reason=error.strerror or error)
+            ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from evaluator_app.domain.framework import Framework
+from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
 from evaluator_app.reports.inputs import Evidence, Finding, Snapshot
 from evaluator_app.reports.layout import CONTENT_WIDTH, GROUP_FILL, cells, data_table, styles
@@ -36,8 +37,15 @@ def check_framework(snapshot: Snapshot, framework: Framework) -> None:
     """The framework must be the one the snapshot was taken on."""
     if (snapshot.framework_id, snapshot.framework_version) != (framework.id, framework.version):
         raise ReportError(
-            f"the snapshot was taken on framework {snapshot.framework_id} "
-            f"{snapshot.framework_version}, not {framework.id} {framework.version}"
+            _(
+                "the snapshot was taken on framework {snapshot_framework} "
+                "{snapshot_version}, not {framework_id} {version}"
+            ).format(
+                snapshot_framework=snapshot.framework_id,
+                snapshot_version=snapshot.framework_version,
+                framework_id=framework.id,
+                version=framework.version,
+            )
         )
 
 

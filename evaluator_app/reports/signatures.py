@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
 from evaluator_app.reports.layout import CONTENT_WIDTH, FONT, styles
 from evaluator_app.reports.texts import Texts
@@ -126,7 +127,9 @@ def _image(signer: SignerBlock) -> ImageReader | None:
         reader.getSize()  # reads the header: a broken file fails here, not mid-page
     except Exception as error:  # PIL and ReportLab raise many kinds
         raise ReportError(
-            f"cannot read the signature image of {signer.name} ({where}): {error}"
+            _("cannot read the signature image of {name} ({where}): {error}").format(
+                name=signer.name, where=where, error=error
+            )
         ) from None
     return reader
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
 
 ID: dict[str, str] = {
@@ -316,7 +317,9 @@ class Texts:
     def __init__(self, language: str) -> None:
         if language not in TEXTS:
             raise ReportError(
-                f"no document texts for language {language!r}; one of: {', '.join(LANGUAGES)}"
+                _("no document texts for language {language!r}; one of: {languages}").format(
+                    language=language, languages=", ".join(LANGUAGES)
+                )
             )
         self.language = language
         self._table = TEXTS[language]

@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 from num2words import num2words
 
 from evaluator_app.domain.scoring import for_display
+from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
 from evaluator_app.reports.texts import Texts
 
@@ -55,7 +56,9 @@ def zone_of(name: str | None) -> ZoneInfo:
     try:
         return ZoneInfo(name or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
-        raise ReportError(f"snapshot session.timezone: unknown time zone {name!r}") from None
+        raise ReportError(
+            _("snapshot session.timezone: unknown time zone {name!r}").format(name=name)
+        ) from None
 
 
 def local_moment(moment: dt.datetime, timezone: str | None) -> dt.datetime:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import select
 
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, Op, operation
@@ -31,8 +32,16 @@ def _check_level(op: Op, assessment: Assessment, level: int) -> None:
     values = framework.level_values()
     if level not in values:
         raise InvalidInput(
-            f"level {level} is not on the scale of {framework.id} "
-            f"({values[0]}–{values[-1]}) for indicator {assessment.indicator_code}"
+            _(
+                "level {level} is not on the scale of {framework_id} "
+                "({lowest}–{highest}) for indicator {indicator_code}"
+            ).format(
+                level=level,
+                framework_id=framework.id,
+                lowest=values[0],
+                highest=values[-1],
+                indicator_code=assessment.indicator_code,
+            )
         )
 
 
@@ -55,8 +64,10 @@ def set_agreed_level(ctx: Context, session_id: str, code: str, level: int | None
 def set_rationale(ctx: Context, session_id: str, code: str, rationale: str) -> None:
     """Why the agreed level is what it is: a sentence, e.g. when the evaluators differed."""
     if len(rationale) > 2000:
-        raise InvalidInput(f"the rationale for {code} is longer than 2000 characters")
-    with _assessment(ctx, "set_rationale", session_id, code) as (_, assessment):
+        raise InvalidInput(
+            _("the rationale for {code} is longer than 2000 characters").format(code=code)
+        )
+    with _assessment(ctx, "set_rationale", session_id, code) as (_op, assessment):
         assessment.rationale = rationale.strip()
 
 
@@ -71,7 +82,7 @@ def set_self_level(ctx: Context, session_id: str, code: str, level: int | None) 
 def set_not_applicable(ctx: Context, session_id: str, code: str, reason: str) -> None:
     """Mark an indicator N/A: it drops out of its group's mean."""
     if not reason.strip():
-        raise InvalidInput(f"say why indicator {code} does not apply")
+        raise InvalidInput(_("say why indicator {code} does not apply").format(code=code))
     with _assessment(ctx, "set_not_applicable", session_id, code) as (_op, assessment):
         assessment.not_applicable = True
         assessment.na_reason = reason.strip()
@@ -89,7 +100,11 @@ def clear_not_applicable(ctx: Context, session_id: str, code: str) -> None:
 
 def set_status(ctx: Context, session_id: str, code: str, status: str) -> None:
     if status not in STATUSES:
-        raise InvalidInput(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
+        raise InvalidInput(
+            _("unknown status {status!r}; one of: {statuses}").format(
+                status=status, statuses=", ".join(STATUSES)
+            )
+        )
     with _assessment(ctx, "set_status", session_id, code) as (_op, assessment):
         assessment.status = status
 
@@ -106,9 +121,11 @@ def set_rating(
     with _assessment(ctx, "set_rating", session_id, code) as (op, assessment):
         participant = get(op.db, Participant, participant_id)
         if participant.session_id != assessment.session_id:
-            raise InvalidInput(f"{participant.name} is not a participant of this session")
+            raise InvalidInput(
+                _("{name} is not a participant of this session").format(name=participant.name)
+            )
         if participant.role not in ("lead_evaluator", "evaluator"):
-            raise InvalidInput(f"{participant.name} is not an evaluator")
+            raise InvalidInput(_("{name} is not an evaluator").format(name=participant.name))
         rating = op.db.scalars(
             select(Rating).where(
                 Rating.assessment_id == assessment.id, Rating.participant_id == participant.id

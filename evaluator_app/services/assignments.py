@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, operation, reading
@@ -39,8 +40,12 @@ def assign_dimension(
         known = [d.code for d in framework.dimensions]
         if code not in known:
             raise NotFound(
-                f"no dimension {code!r} in {framework.id} {framework.version}; "
-                f"it has {', '.join(known)}"
+                _("no dimension {code!r} in {framework_id} {version}; it has {known}").format(
+                    code=code,
+                    framework_id=framework.id,
+                    version=framework.version,
+                    known=", ".join(known),
+                )
             )
         current = op.db.scalars(
             select(Assignment).where(
@@ -54,13 +59,19 @@ def assign_dimension(
         person = get(op.db, Participant, participant_id)
         if person.session_id != session.id:
             raise InvalidInput(
-                f"{person.name} is not a participant of session {session.id[:8]} "
-                f"({session.region} {session.year})"
+                _("{name} is not a participant of session {session_id} ({region} {year})").format(
+                    name=person.name,
+                    session_id=session.id[:8],
+                    region=session.region,
+                    year=session.year,
+                )
             )
         if person.role not in EVALUATOR_ROLES:
             raise InvalidInput(
-                f"{person.name} takes part as {person.role.replace('_', ' ')} and cannot "
-                "hold a dimension; only evaluators and lead evaluators can"
+                _(
+                    "{name} takes part as {role} and cannot hold a dimension; "
+                    "only evaluators and lead evaluators can"
+                ).format(name=person.name, role=person.role.replace("_", " "))
             )
         if current is None:
             op.db.add(

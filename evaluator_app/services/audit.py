@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
+from evaluator_app.i18n import _
 from evaluator_app.services.operation import (
     GENESIS,
     Context,
@@ -143,14 +144,22 @@ def _mismatches(db: Session, session: EvaluationSession, events: Sequence[AuditE
         values = expected.pop(key, None)
         label = f"{key[0]} {record.id[:8]}"
         if values is None:
-            problems.append(f"{label} is not in the audit trail (added around the app)")
+            problems.append(
+                _("{label} is not in the audit trail (added around the app)").format(label=label)
+            )
             continue
         for name, stored in record_values(record).items():
             if canonical_json(stored) != as_audited(type(record), name, values):
-                problems.append(f"{label}: {name} differs from its audit trail")
+                problems.append(
+                    _("{label}: {name} differs from its audit trail").format(label=label, name=name)
+                )
     for record_type, record_id in expected:
         if record_type != "framework":
-            problems.append(f"{record_type} {record_id[:8]} was removed around the app")
+            problems.append(
+                _("{record_type} {record_id} was removed around the app").format(
+                    record_type=record_type, record_id=record_id[:8]
+                )
+            )
     return problems
 
 

@@ -17,6 +17,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from evaluator_app.i18n import _
 from evaluator_app import preferences
 from evaluator_app.services.errors import InvalidInput, StorageError
 from evaluator_app.services.operation import Context
@@ -40,12 +41,18 @@ def _storage_error(error: BaseException, target: Path) -> StorageError:
     code = getattr(error, "errno", None)
     text = str(error)
     if code == errno.ENOSPC or "full" in text:
-        return StorageError(f"the disk is full: {target} could not be written; free some space")
+        return StorageError(
+            _("the disk is full: {target} could not be written; free some space").format(
+                target=target
+            )
+        )
     if code in (errno.EACCES, errno.EPERM, errno.EROFS) or "unable to open" in text:
         return StorageError(
-            f"{target.parent} cannot be written to; choose another folder or check its permissions"
+            _(
+                "{parent} cannot be written to; choose another folder or check its permissions"
+            ).format(parent=target.parent)
         )
-    return StorageError(f"{target} could not be written: {text}")
+    return StorageError(_("{target} could not be written: {text}").format(target=target, text=text))
 
 
 def _copy_database(source: Path, target: Path, *, read_only: bool = False) -> None:
@@ -86,9 +93,11 @@ def back_up(ctx: Context, out: Path | None = None, reason: str = "manual") -> Pa
     source = ctx.store.database_file
     target = out if out is not None else _stamped_path(backups_dir(ctx.store.data_dir), reason)
     if not source.is_file():
-        raise StorageError(f"there is no database file to back up at {source}")
+        raise StorageError(
+            _("there is no database file to back up at {source}").format(source=source)
+        )
     if target.resolve() == source.resolve():
-        raise InvalidInput("a backup cannot overwrite the database itself; choose another file")
+        raise InvalidInput(_("a backup cannot overwrite the database itself; choose another file"))
     try:
         _copy_database(source, target)
     except (OSError, sqlite3.Error) as error:
@@ -155,25 +164,36 @@ def check_backup(path: Path) -> str:
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        raise InvalidInput(f"{path} cannot be opened: {error}") from None
+        raise InvalidInput(
+            _("{path} cannot be opened: {error}").format(path=path, error=error)
+        ) from None
     try:
         integrity = connection.execute("PRAGMA integrity_check").fetchone()
         if not integrity or integrity[0] != "ok":
-            raise InvalidInput(f"{path} is damaged ({integrity[0] if integrity else 'no answer'})")
+            raise InvalidInput(
+                _("{path} is damaged ({detail})").format(
+                    path=path, detail=integrity[0] if integrity else "no answer"
+                )
+            )
         has_version = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
         if not has_version:
-            raise InvalidInput(f"{path} is not an Evaluator database")
+            raise InvalidInput(_("{path} is not an Evaluator database").format(path=path))
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as error:
-        raise InvalidInput(f"{path} is not an Evaluator database or is damaged ({error})") from None
+        raise InvalidInput(
+            _("{path} is not an Evaluator database or is damaged ({error})").format(
+                path=path, error=error
+            )
+        ) from None
     finally:
         connection.close()
     if not row or row[0] not in KNOWN_REVISIONS:
         raise InvalidInput(
-            f"{path} has schema {row[0] if row else 'none'}, which this version of "
-            "Evaluator does not know"
+            _("{path} has schema {schema}, which this version of Evaluator does not know").format(
+                path=path, schema=row[0] if row else "none"
+            )
         )
     return str(row[0])
 
@@ -186,13 +206,17 @@ def restore(data_dir: Path, backup_file: Path) -> Path | None:
     to the backups folder before the copy is renamed into its place.
     """
     if not backup_file.is_file():
-        raise InvalidInput(f"{backup_file} does not exist")
+        raise InvalidInput(_("{backup_file} does not exist").format(backup_file=backup_file))
     database = data_dir / DATABASE_FILE
     staged = data_dir / (DATABASE_FILE + ".restoring")
     try:
         _copy_database(backup_file, staged, read_only=True)
     except sqlite3.Error as error:
-        raise InvalidInput(f"{backup_file} is not an Evaluator database ({error})") from None
+        raise InvalidInput(
+            _("{backup_file} is not an Evaluator database ({error})").format(
+                backup_file=backup_file, error=error
+            )
+        ) from None
     except OSError as error:
         raise _storage_error(error, staged) from None
     safety = None

@@ -25,6 +25,7 @@ from evaluator_app.exchange.reader import Bundle, Limits, open_bundle
 from evaluator_app.exchange.schema import AUDIT, SESSION
 from evaluator_app.exchange.scope import LISTS, Tables, count_records
 from evaluator_app.exchange.summary import ImportSummary
+from evaluator_app.i18n import _
 from evaluator_app.services.audit import as_audited, replay_trail, signoff_head
 from evaluator_app.services.errors import ServiceError, StorageError
 from evaluator_app.services.merge import (
@@ -94,16 +95,20 @@ def _check_trail(bundle: Bundle, tables: Tables, events: list[AuditEvent]) -> No
     previous = GENESIS
     for n, event in enumerate(events):
         if whole and event.prev_hash != previous:
-            raise BundleError(AUDIT, f"events[{n}]: its link to the previous event is broken")
+            raise BundleError(
+                AUDIT, _("events[{n}]: its link to the previous event is broken").format(n=n)
+            )
         if chain_hash(event) != event.hash:
-            raise BundleError(AUDIT, f"events[{n}]: changed after it was recorded")
+            raise BundleError(AUDIT, _("events[{n}]: changed after it was recorded").format(n=n))
         previous = event.hash
     if whole and events[0].action != "create_session":
-        raise BundleError(AUDIT, "events[0]: the trail does not start with the session's creation")
+        raise BundleError(
+            AUDIT, _("events[0]: the trail does not start with the session's creation")
+        )
     try:
         expected = replay_trail(events)
     except (ValueError, TypeError, AttributeError):
-        raise BundleError(AUDIT, "events: a recorded value is not valid JSON") from None
+        raise BundleError(AUDIT, _("events: a recorded value is not valid JSON")) from None
     for name, model in MODELS.items():
         if name == "framework":
             continue
@@ -112,21 +117,33 @@ def _check_trail(bundle: Bundle, tables: Tables, events: list[AuditEvent]) -> No
             label = f"{model.__tablename__} {record.get('indicator_code') or record['id'][:8]}"
             values = expected.pop((model.__tablename__, record["id"]), None)
             if values is None:
-                raise BundleError(SESSION, f"{label} is not in the bundle's audit trail")
+                raise BundleError(
+                    SESSION, _("{label} is not in the bundle's audit trail").format(label=label)
+                )
             for key, value in record.items():
                 if key not in BOOKKEEPING and canonical_json(to_json(value)) != as_audited(
                     model, key, values
                 ):
-                    raise BundleError(SESSION, f"{label}: {key} differs from its audit trail")
+                    raise BundleError(
+                        SESSION,
+                        _("{label}: {key} differs from its audit trail").format(
+                            label=label, key=key
+                        ),
+                    )
     if whole:
         seqs = {e.seq: e.hash for e in events}
         for n, signoff in enumerate(tables["signoffs"]):
             try:
                 head = signoff_head(signoff["snapshot"])
             except (ValueError, TypeError, KeyError, AttributeError):
-                raise BundleError(SESSION, f"signoffs[{n}].snapshot: not a snapshot") from None
+                raise BundleError(
+                    SESSION, _("signoffs[{n}].snapshot: not a snapshot").format(n=n)
+                ) from None
             if head is not None and seqs.get(head[0]) != head[1]:
-                raise BundleError(AUDIT, f"differs from the trail sign-off {n + 1} recorded")
+                raise BundleError(
+                    AUDIT,
+                    _("differs from the trail sign-off {number} recorded").format(number=n + 1),
+                )
 
 
 @dataclass
@@ -215,9 +232,11 @@ def _copy_evidence(ctx: Context, bundle: Bundle) -> None:
             with bundle.open_evidence(sha256) as stream:
                 stored = ctx.store.evidence.put_stream(stream)
         except OSError as error:
-            raise StorageError(f"cannot copy evidence into the store: {error}") from None
+            raise StorageError(
+                _("cannot copy evidence into the store: {error}").format(error=error)
+            ) from None
         if stored.sha256 != sha256:
-            raise BundleError(f"evidence/{sha256}", "changed while it was being imported")
+            raise BundleError(f"evidence/{sha256}", _("changed while it was being imported"))
 
 
 def _insert(db: Session, incoming: _Incoming, plan: _Addition) -> None:

@@ -21,6 +21,7 @@ from evaluator_app.exchange.scope import (
 )
 from evaluator_app.exchange.summary import BundleSummary
 from evaluator_app.exchange.writer import EvidenceFile, Header, write_bundle
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, StorageError
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import (
@@ -76,9 +77,9 @@ def export_bundle(
     if dimensions is not None:
         dimensions = list(dict.fromkeys(d.strip() for d in dimensions if d.strip()))
         if not dimensions:
-            raise InvalidInput("name at least one dimension, or export the whole session")
+            raise InvalidInput(_("name at least one dimension, or export the whole session"))
     if passphrase is not None and not passphrase:
-        raise InvalidInput("the passphrase must not be empty")
+        raise InvalidInput(_("the passphrase must not be empty"))
     with reading(ctx) as db:
         session = get(db, EvaluationSession, session_id)
         framework = framework_of(session)
@@ -86,7 +87,9 @@ def export_bundle(
         if evaluator_id is not None:
             person = get(db, Participant, evaluator_id)
             if person.session_id != session.id:
-                raise InvalidInput(f"{person.name} is not a participant of this session")
+                raise InvalidInput(
+                    _("{name} is not a participant of this session").format(name=person.name)
+                )
             evaluator = person.id
         tables = collect(db, session.id)
         events = trail(db, session.id)
@@ -104,7 +107,9 @@ def export_bundle(
         path = ctx.store.evidence.path_for(sha256)
         if not path.is_file():
             raise InvalidInput(
-                f"the file of evidence {record['title']!r} is missing from the evidence store"
+                _("the file of evidence {title!r} is missing from the evidence store").format(
+                    title=record["title"]
+                )
             )
         evidence.append(EvidenceFile(sha256, record["size"], path))
     header = Header(

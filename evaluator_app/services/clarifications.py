@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, Op, operation
 from evaluator_app.services.records import assessment_of, editable_session, get
@@ -13,7 +14,9 @@ def _participant_id(op: Op, session_id: str, participant_id: str | None) -> str 
         return None
     participant = get(op.db, Participant, participant_id)
     if participant.session_id != session_id:
-        raise InvalidInput(f"{participant.name} is not a participant of this session")
+        raise InvalidInput(
+            _("{name} is not a participant of this session").format(name=participant.name)
+        )
     return participant.id
 
 
@@ -21,7 +24,7 @@ def ask(
     ctx: Context, session_id: str, code: str, question: str, asked_by: str | None = None
 ) -> str:
     if not question.strip():
-        raise InvalidInput("the question is empty")
+        raise InvalidInput(_("the question is empty"))
     with operation(ctx, "ask_clarification") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
@@ -47,7 +50,7 @@ def _clarification(op: Op, clarification_id: str) -> Clarification:
 
 def answer(ctx: Context, clarification_id: str, text: str, answered_by: str | None = None) -> None:
     if not text.strip():
-        raise InvalidInput("the answer is empty")
+        raise InvalidInput(_("the answer is empty"))
     with operation(ctx, "answer_clarification") as op:
         clarification = _clarification(op, clarification_id)
         clarification.answer = text.strip()
@@ -67,7 +70,7 @@ def reopen(ctx: Context, clarification_id: str) -> None:
 
 def edit_question(ctx: Context, clarification_id: str, question: str) -> None:
     if not question.strip():
-        raise InvalidInput("the question is empty")
+        raise InvalidInput(_("the question is empty"))
     with operation(ctx, "edit_clarification") as op:
         _clarification(op, clarification_id).question = question.strip()
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 
 CONFIG_FILE = "config.json"
@@ -57,7 +58,9 @@ def _read_all(data_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise InvalidInput(f"{path} cannot be read ({error}); fix or remove it") from None
+        raise InvalidInput(
+            _("{path} cannot be read ({error}); fix or remove it").format(path=path, error=error)
+        ) from None
     return data if isinstance(data, dict) else {}
 
 
@@ -95,8 +98,11 @@ def check_number_pattern(pattern: str) -> None:
         pattern.format(seq=1, region="KOTA", month="X", year=2024)
     except (KeyError, IndexError, ValueError) as error:
         raise InvalidInput(
-            f"the number pattern {pattern!r} does not work ({error}); it may use "
-            "{seq}, {seq:03d}, {region}, {month} and {year}"
+            _(
+                "the number pattern {pattern!r} does not work ({error}); it "
+                "may use {{seq}}, {{seq:03d}}, {{region}}, {{month}} and "
+                "{{year}}"
+            ).format(pattern=pattern, error=error)
         ) from None
 
 
@@ -106,4 +112,6 @@ def _flag_text(option: Option, value: str) -> str:
         return "true"
     if word in _FALSE:
         return "false"
-    raise InvalidInput(f"{option.key} is true or false, not {value!r}")
+    raise InvalidInput(
+        _("{key} is true or false, not {value!r}").format(key=option.key, value=value)
+    )

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 from sqlalchemy import select
 
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.services.operation import Context, Op, operation, reading
 from evaluator_app.services.records import assessment_of, editable_session, get
@@ -30,7 +31,7 @@ def _add(op: Op, session_id: str, code: str, evidence: Evidence) -> str:
 def _title(title: str | None, fallback: str) -> str:
     title = (title or "").strip() or fallback.strip()
     if not title:
-        raise InvalidInput("evidence needs a title")
+        raise InvalidInput(_("evidence needs a title"))
     return title
 
 
@@ -39,13 +40,15 @@ def attach_file(
 ) -> str:
     """Copy a file into the evidence store and record it for an indicator."""
     if not path.is_file():
-        raise InvalidInput(f"no file at {path}")
+        raise InvalidInput(_("no file at {path}").format(path=path))
     with reading(ctx) as db:  # refuse before copying anything into the store
         assessment_of(db, editable_session(db, session_id), code)
     try:
         stored = ctx.store.evidence.put_file(path)
     except OSError as error:
-        raise InvalidInput(f"cannot copy {path} into the evidence store: {error}") from None
+        raise InvalidInput(
+            _("cannot copy {path} into the evidence store: {error}").format(path=path, error=error)
+        ) from None
     # The copy is content-addressed, so a failed transaction leaves only an
     # unreferenced file behind, never a record without its file.
     with operation(ctx, "attach_evidence_file") as op:
@@ -68,7 +71,7 @@ def attach_file(
 def add_link(ctx: Context, session_id: str, code: str, url: str, title: str | None = None) -> str:
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise InvalidInput(f"{url!r} is not a web address (http:// or https://)")
+        raise InvalidInput(_("{url!r} is not a web address (http:// or https://)").format(url=url))
     with operation(ctx, "add_evidence_link") as op:
         return _add(
             op,
@@ -119,7 +122,9 @@ def _review(ctx: Context, evidence_id: str, status: str, note: str | None) -> No
     with operation(ctx, f"{status[:-2]}_evidence") as op:
         evidence = _evidence(op, evidence_id)
         if evidence.kind == "file" and evidence.sha256 is None:
-            raise InvalidInput(f"{evidence.title!r} has not been delivered yet")
+            raise InvalidInput(
+                _("{title!r} has not been delivered yet").format(title=evidence.title)
+            )
         evidence.status = status
         if note is not None:
             evidence.note = note.strip()
@@ -143,12 +148,16 @@ def evidence_file(ctx: Context, evidence_id: str) -> Path:
     with reading(ctx) as db:
         evidence = get(db, Evidence, evidence_id)
         if evidence.sha256 is None:
-            raise NotFound(f"evidence {evidence.title!r} has no file")
+            raise NotFound(_("evidence {title!r} has no file").format(title=evidence.title))
         sha256, title = evidence.sha256, evidence.title
     try:
         return ctx.store.evidence.check(sha256)
     except EvidenceFileError as error:
-        raise InvalidInput(f"evidence {title!r}: {error.problem} ({error.path})") from None
+        raise InvalidInput(
+            _("evidence {title!r}: {problem} ({path})").format(
+                title=title, problem=error.problem, path=error.path
+            )
+        ) from None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, Op, operation
 from evaluator_app.services.records import assessment_of, editable_session, get
@@ -27,7 +28,7 @@ class FindingDetails:
 def _apply(op: Op, session: EvaluationSession, finding: Finding, details: FindingDetails) -> None:
     if details.text is not None:
         if not details.text.strip():
-            raise InvalidInput("the finding has no text")
+            raise InvalidInput(_("the finding has no text"))
         finding.text = details.text.strip()
     if details.recommendation is not None:
         finding.recommendation = details.recommendation.strip()
@@ -42,11 +43,13 @@ def _apply(op: Op, session: EvaluationSession, finding: Finding, details: Findin
     if details.priority is not None:
         if details.priority not in PRIORITIES:
             raise InvalidInput(
-                f"unknown priority {details.priority!r}; one of: {', '.join(PRIORITIES)}"
+                _("unknown priority {priority!r}; one of: {priorities}").format(
+                    priority=details.priority, priorities=", ".join(PRIORITIES)
+                )
             )
         finding.priority = details.priority
     if details.due_date is not None and details.clear_due_date:
-        raise InvalidInput("give a due date or clear it, not both")
+        raise InvalidInput(_("give a due date or clear it, not both"))
     if details.due_date is not None:
         finding.due_date = details.due_date
     if details.clear_due_date:
@@ -55,7 +58,7 @@ def _apply(op: Op, session: EvaluationSession, finding: Finding, details: Findin
 
 def add_finding(ctx: Context, session_id: str, details: FindingDetails) -> str:
     if not details.text:
-        raise InvalidInput("the finding has no text")
+        raise InvalidInput(_("the finding has no text"))
     with operation(ctx, "add_finding") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id

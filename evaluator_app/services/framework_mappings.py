@@ -26,6 +26,7 @@ from evaluator_app.domain.framework_mapping import (
     load_code_mapping,
 )
 from evaluator_app.domain.framework_yaml import read_yaml_with_lines
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import catalogue, installed_frameworks_dir, write_whole
 
@@ -138,6 +139,8 @@ def install_mapping(data_dir: Path, path: Path) -> InstalledMapping:
         folder.mkdir(parents=True, exist_ok=True)
         data = path.read_bytes()
     except OSError as error:
-        raise InvalidInput(f"cannot install the mapping: {error.strerror}") from None
+        raise InvalidInput(
+            _("cannot install the mapping: {strerror}").format(strerror=error.strerror)
+        ) from None
     write_whole(target, data)
     return InstalledMapping(mapping, target, replaced=bool(replaced))

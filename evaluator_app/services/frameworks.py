@@ -22,6 +22,7 @@ from evaluator_app.bundled import shipped_frameworks_dir
 from evaluator_app.domain.framework import Framework, FrameworkError, Problem, load_framework
 from evaluator_app.domain.framework_xlsx.layout import SUFFIXES
 from evaluator_app.domain.framework_yaml import dump_framework_yaml
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.store.models import EvaluationSession, FrameworkRecord
 
@@ -74,7 +75,9 @@ def catalogue(data_dir: Path) -> Catalogue:
                 broken.append(error)
             except Exception as error:  # one strange file must not hide the others
                 broken.append(
-                    FrameworkError(str(path), [Problem("", f"cannot be loaded: {error}")])
+                    FrameworkError(
+                        str(path), [Problem("", _("cannot be loaded: {error}").format(error=error))]
+                    )
                 )
     return Catalogue(entries, broken)
 
@@ -92,7 +95,9 @@ def find_framework(data_dir: Path, framework_id: str, version: str | None = None
     if not matches:
         known = ", ".join(sorted({e.framework.id for e in entries})) or "none"
         wanted = f"{framework_id} {version}" if version else framework_id
-        raise NotFound(f"unknown framework {wanted!r}; available: {known}")
+        raise NotFound(
+            _("unknown framework {wanted!r}; available: {known}").format(wanted=wanted, known=known)
+        )
     return max(matches, key=lambda f: _version_key(f.version))
 
 
@@ -149,7 +154,7 @@ def read_framework_file(path: Path) -> Framework:
         return load_framework(path)
     raise FrameworkError(
         str(path),
-        [Problem("", "not a framework file: give an Excel workbook (.xlsx) or a YAML file")],
+        [Problem("", _("not a framework file: give an Excel workbook (.xlsx) or a YAML file"))],
     )
 
 
@@ -184,14 +189,23 @@ def install_framework(data_dir: Path, framework: Framework) -> Installed:
         if known.content_hash == framework.content_hash:
             return Installed(known, entry.path, new=False)
         raise InvalidInput(
-            f"{framework.id} {framework.version} is already {entry.source} ({entry.path}) "
-            "with different content: give the changed framework a new version"
+            _(
+                "{framework_id} {version} is already {source} ({path}) with "
+                "different content: give the changed framework a new version"
+            ).format(
+                framework_id=framework.id,
+                version=framework.version,
+                source=entry.source,
+                path=entry.path,
+            )
         )
     folder = installed_frameworks_dir(data_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InvalidInput(f"cannot create {folder}: {error.strerror}") from None
+        raise InvalidInput(
+            _("cannot create {folder}: {strerror}").format(folder=folder, strerror=error.strerror)
+        ) from None
     path = folder / _file_name(framework)
     counter = 1
     while path.exists():  # a file by that name holding something else: keep it
@@ -200,7 +214,9 @@ def install_framework(data_dir: Path, framework: Framework) -> Installed:
     write_whole(path, dump_framework_yaml(framework).encode("utf-8"))
     if load_framework(path).content_hash != framework.content_hash:  # pragma: no cover
         path.unlink()
-        raise InvalidInput(f"{path} did not read back as written; nothing was installed")
+        raise InvalidInput(
+            _("{path} did not read back as written; nothing was installed").format(path=path)
+        )
     return Installed(framework, path, new=True)
 
 
@@ -238,5 +254,7 @@ def save_framework_template(out: Path) -> None:
     try:
         data = framework_template().read_bytes()
     except OSError as error:
-        raise InvalidInput(f"the template cannot be read: {error.strerror}") from None
+        raise InvalidInput(
+            _("the template cannot be read: {strerror}").format(strerror=error.strerror)
+        ) from None
     write_whole(out, data)

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.exchange.scope import LISTS, Tables, select_records
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Change, to_json
 from evaluator_app.services.records import EDITABLE_STATUSES
@@ -431,15 +432,18 @@ def check_resolutions(plan: MergePlan, resolutions: Mapping[str, Resolution]) ->
         listed = "; ".join(f"{c.label}: {c.field or 'the record'}" for c in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         raise InvalidInput(
-            f"{len(missing)} conflict(s) need a choice (ours, theirs or a new value): "
-            f"{listed}{more}"
+            _(
+                "{count} conflict(s) need a choice (ours, theirs or a new value): {listed}{more}"
+            ).format(count=len(missing), listed=listed, more=more)
         )
     for conflict in plan.conflicts:
         choice = resolutions[conflict.key]
         if not isinstance(choice, Edit):
             continue
         if not conflict.editable:
-            raise InvalidInput(f"{conflict.label}: choose ours or theirs; it cannot be typed")
+            raise InvalidInput(
+                _("{label}: choose ours or theirs; it cannot be typed").format(label=conflict.label)
+            )
         column = _model(conflict.record_type).__table__.c[conflict.field or ""]
         limit = getattr(column.type, "length", None)  # String(n); Text has none
         if not isinstance(choice.value, str) or (limit and len(choice.value) > limit):

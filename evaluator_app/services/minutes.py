@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from evaluator_app import signing
 from evaluator_app.domain.canonical import canonical_json, sha256_of
+from evaluator_app.i18n import _
 from evaluator_app.reports import (
     ReportError,
     SignerBlock,
@@ -63,7 +64,11 @@ def _writing(out: Path) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
         os.close(fd)
     except OSError as error:
-        raise InvalidInput(f"cannot write to {out.parent}: {error.strerror}") from None
+        raise InvalidInput(
+            _("cannot write to {parent}: {strerror}").format(
+                parent=out.parent, strerror=error.strerror
+            )
+        ) from None
     temp = Path(name)
     try:
         yield temp
@@ -182,7 +187,11 @@ def _freeze(
     """The snapshot to sign: numbered, with the trail's head, the signers, the
     previous session's figures and whether the ratings are shown."""
     if session.status not in EDITABLE_STATUSES:
-        raise SessionLocked(f"session {session.id[:8]} is signed; reopen it to amend")
+        raise SessionLocked(
+            _("session {session_id} is signed; reopen it to amend").format(
+                session_id=session.id[:8]
+            )
+        )
     data = _with_extras(ctx, db, session, show_ratings)
     if not data["session"]["document_number"]:
         pattern = config.read_option(ctx.store.data_dir, config.DOCUMENT_NUMBER)
@@ -190,10 +199,12 @@ def _freeze(
     present = {p.id for p in session.participants if p.present}
     chosen = signers if signers is not None else [b.participant_id for b in default_signers(data)]
     if not chosen:
-        raise InvalidInput("name at least one signer: a lead evaluator or the region's signer")
+        raise InvalidInput(_("name at least one signer: a lead evaluator or the region's signer"))
     for pid in chosen:
         if pid not in present:
-            raise InvalidInput(f"participant {pid[:8]} is not present in this session")
+            raise InvalidInput(
+                _("participant {pid} is not present in this session").format(pid=pid[:8])
+            )
     data["signers"] = list(dict.fromkeys(chosen))
     seq, head = chain_head(db, session.id)
     data["audit_head"] = {"seq": seq, "hash": head}
@@ -220,7 +231,7 @@ def sign_minutes(
         key = signing.load_signer(identity, passphrase, folder=identities_folder(ctx))
     except signing.WrongPassphraseError:
         raise InvalidInput(
-            "the passphrase does not open this signing identity; check it and try again"
+            _("the passphrase does not open this signing identity; check it and try again")
         ) from None
     except signing.SigningError as error:
         raise InvalidInput(str(error)) from None
@@ -237,9 +248,13 @@ def sign_minutes(
                 data = _freeze(db, ctx, session, signers, show_ratings)
             digest = sha256_of(data)
             if signer.id not in data["signers"]:
-                raise InvalidInput(f"{signer.name} is not among the signers of these minutes")
+                raise InvalidInput(
+                    _("{name} is not among the signers of these minutes").format(name=signer.name)
+                )
             if any(s.signer_id == signer.id for s in live):
-                raise InvalidInput(f"{signer.name} has already signed these minutes")
+                raise InvalidInput(
+                    _("{name} has already signed these minutes").format(name=signer.name)
+                )
             base = _revision(folder, digest, len(live))
             if not live:
                 created.append(base)
@@ -315,7 +330,7 @@ def _record(
         if freezing:
             seq, head = chain_head(op.db, session.id)
             if data["audit_head"] != {"seq": seq, "hash": head}:
-                raise InvalidInput("the session changed while it was being signed; sign again")
+                raise InvalidInput(_("the session changed while it was being signed; sign again"))
             session.document_number = data["session"]["document_number"]
             session.status = "signed"
         op.db.add(
@@ -337,9 +352,13 @@ def export_signed(ctx: Context, session_id: str, out: Path) -> SignedMinutes:
     """Copy the newest signed revision out (whole or not at all)."""
     minutes = signed_minutes(ctx, session_id)
     if minutes is None:
-        raise NotFound(f"session {session_id[:8]} has no signed minutes yet")
+        raise NotFound(
+            _("session {session_id} has no signed minutes yet").format(session_id=session_id[:8])
+        )
     if not minutes.path.is_file():
-        raise InvalidInput(f"the signed minutes are missing from {minutes.path}")
+        raise InvalidInput(
+            _("the signed minutes are missing from {path}").format(path=minutes.path)
+        )
     with _writing(out) as temp:
         shutil.copyfile(minutes.path, temp)
     return minutes
@@ -363,7 +382,7 @@ class MinutesCheck:
 def verify_minutes(ctx: Context, pdf: Path) -> MinutesCheck:
     """Check every signature of a minutes PDF and re-hash its embedded snapshot."""
     if not pdf.is_file():
-        raise InvalidInput(f"no file at {pdf}")
+        raise InvalidInput(_("no file at {pdf}").format(pdf=pdf))
     try:
         report = signing.verify_pdf(pdf, trust_roots(ctx))
     except signing.SigningError as error:
@@ -372,7 +391,11 @@ def verify_minutes(ctx: Context, pdf: Path) -> MinutesCheck:
     digest = None
     matches = False
     if report.snapshot_json is None:
-        problems.append(f"{pdf.name} carries no {SNAPSHOT_FILE}")
+        problems.append(
+            _("{name} carries no {snapshot_file}").format(
+                name=pdf.name, snapshot_file=SNAPSHOT_FILE
+            )
+        )
     else:
         with suppress(ValueError):
             embedded = json.loads(report.snapshot_json)
@@ -380,7 +403,9 @@ def verify_minutes(ctx: Context, pdf: Path) -> MinutesCheck:
             canonical = canonical_json(embedded).encode("utf-8") == report.snapshot_json
             matches = canonical and _signed_hash_matches(ctx, embedded, digest, problems)
         if digest is None:
-            problems.append(f"the embedded {SNAPSHOT_FILE} is not JSON")
+            problems.append(
+                _("the embedded {snapshot_file} is not JSON").format(snapshot_file=SNAPSHOT_FILE)
+            )
     return MinutesCheck(report, digest, matches, problems)
 
 
@@ -397,7 +422,7 @@ def _signed_hash_matches(
     except (NotFound, InvalidInput):
         return True
     if digest not in recorded:
-        problems.append("the embedded snapshot is not the one this session's sign-off recorded")
+        problems.append(_("the embedded snapshot is not the one this session's sign-off recorded"))
         return False
     return True
 
@@ -412,7 +437,11 @@ def export_agency_findings(
         named = {a for f in data["findings"] for a in f["agencies"]}
         if agency not in named:
             known = ", ".join(sorted(named)) or "none"
-            raise NotFound(f"no finding is addressed to {agency!r}; agencies named: {known}")
+            raise NotFound(
+                _("no finding is addressed to {agency!r}; agencies named: {known}").format(
+                    agency=agency, known=known
+                )
+            )
         with _writing(out) as temp:
             try:
                 return render_agency_findings(

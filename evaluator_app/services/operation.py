@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import StorageError
 from evaluator_app.store.database import Store, StoreSession
 from evaluator_app.store.engine import WRITE
@@ -292,13 +293,19 @@ def storage_errors() -> Iterator[None]:
         reason = str(getattr(error, "orig", error))
         if "locked" in reason or "busy" in reason:
             raise StorageError(
-                "the database is busy: another Evaluator window or command is saving; "
-                "try again in a moment"
+                _(
+                    "the database is busy: another Evaluator window or command is"
+                    " saving; try again in a moment"
+                )
             ) from None
-        raise StorageError(f"the database could not be read or written: {reason}") from None
+        raise StorageError(
+            _("the database could not be read or written: {reason}").format(reason=reason)
+        ) from None
     except DatabaseError as error:
         reason = str(getattr(error, "orig", error))
-        raise StorageError(f"the database file is damaged or not a database: {reason}") from None
+        raise StorageError(
+            _("the database file is damaged or not a database: {reason}").format(reason=reason)
+        ) from None
 
 
 @contextmanager

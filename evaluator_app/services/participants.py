@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, operation
 from evaluator_app.services.records import editable_session, get
@@ -42,8 +43,10 @@ def normalise_nip(nip: str | None) -> str | None:
         return None
     if not digits.isdigit() or len(digits) != 18:
         raise InvalidInput(
-            f"NIP {nip!r} must be 18 digits (e.g. 19650312 199003 1 008); "
-            "leave it empty for guests without one"
+            _(
+                "NIP {nip!r} must be 18 digits (e.g. 19650312 199003 1 008); "
+                "leave it empty for guests without one"
+            ).format(nip=nip)
         )
     return digits
 
@@ -62,13 +65,17 @@ class ParticipantDetails:
 def _apply(participant: Participant, details: ParticipantDetails) -> None:
     if details.name is not None:
         if not details.name.strip():
-            raise InvalidInput("a participant needs a name")
+            raise InvalidInput(_("a participant needs a name"))
         participant.name = details.name.strip()
     if details.nip is not None:
         participant.nip = normalise_nip(details.nip)
     if details.role is not None:
         if details.role not in ROLES:
-            raise InvalidInput(f"unknown role {details.role!r}; one of: {', '.join(ROLES)}")
+            raise InvalidInput(
+                _("unknown role {role!r}; one of: {roles}").format(
+                    role=details.role, roles=", ".join(ROLES)
+                )
+            )
         participant.role = details.role
     for name in ("position", "organisation", "rank"):
         value = getattr(details, name)
@@ -80,7 +87,7 @@ def _apply(participant: Participant, details: ParticipantDetails) -> None:
 
 def add_participant(ctx: Context, session_id: str, details: ParticipantDetails) -> str:
     if details.name is None or details.role is None:
-        raise InvalidInput("a participant needs a name and a role")
+        raise InvalidInput(_("a participant needs a name and a role"))
     with operation(ctx, "add_participant") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
@@ -118,7 +125,9 @@ def remove_participant(ctx: Context, participant_id: str) -> None:
         session = editable_session(op.db, participant.session_id)
         op.session_id = session.id
         if op.db.scalars(select(SignOff).where(SignOff.signer_id == participant.id)).first():
-            raise InvalidInput(f"{participant.name} has signed this session and stays listed")
+            raise InvalidInput(
+                _("{name} has signed this session and stays listed").format(name=participant.name)
+            )
         for rating in op.db.scalars(select(Rating).where(Rating.participant_id == participant.id)):
             op.db.delete(rating)
         _release_dimensions(op.db, participant.id)
@@ -146,10 +155,12 @@ def copy_attendance(ctx: Context, source_session_id: str, target_session_id: str
         op.session_id = target.id
         source = get(op.db, EvaluationSession, source_session_id)
         if source.id == target.id:
-            raise InvalidInput("choose an earlier session, not this one")
+            raise InvalidInput(_("choose an earlier session, not this one"))
         if source.region.casefold() != target.region.casefold():
             raise InvalidInput(
-                f"session {source.id[:8]} is of {source.region}, not {target.region}"
+                _("session {source_id} is of {other_region}, not {region}").format(
+                    source_id=source.id[:8], other_region=source.region, region=target.region
+                )
             )
         names = {p.name.casefold() for p in target.participants}
         nips = {p.nip for p in target.participants if p.nip}

@@ -7,6 +7,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound, SessionLocked
 from evaluator_app.store.models import Assessment, EvaluationSession, Record
 
@@ -20,33 +21,47 @@ def resolve_id(db: Session, model: type[R], given: str) -> str:
     given = given.strip().lower()
     label = model.__tablename__
     if not given or any(c not in "0123456789abcdef-" for c in given):
-        raise NotFound(f"no {label} with id {given!r}")
+        raise NotFound(_("no {label} with id {given!r}").format(label=label, given=given))
     if len(given) == 36:
         return given
     if len(given) < 4:
-        raise InvalidInput(f"{label} id {given!r} is too short; give at least 4 characters")
+        raise InvalidInput(
+            _("{label} id {given!r} is too short; give at least 4 characters").format(
+                label=label, given=given
+            )
+        )
     ids = db.scalars(
         select(model.id).where(model.id.startswith(given, autoescape=True)).limit(2)
     ).all()
     if not ids:
-        raise NotFound(f"no {label} with id {given!r}")
+        raise NotFound(_("no {label} with id {given!r}").format(label=label, given=given))
     if len(ids) > 1:
-        raise InvalidInput(f"{label} id {given!r} is ambiguous; give more characters")
+        raise InvalidInput(
+            _("{label} id {given!r} is ambiguous; give more characters").format(
+                label=label, given=given
+            )
+        )
     return ids[0]
 
 
 def get(db: Session, model: type[R], record_id: str) -> R:
     record = db.get(model, resolve_id(db, model, record_id))
     if record is None:
-        raise NotFound(f"no {model.__tablename__} with id {record_id!r}")
+        raise NotFound(
+            _("no {tablename} with id {record_id!r}").format(
+                tablename=model.__tablename__, record_id=record_id
+            )
+        )
     return record
 
 
 def ensure_editable(session: EvaluationSession) -> None:
     if session.status not in EDITABLE_STATUSES:
         raise SessionLocked(
-            f"session {session.id[:8]} ({session.region} {session.year}) is signed and "
-            "cannot be changed; reopen it with a reason to make an amendment"
+            _(
+                "session {session_id} ({region} {year}) is signed and cannot "
+                "be changed; reopen it with a reason to make an amendment"
+            ).format(session_id=session.id[:8], region=session.region, year=session.year)
         )
 
 
@@ -64,6 +79,8 @@ def assessment_of(db: Session, session: EvaluationSession, indicator_code: str) 
     ).first()
     if assessment is None:
         raise NotFound(
-            f"indicator {indicator_code!r} is not in the framework of session {session.id[:8]}"
+            _(
+                "indicator {indicator_code!r} is not in the framework of session {session_id}"
+            ).format(indicator_code=indicator_code, session_id=session.id[:8])
         )
     return assessment

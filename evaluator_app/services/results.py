@@ -26,6 +26,7 @@ from sqlalchemy.orm import selectinload
 from evaluator_app import __version__
 from evaluator_app.domain.framework import Framework, Group, LocalText
 from evaluator_app.domain.scoring import ScoreCard, for_display
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, reading
@@ -252,7 +253,7 @@ def _raters(session: EvaluationSession, assessments: Sequence[Assessment]) -> li
     names = [(p.id, _text(p.name)) for p in people]
     names += [(pid, f"participant {pid[:8]}") for pid in sorted(rated - known)]
     seen: dict[str, int] = {}
-    for _, name in names:
+    for _pid, name in names:
         seen[name] = seen.get(name, 0) + 1
     return [
         Rater(pid, name, f"Rating: {name}" + (f" ({pid[:8]})" if seen[name] > 1 else ""))
@@ -498,9 +499,15 @@ def export_results(
     """Write a session's results to ``out`` as XLSX (indicators, scores, about) or
     CSV (the indicator rows); whole or not at all."""
     if fmt not in FORMATS:
-        raise InvalidInput(f"unknown results format {fmt!r}; one of: {', '.join(FORMATS)}")
+        raise InvalidInput(
+            _("unknown results format {fmt!r}; one of: {formats}").format(
+                fmt=fmt, formats=", ".join(FORMATS)
+            )
+        )
     if out.is_dir():
-        raise InvalidInput(f"cannot write {out}: it is a folder; give a file name")
+        raise InvalidInput(
+            _("cannot write {out}: it is a folder; give a file name").format(out=out)
+        )
     results = session_results(ctx, session_id)
     data = xlsx_bytes(results.sheets()) if fmt == "xlsx" else csv_bytes(results.indicator_sheet())
     try:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.domain.scoring import ScoreCard, for_display, score_framework
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import find_framework, framework_of, record_for
 from evaluator_app.services.operation import Context, operation, reading
@@ -42,24 +43,32 @@ class SessionDetails:
 
 def _check_details(details: SessionDetails) -> None:
     if details.region is not None and not details.region.strip():
-        raise InvalidInput("the region must not be empty")
+        raise InvalidInput(_("the region must not be empty"))
     if details.stage is not None and details.stage not in (1, 2):
-        raise InvalidInput(f"stage must be 1 or 2, not {details.stage}")
+        raise InvalidInput(_("stage must be 1 or 2, not {stage}").format(stage=details.stage))
     if details.year is not None and not 2000 <= details.year <= 2100:
-        raise InvalidInput(f"year {details.year} is outside 2000–2100")
+        raise InvalidInput(_("year {year} is outside 2000–2100").format(year=details.year))
     if details.starts_at is not None and details.starts_at.tzinfo is None:
-        raise InvalidInput("the start time needs a time zone")
+        raise InvalidInput(_("the start time needs a time zone"))
     if details.starts_at is not None and not 2000 <= details.starts_at.year <= 2100:
-        raise InvalidInput(f"the start time {details.starts_at:%Y-%m-%d} is outside 2000–2100")
+        raise InvalidInput(
+            _("the start time {starts_at:%Y-%m-%d} is outside 2000–2100").format(
+                starts_at=details.starts_at
+            )
+        )
     if details.evidence_deadline is not None and not 2000 <= details.evidence_deadline.year <= 2100:
         raise InvalidInput(
-            f"the evidence deadline {details.evidence_deadline} is outside 2000–2100"
+            _("the evidence deadline {evidence_deadline} is outside 2000–2100").format(
+                evidence_deadline=details.evidence_deadline
+            )
         )
     if details.timezone is not None:
         try:
             ZoneInfo(details.timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            raise InvalidInput(f"unknown time zone {details.timezone!r}") from None
+            raise InvalidInput(
+                _("unknown time zone {timezone!r}").format(timezone=details.timezone)
+            ) from None
 
 
 def _apply(session: EvaluationSession, details: SessionDetails) -> None:
@@ -76,7 +85,7 @@ def create_session(
 ) -> str:
     """A new session on a framework, one assessment per indicator; returns its id."""
     if not details.region or details.year is None:
-        raise InvalidInput("a session needs a region and a year")
+        raise InvalidInput(_("a session needs a region and a year"))
     _check_details(details)
     framework = find_framework(ctx.store.data_dir, framework_id, framework_version)
     with operation(ctx, "create_session") as op:
@@ -105,7 +114,11 @@ def set_session_status(ctx: Context, session_id: str, status: str) -> None:
         if status == session.status:
             return
         if status not in MANUAL_MOVES.get(session.status, set()):
-            raise InvalidInput(f"a session cannot move from {session.status} to {status} by hand")
+            raise InvalidInput(
+                _("a session cannot move from {current} to {status} by hand").format(
+                    current=session.status, status=status
+                )
+            )
         session.status = status
 
 

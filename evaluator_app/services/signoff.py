@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.domain.scoring import score_framework
+from evaluator_app.i18n import _
 from evaluator_app.services.backups import automatic_backup
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import framework_of
@@ -118,7 +119,7 @@ def snapshot(session: EvaluationSession) -> dict[str, Any]:
 def sign_off(ctx: Context, session_id: str, signer_ids: list[str], method: str = "recorded") -> str:
     """Freeze the session: record the snapshot hash for each signer; returns the hash."""
     if not signer_ids:
-        raise InvalidInput("name at least one signer")
+        raise InvalidInput(_("name at least one signer"))
     with operation(ctx, "sign_off") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
@@ -133,7 +134,9 @@ def sign_off(ctx: Context, session_id: str, signer_ids: list[str], method: str =
         for signer_id in sorted(signers):
             signer = get(op.db, Participant, signer_id)
             if signer.session_id != session.id:
-                raise InvalidInput(f"{signer.name} is not a participant of this session")
+                raise InvalidInput(
+                    _("{name} is not a participant of this session").format(name=signer.name)
+                )
             op.db.add(
                 SignOff(
                     session_id=session.id,
@@ -154,12 +157,16 @@ def sign_off(ctx: Context, session_id: str, signer_ids: list[str], method: str =
 def reopen(ctx: Context, session_id: str, reason: str) -> None:
     """Unlock a signed session for an amendment; the earlier sign-offs are superseded."""
     if not reason.strip():
-        raise InvalidInput("say why the signed session is reopened")
+        raise InvalidInput(_("say why the signed session is reopened"))
     with operation(ctx, "reopen_session") as op:
         session = get(op.db, EvaluationSession, session_id)
         op.session_id = session.id
         if session.status != "signed":
-            raise InvalidInput(f"session {session.id[:8]} is not signed ({session.status})")
+            raise InvalidInput(
+                _("session {session_id} is not signed ({status})").format(
+                    session_id=session.id[:8], status=session.status
+                )
+            )
         for signoff in op.db.scalars(
             select(SignOff).where(SignOff.session_id == session.id, ~SignOff.superseded)
         ):

@@ -20,6 +20,7 @@ from sqlalchemy import Date, LargeBinary, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, UndoConflict
 from evaluator_app.services.operation import Context, operation, reading, to_json
 from evaluator_app.services.records import editable_session, get
@@ -95,7 +96,9 @@ def decode(model: type[Record], field: str, text: str | None) -> Any:
 
 def _create(db: Session, model: type[Record], record_id: str, values_text: str | None) -> None:
     if db.get(model, record_id) is not None:
-        raise UndoConflict(f"the {model.__tablename__} to restore exists again")
+        raise UndoConflict(
+            _("the {tablename} to restore exists again").format(tablename=model.__tablename__)
+        )
     values = json.loads(values_text or "{}")
     record = model(**{k: decode(model, k, json.dumps(v)) for k, v in values.items()})
     db.add(record)
@@ -105,7 +108,9 @@ def _create(db: Session, model: type[Record], record_id: str, values_text: str |
 def _delete(db: Session, model: type[Record], record_id: str) -> None:
     record = db.get(model, record_id)
     if record is None:
-        raise UndoConflict(f"the {model.__tablename__} was removed since")
+        raise UndoConflict(
+            _("the {tablename} was removed since").format(tablename=model.__tablename__)
+        )
     db.delete(record)
     db.flush()
 
@@ -115,10 +120,16 @@ def _set(db: Session, event: AuditEvent, expect: str | None, value: str | None) 
     record = db.get(model, event.record_id)
     field = event.field or ""
     if record is None:
-        raise UndoConflict(f"the {event.record_type} was removed since")
+        raise UndoConflict(
+            _("the {record_type} was removed since").format(record_type=event.record_type)
+        )
     current = to_json(getattr(record, field))
     if canonical_json(current) != (expect or "null"):
-        raise UndoConflict(f"{event.record_type}.{field} was changed again since")
+        raise UndoConflict(
+            _("{record_type}.{field} was changed again since").format(
+                record_type=event.record_type, field=field
+            )
+        )
     setattr(record, field, decode(model, field, value))
     db.flush()
 
@@ -159,7 +170,11 @@ def _step(ctx: Context, session_id: str, backwards: bool) -> str:
         stacks = _stacks(op.db, session.id)
         stack = stacks.undo if backwards else stacks.redo
         if not stack:
-            raise InvalidInput(f"nothing to {action} in session {session.id[:8]}")
+            raise InvalidInput(
+                _("nothing to {action} in session {session_id}").format(
+                    action=action, session_id=session.id[:8]
+                )
+            )
         target, target_action = stack[-1]
         events = list(
             op.db.scalars(

@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from evaluator_app.i18n import _
 from evaluator_app.signing.errors import OutputError
 
 
@@ -22,7 +23,9 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Non
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from exc
+        raise OutputError(
+            _("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))
+        ) from exc
     tmp = Path(tmp_name)
     if mode is None:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
@@ -36,7 +39,9 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Non
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from exc
+        raise OutputError(
+            _("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))
+        ) from exc
 
 
 def _reason(exc: OSError) -> str:

@@ -34,6 +34,7 @@ from pyhanko.keys.internal import (
 from pyhanko.sign.signers import SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from evaluator_app.i18n import _
 from evaluator_app.signing.atomic_write import write_atomically
 from evaluator_app.signing.errors import (
     IdentityNotFoundError,
@@ -95,11 +96,15 @@ def create_identity(
     """
     name, nip, organisation = name.strip(), nip.strip(), organisation.strip()
     if not name:
-        raise SigningError("an identity needs the person's name")
+        raise SigningError(_("an identity needs the person's name"))
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise SigningError(f"the passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters")
+        raise SigningError(
+            _("the passphrase must have at least {min_passphrase_length} characters").format(
+                min_passphrase_length=MIN_PASSPHRASE_LENGTH
+            )
+        )
     if valid_days < 1:
-        raise SigningError("an identity must be valid for at least one day")
+        raise SigningError(_("an identity must be valid for at least one day"))
     issuer = ensure_local_issuer(folder)
     start = valid_from or dt.datetime.now(dt.UTC).replace(microsecond=0)
     if start.tzinfo is None:
@@ -132,13 +137,19 @@ def import_identity(folder: Path, p12_path: Path, passphrase: str) -> IdentityIn
     try:
         data = p12_path.read_bytes()
     except OSError as exc:
-        raise SigningError(f"cannot read {p12_path}: {exc.strerror}") from exc
+        raise SigningError(
+            _("cannot read {p12_path}: {strerror}").format(p12_path=p12_path, strerror=exc.strerror)
+        ) from exc
     keystore = open_keystore(data, passphrase, label=p12_path.name)
     check_usable(keystore.certificate)
     print_ = fingerprint(keystore.certificate)
     for known in list_identities(folder):
         if known.fingerprint == print_:
-            raise SigningError(f"{p12_path.name} is already kept as identity {known.id}")
+            raise SigningError(
+                _("{name} is already kept as identity {known_id}").format(
+                    name=p12_path.name, known_id=known.id
+                )
+            )
     subject = keystore.certificate.subject
     return _keep(
         folder,
@@ -157,7 +168,9 @@ def export_identity(folder: Path, identity_id: str, out_path: Path) -> None:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningError(f"cannot read {path}: {exc.strerror}") from exc
+        raise SigningError(
+            _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from exc
     write_atomically(out_path, data, mode=0o600)
 
 
@@ -181,21 +194,27 @@ def identity_path(folder: Path, identity_id: str) -> Path:
         matches = sorted(folder.glob(f"*-{identity_id}.p12"))
         if matches:
             return matches[0]
-    raise IdentityNotFoundError(f"there is no identity {identity_id!r} in {folder}")
+    raise IdentityNotFoundError(
+        _("there is no identity {identity_id!r} in {folder}").format(
+            identity_id=identity_id, folder=folder
+        )
+    )
 
 
 def load_keystore(source: Path | str, passphrase: str, *, folder: Path | None = None) -> Keystore:
     """Open a keystore given as a file (``Path``) or an identity id (``str`` + ``folder``)."""
     if isinstance(source, str):
         if folder is None:
-            raise SigningError("an identity id needs the identities folder")
+            raise SigningError(_("an identity id needs the identities folder"))
         path = identity_path(folder, source)
     else:
         path = source
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningError(f"cannot read {path}: {exc.strerror}") from exc
+        raise SigningError(
+            _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from exc
     return open_keystore(data, passphrase, label=path.name)
 
 
@@ -264,7 +283,9 @@ def _keep(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create {folder}: {exc.strerror}") from exc
+        raise OutputError(
+            _("cannot create {folder}: {strerror}").format(folder=folder, strerror=exc.strerror)
+        ) from exc
     p12 = folder / f"{stem}.p12"
     sidecar = {
         "format": 1,

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from evaluator_app.i18n import _
 from evaluator_app.signing.atomic_write import write_atomically
 from evaluator_app.signing.errors import OutputError, SigningError
 
@@ -61,15 +62,23 @@ class Issuer:
             passphrase = (self.folder / PASSPHRASE_FILE).read_bytes().strip()
             pem = (self.folder / KEY_FILE).read_bytes()
         except OSError as exc:
-            raise SigningError(f"the local issuer's key in {self.folder} cannot be read") from exc
+            raise SigningError(
+                _("the local issuer's key in {folder} cannot be read").format(folder=self.folder)
+            ) from exc
         try:
             key = serialization.load_pem_private_key(pem, password=passphrase)
         except (ValueError, TypeError) as exc:
             raise SigningError(
-                f"the local issuer's key in {self.folder} does not open with its passphrase file"
+                _(
+                    "the local issuer's key in {folder} does not open with its passphrase file"
+                ).format(folder=self.folder)
             ) from exc
         if not isinstance(key, ec.EllipticCurvePrivateKey):
-            raise SigningError(f"the local issuer's key in {self.folder} is of an unexpected kind")
+            raise SigningError(
+                _("the local issuer's key in {folder} is of an unexpected kind").format(
+                    folder=self.folder
+                )
+            )
         return key
 
 
@@ -102,7 +111,11 @@ def ensure_local_issuer(folder: Path) -> Issuer:
         staging = folder / f".{ISSUER_FOLDER}.{uuid.uuid4().hex}.tmp"
         staging.mkdir(mode=0o700)
     except OSError as exc:
-        raise OutputError(f"cannot create the local issuer in {folder}: {exc.strerror}") from exc
+        raise OutputError(
+            _("cannot create the local issuer in {folder}: {strerror}").format(
+                folder=folder, strerror=exc.strerror
+            )
+        ) from exc
     try:
         _write_new_issuer(staging)
         staging.rename(issuer_dir)
@@ -110,7 +123,11 @@ def ensure_local_issuer(folder: Path) -> Issuer:
         shutil.rmtree(staging, ignore_errors=True)
         if issuer_dir.exists():  # another process won the race; use its issuer
             return load_local_issuer(folder)
-        raise OutputError(f"cannot create the local issuer in {folder}: {exc.strerror}") from exc
+        raise OutputError(
+            _("cannot create the local issuer in {folder}: {strerror}").format(
+                folder=folder, strerror=exc.strerror
+            )
+        ) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -124,9 +141,11 @@ def load_local_issuer(folder: Path) -> Issuer:
     try:
         certificate = x509.load_pem_x509_certificate(path.read_bytes())
     except FileNotFoundError as exc:
-        raise SigningError(f"there is no local issuer in {folder}") from exc
+        raise SigningError(_("there is no local issuer in {folder}").format(folder=folder)) from exc
     except (OSError, ValueError) as exc:
-        raise SigningError(f"the local issuer's certificate {path} is damaged") from exc
+        raise SigningError(
+            _("the local issuer's certificate {path} is damaged").format(path=path)
+        ) from exc
     return Issuer(folder=issuer_dir, certificate=certificate)
 
 

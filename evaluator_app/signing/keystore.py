@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from evaluator_app.i18n import _
 from evaluator_app.signing.errors import (
     CertificateValidityError,
     KeyUsageError,
@@ -40,22 +41,32 @@ class Keystore:
 def open_keystore(data: bytes, passphrase: str, *, label: str) -> Keystore:
     """Decrypt a PKCS#12 keystore; ``label`` names the file in error messages."""
     if not _looks_like_pfx(data):
-        raise NotPkcs12Error(f"{label} is not a PKCS#12 file (.p12 or .pfx)")
+        raise NotPkcs12Error(_("{label} is not a PKCS#12 file (.p12 or .pfx)").format(label=label))
     password = passphrase.encode("utf-8") if passphrase else None
     try:
         key, certificate, others = pkcs12.load_key_and_certificates(data, password)
     except (ValueError, TypeError) as exc:
         if "deserialize" in str(exc):  # cryptography's words for a broken structure
-            raise NotPkcs12Error(f"{label} is a damaged PKCS#12 file") from exc
-        raise WrongPassphraseError(f"the passphrase does not open {label}") from exc
+            raise NotPkcs12Error(
+                _("{label} is a damaged PKCS#12 file").format(label=label)
+            ) from exc
+        raise WrongPassphraseError(
+            _("the passphrase does not open {label}").format(label=label)
+        ) from exc
     if key is None:
-        raise MissingKeyError(f"{label} holds no private key")
+        raise MissingKeyError(_("{label} holds no private key").format(label=label))
     if certificate is None:
-        raise MissingKeyError(f"{label} holds no certificate for its private key")
+        raise MissingKeyError(
+            _("{label} holds no certificate for its private key").format(label=label)
+        )
     if not isinstance(key, SigningKey):
-        raise MissingKeyError(f"{label} holds a kind of key that cannot sign PDF documents")
+        raise MissingKeyError(
+            _("{label} holds a kind of key that cannot sign PDF documents").format(label=label)
+        )
     if _spki(key.public_key()) != _spki(certificate.public_key()):
-        raise MissingKeyError(f"in {label} the private key does not belong to the certificate")
+        raise MissingKeyError(
+            _("in {label} the private key does not belong to the certificate").format(label=label)
+        )
     return Keystore(key=key, certificate=certificate, chain=tuple(others))
 
 
@@ -66,10 +77,16 @@ def check_usable(certificate: x509.Certificate, at: dt.datetime | None = None) -
     start, end = certificate.not_valid_before_utc, certificate.not_valid_after_utc
     window = f"valid from {_day(start)} to {_day(end)}"
     if moment < start:
-        raise CertificateValidityError(f"the certificate of {who} is not valid yet: it is {window}")
+        raise CertificateValidityError(
+            _("the certificate of {who} is not valid yet: it is {window}").format(
+                who=who, window=window
+            )
+        )
     if moment > end:
         raise CertificateValidityError(
-            f"the certificate of {who} expired on {_day(end)}: it was {window}"
+            _("the certificate of {who} expired on {day}: it was {window}").format(
+                who=who, day=_day(end), window=window
+            )
         )
     try:
         usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
@@ -77,8 +94,11 @@ def check_usable(certificate: x509.Certificate, at: dt.datetime | None = None) -
         return  # no restriction stated (RFC 5280 4.2.1.3)
     if not (usage.digital_signature or usage.content_commitment):
         raise KeyUsageError(
-            f"the certificate of {who} is not meant for signing: its key usage allows "
-            f"neither digitalSignature nor nonRepudiation ({_usages(usage)})"
+            _(
+                "the certificate of {who} is not meant for signing: its key "
+                "usage allows neither digitalSignature nor nonRepudiation "
+                "({usages})"
+            ).format(who=who, usages=_usages(usage))
         )
 
 

@@ -27,6 +27,7 @@ from pyhanko.sign.general import SigningError as PyHankoSigningError
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
 from pyhanko.stamp import TextStampStyle
 
+from evaluator_app.i18n import _
 from evaluator_app.signing.atomic_write import write_atomically
 from evaluator_app.signing.errors import SignatureFieldError, SigningError
 from evaluator_app.signing.identities import LoadedSigner
@@ -59,18 +60,28 @@ def prepare_for_signing(
     for name, (page, x1, y1, x2, y2) in fields.items():
         _check_field_name(name)
         if name in existing:
-            raise SignatureFieldError(f"{pdf_in.name} already has a signature field {name!r}")
+            raise SignatureFieldError(
+                _("{pdf} already has a signature field {field!r}").format(
+                    pdf=pdf_in.name, field=name
+                )
+            )
         if not 0 <= page < pages:
             raise SignatureFieldError(
-                f"field {name!r} is on page index {page}, but {pdf_in.name} has {pages} pages"
+                _("field {name!r} is on page index {page}, but {pdf} has {pages} pages").format(
+                    name=name, page=page, pdf=pdf_in.name, pages=pages
+                )
             )
         if not (x2 > x1 and y2 > y1):
             raise SignatureFieldError(
-                f"field {name!r} needs x1 < x2 and y1 < y2, got {(x1, y1, x2, y2)}"
+                _("field {name!r} needs x1 < x2 and y1 < y2, got {box}").format(
+                    name=name, box=(x1, y1, x2, y2)
+                )
             )
     names = [file_name for file_name, _data, _mime in attachments]
     if len(set(names)) != len(names) or not all(names):
-        raise SigningError(f"attachment names must be present and distinct, got {names}")
+        raise SigningError(
+            _("attachment names must be present and distinct, got {names}").format(names=names)
+        )
     buffer = io.BytesIO()
     try:
         for name, (page, x1, y1, x2, y2) in fields.items():
@@ -79,7 +90,9 @@ def prepare_for_signing(
         _attach(writer, attachments)
         writer.write(buffer)  # type: ignore[no-untyped-call]
     except (PdfError, NotImplementedError, ValueError, KeyError) as exc:
-        raise SigningError(f"cannot prepare {pdf_in.name} for signing: {exc}") from exc
+        raise SigningError(
+            _("cannot prepare {name} for signing: {exc}").format(name=pdf_in.name, exc=exc)
+        ) from exc
     write_atomically(out, buffer.getvalue())
 
 
@@ -106,10 +119,14 @@ def sign_pdf(
     if field not in fields:
         known = ", ".join(sorted(fields)) or "none"
         raise SignatureFieldError(
-            f"{pdf.name} has no signature field {field!r} (its fields: {known})"
+            _("{name} has no signature field {field!r} (its fields: {known})").format(
+                name=pdf.name, field=field, known=known
+            )
         )
     if fields[field]:
-        raise SignatureFieldError(f"the field {field!r} in {pdf.name} is already signed")
+        raise SignatureFieldError(
+            _("the field {field!r} in {name} is already signed").format(field=field, name=pdf.name)
+        )
     meta = PdfSignatureMetadata(
         field_name=field,
         md_algorithm="sha256",
@@ -128,7 +145,11 @@ def sign_pdf(
             output=buffer,
         )
     except (PyHankoSigningError, PdfError, layout.LayoutError) as exc:
-        raise SigningError(f"cannot sign {pdf.name} in field {field!r}: {exc}") from exc
+        raise SigningError(
+            _("cannot sign {name} in field {field!r}: {exc}").format(
+                name=pdf.name, field=field, exc=exc
+            )
+        ) from exc
     write_atomically(out, buffer.getvalue())
 
 
@@ -154,17 +175,23 @@ def _open(path: Path) -> IncrementalPdfFileWriter:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningError(f"cannot read {path}: {exc.strerror}") from exc
+        raise SigningError(
+            _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from exc
     try:
         return IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     except (PdfError, ValueError, KeyError) as exc:
-        raise SigningError(f"{path.name} is not a readable PDF file: {exc}") from exc
+        raise SigningError(
+            _("{name} is not a readable PDF file: {exc}").format(name=path.name, exc=exc)
+        ) from exc
 
 
 def _check_field_name(name: str) -> None:
     if not FIELD_NAME.fullmatch(name):
         raise SignatureFieldError(
-            f"the field name {name!r} may hold only letters, digits, '-' and '_' (1-64 of them)"
+            _(
+                "the field name {name!r} may hold only letters, digits, '-' and '_' (1-64 of them)"
+            ).format(name=name)
         )
 
 
@@ -176,7 +203,7 @@ def _appearance(signature_image: bytes | None) -> TextStampStyle:
             image: Image.Image = Image.open(io.BytesIO(signature_image))
             image.load()
         except (UnidentifiedImageError, OSError) as exc:
-            raise SigningError("the signature image is not a readable PNG") from exc
+            raise SigningError(_("the signature image is not a readable PNG")) from exc
         if image.mode not in ("RGB", "RGBA", "L", "LA"):
             image = image.convert("RGBA")
         background = PdfImage(image)

@@ -31,6 +31,7 @@ from pyhanko.sign.validation import (
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 
+from evaluator_app.i18n import _
 from evaluator_app.signing.errors import SigningError
 
 # pyHanko logs a traceback for every tampered file it analyses; that is a
@@ -99,13 +100,17 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
     try:
         data = pdf.read_bytes()
     except OSError as exc:
-        raise SigningError(f"cannot read {pdf}: {exc.strerror}") from exc
+        raise SigningError(
+            _("cannot read {pdf}: {strerror}").format(pdf=pdf, strerror=exc.strerror)
+        ) from exc
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         sig_fields = list(enumerate_sig_fields(reader, filled_status=True))
         unsigned = tuple(str(n) for n, _v, _f in enumerate_sig_fields(reader, filled_status=False))
     except Exception as exc:  # a hostile or broken file may fail anywhere in the parser
-        raise SigningError(f"{pdf.name} is not a readable PDF file: {exc}") from exc
+        raise SigningError(
+            _("{name} is not a readable PDF file: {exc}").format(name=pdf.name, exc=exc)
+        ) from exc
     problems: list[str] = []
     checks = []
     for name, _value, sig_field in sig_fields:
@@ -116,12 +121,12 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
             continue
         checks.append(_check(embedded, roots))
     if not checks:
-        problems.append(f"{pdf.name} carries no signatures")
+        problems.append(_("{name} carries no signatures").format(name=pdf.name))
     try:
         files = dict(_embedded_files(reader))
     except Exception as exc:  # same: report it, keep the signatures' verdicts
         files = {}
-        problems.append(f"the attached files cannot be read ({exc})")
+        problems.append(_("the attached files cannot be read ({exc})").format(exc=exc))
     return VerificationReport(
         path=pdf,
         signatures=tuple(checks),
@@ -257,7 +262,7 @@ def _unreadable(name: str, problem: str) -> SignatureCheck:
 def _chain_top(certificate: Any, others: Iterable[Any]) -> str:
     by_subject = {c.subject.dump(): c for c in others}
     current = certificate
-    for _ in range(10):  # walk up by names; a loop or a gap ends the walk
+    for _step in range(10):  # walk up by names; a loop or a gap ends the walk
         if current.issuer == current.subject or current.issuer.dump() not in by_subject:
             break
         current = by_subject[current.issuer.dump()]
@@ -280,7 +285,7 @@ def _embedded_files(reader: PdfFileReader) -> Iterator[tuple[str, bytes]]:
 
 def _walk_name_tree(node: generic.DictionaryObject, depth: int) -> Iterator[tuple[str, bytes]]:
     if depth > 16:
-        raise SigningError("the attachment list nests too deeply")
+        raise SigningError(_("the attachment list nests too deeply"))
     names = node.get("/Names")
     if names is not None:
         pairs = list(names.get_object())
@@ -306,5 +311,7 @@ def _load_roots(items: Sequence[x509.Certificate | Path]) -> list[x509.Certifica
             else:
                 roots.append(x509.load_der_x509_certificate(data))
         except (OSError, ValueError) as exc:
-            raise SigningError(f"the trust root {item} is not a readable certificate") from exc
+            raise SigningError(
+                _("the trust root {item} is not a readable certificate").format(item=item)
+            ) from exc
     return roots

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from evaluator_app.i18n import _
 from evaluator_app.store import migrations
 from evaluator_app.store.engine import DATABASE_FILE, make_engine, sqlite_url
 from evaluator_app.store.evidence_store import EvidenceStore
@@ -62,10 +63,16 @@ def _check_before_opening(database_file: Path) -> None:
         if "not a database" not in str(error) and "malformed" not in str(error):
             return  # e.g. a read-only look is not possible here: the real open decides
         raise StoreError(
-            f"{database_file} is not an Evaluator database or is damaged ({error})"
+            _("{database_file} is not an Evaluator database or is damaged ({error})").format(
+                database_file=database_file, error=error
+            )
         ) from None
     if tables and "alembic_version" not in tables:
-        raise StoreError(f"{database_file}: the database holds tables that are not Evaluator's")
+        raise StoreError(
+            _("{database_file}: the database holds tables that are not Evaluator's").format(
+                database_file=database_file
+            )
+        )
 
 
 def open_store(data_dir: Path, url: str | None = None) -> Store:
@@ -77,7 +84,11 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"cannot create the data folder {data_dir}: {error.strerror}") from None
+        raise StoreError(
+            _("cannot create the data folder {data_dir}: {strerror}").format(
+                data_dir=data_dir, strerror=error.strerror
+            )
+        ) from None
     database_file = data_dir / DATABASE_FILE
     if url is None:
         _check_before_opening(database_file)
@@ -90,7 +101,11 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
     except Exception as error:
         engine.dispose()
         reason = getattr(error, "orig", None) or error
-        raise StoreError(f"cannot open the database {database_file}: {reason}") from error
+        raise StoreError(
+            _("cannot open the database {database_file}: {reason}").format(
+                database_file=database_file, reason=reason
+            )
+        ) from error
     return Store(
         data_dir=data_dir,
         engine=engine,

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from evaluator_app.i18n import _
+
 CHUNK = 1 << 20
 
 
@@ -96,13 +98,13 @@ class EvidenceStore:
         """The file's path once its content is proven to match; else EvidenceFileError."""
         path = self.path_for(sha256)
         if not path.is_file():
-            raise EvidenceFileError(sha256, path, "the file is missing")
+            raise EvidenceFileError(sha256, path, _("the file is missing"))
         if self._hash_of(path) != sha256:
-            raise EvidenceFileError(sha256, path, "the file was changed after it was stored")
+            raise EvidenceFileError(sha256, path, _("the file was changed after it was stored"))
         return path
 
     def read_bytes(self, sha256: str) -> bytes:
         data = self.check(sha256).read_bytes()
         if hashlib.sha256(data).hexdigest() != sha256:  # changed between check and read
-            raise EvidenceFileError(sha256, self.path_for(sha256), "the file changed while read")
+            raise EvidenceFileError(sha256, self.path_for(sha256), _("the file changed while read"))
         return data

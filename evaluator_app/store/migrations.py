@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from evaluator_app.bundled import migrations_dir
+from evaluator_app.i18n import _
 from evaluator_app.store.engine import backup_sqlite
 
 SCHEMA_HEAD = "0005"
@@ -43,11 +44,14 @@ def upgrade(engine: Engine, database_file: Path | None, backups: Path) -> Path |
         return None
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise SchemaError(
-            f"the database uses schema {revision}, which is newer than this version of "
-            f"Evaluator knows ({SCHEMA_HEAD}); update Evaluator to open it"
+            _(
+                "the database uses schema {revision}, which is newer than "
+                "this version of Evaluator knows ({schema_head}); update "
+                "Evaluator to open it"
+            ).format(revision=revision, schema_head=SCHEMA_HEAD)
         )
     if revision is None and _has_tables(engine):
-        raise SchemaError("the database holds tables that are not Evaluator's")
+        raise SchemaError(_("the database holds tables that are not Evaluator's"))
     backup = None
     if revision is not None and database_file is not None and database_file.exists():
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -33,11 +33,14 @@ APP_NAME = "Evaluator"
 
 
 def ui_language() -> str:
-    """``EVALUATOR_LANG`` ("id_ID" -> "id") if set, else the saved setting, else "id"."""
-    from evaluator_app import preferences
+    """``EVALUATOR_LANG`` ("id_ID" -> "id") if set, else the saved setting, else "id".
 
-    value = os.environ.get(ENV_VAR, "").strip().lower() or preferences.read(preferences.LANGUAGE)
-    return value.replace("-", "_").split("_")[0] or DEFAULT_LANGUAGE
+    The same answer as the core's messages (``evaluator_app.i18n``), so the window
+    and what the core says in it never differ.
+    """
+    from evaluator_app import i18n
+
+    return i18n.language()
 
 
 def translations_dir() -> Path:

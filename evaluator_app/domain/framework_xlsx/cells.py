@@ -21,6 +21,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from evaluator_app.domain.framework_xlsx.values import CellValue
+from evaluator_app.i18n import _
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # a framework of thousands of indicators is ~5 MB
@@ -89,11 +90,13 @@ def _check_container(path: Path) -> None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise WorkbookError("file not found") from None
+        raise WorkbookError(_("file not found")) from None
     except OSError as error:
-        raise WorkbookError(f"cannot read: {error.strerror}") from None
+        raise WorkbookError(_("cannot read: {strerror}").format(strerror=error.strerror)) from None
     if size > MAX_FILE_BYTES:
-        raise WorkbookError(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
+        raise WorkbookError(
+            _("the file is larger than {megabytes} MB").format(megabytes=MAX_FILE_BYTES // 2**20)
+        )
     not_xlsx = (
         "not an Excel workbook (.xlsx): save it from the spreadsheet program as "
         "'Excel Workbook (.xlsx)' without a password and try again"
@@ -104,7 +107,11 @@ def _check_container(path: Path) -> None:
     except (zipfile.BadZipFile, OSError):
         raise WorkbookError(not_xlsx) from None
     if unpacked > MAX_UNPACKED_BYTES:
-        raise WorkbookError(f"the workbook unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB")
+        raise WorkbookError(
+            _("the workbook unpacks to more than {megabytes} MB").format(
+                megabytes=MAX_UNPACKED_BYTES // 2**20
+            )
+        )
 
 
 def _open(path: Path, data_only: bool) -> Any:
@@ -118,7 +125,9 @@ def _open(path: Path, data_only: bool) -> Any:
             return load_workbook(path, data_only=data_only, rich_text=False)
         except Exception as error:  # openpyxl raises many kinds on a broken package
             raise WorkbookError(
-                f"not a readable Excel workbook (.xlsx): {type(error).__name__}: {error}"
+                _("not a readable Excel workbook (.xlsx): {kind}: {error}").format(
+                    kind=type(error).__name__, error=error
+                )
             ) from None
 
 
@@ -143,7 +152,11 @@ def read_grids(path: Path) -> tuple[list[Grid], list[CellProblem]]:
         # every cell of the used rectangle.
         cells = sheet._cells
         if len(cells) > MAX_CELLS:
-            raise WorkbookError(f"sheet {sheet.title!r} holds more than {MAX_CELLS} cells")
+            raise WorkbookError(
+                _("sheet {title!r} holds more than {max_cells} cells").format(
+                    title=sheet.title, max_cells=MAX_CELLS
+                )
+            )
         grid = Grid(sheet.title)
         for (row, column), cell in cells.items():
             value = cell.value
@@ -154,7 +167,10 @@ def read_grids(path: Path) -> tuple[list[Grid], list[CellProblem]]:
                 continue
             if cell.data_type == "e":
                 problems.append(
-                    CellProblem(grid.place(row, column), f"the cell holds an error ({value})")
+                    CellProblem(
+                        grid.place(row, column),
+                        _("the cell holds an error ({value})").format(value=value),
+                    )
                 )
                 continue
             grid.set(row, column, value)
@@ -181,13 +197,23 @@ def _formula_results(
         value = None if cell is None else cell.value
         place = Place(name, row, column)
         if cell is not None and cell.data_type == "e":
-            problems.append(CellProblem(place, f"the formula {formula} gives an error ({value})"))
+            problems.append(
+                CellProblem(
+                    place,
+                    _("the formula {formula} gives an error ({value})").format(
+                        formula=formula, value=value
+                    ),
+                )
+            )
         elif value is None and (cell is None or cell.data_type != "s"):
             problems.append(
                 CellProblem(
                     place,
-                    f"the formula {formula} has no saved result: open the file in Excel "
-                    "or LibreOffice and save it again, or type the value instead",
+                    _(
+                        "the formula {formula} has no saved result: open the file in "
+                        "Excel or LibreOffice and save it again, or type the value "
+                        "instead"
+                    ).format(formula=formula),
                 )
             )
         elif value is not None:
@@ -202,7 +228,11 @@ def _fill_merged(sheet: Any, grid: Grid) -> None:
         rows = range(merged.min_row, merged.max_row + 1)
         columns = range(merged.min_col, merged.max_col + 1)
         if len(rows) * len(columns) + grid.size > 2 * MAX_CELLS:
-            raise WorkbookError(f"sheet {sheet.title!r}: merged range {merged.coord} is too large")
+            raise WorkbookError(
+                _("sheet {title!r}: merged range {coord} is too large").format(
+                    title=sheet.title, coord=merged.coord
+                )
+            )
         for row in rows:
             for column in columns:
                 grid.set(row, column, top)

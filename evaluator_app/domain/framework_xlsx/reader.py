@@ -30,6 +30,7 @@ from evaluator_app.domain.framework_xlsx.tree_sheets import (
     read_groups,
     read_indicators,
 )
+from evaluator_app.i18n import _
 
 
 def _sheets(grids: list[Grid]) -> tuple[dict[str, Grid], list[str]]:
@@ -107,11 +108,18 @@ def read_framework_xlsx(path: Path) -> Framework:
         names = ", ".join(repr(kind) for kind in missing)
         raise FrameworkError(
             source,
-            [Problem("", f"the workbook has no sheet {names}: start from the template")],
+            [
+                Problem(
+                    "",
+                    _("the workbook has no sheet {names}: start from the template").format(
+                        names=names
+                    ),
+                )
+            ],
         )
     framework_sheet = read_framework_sheet(sheets["Framework"], problems)
     groups_table, groups = read_groups(sheets["Groups"], problems)
-    _, indicators = read_indicators(
+    _table, indicators = read_indicators(
         sheets["Indicators"], problems, framework_sheet.scale, framework_sheet.scale_ok
     )
     dimensions = build_tree(groups, indicators, problems)

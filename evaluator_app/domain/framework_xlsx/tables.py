@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from evaluator_app.domain.framework_xlsx.cells import CellProblem, Grid, Place
 from evaluator_app.domain.framework_xlsx.layout import Column, fold, level_key
 from evaluator_app.domain.framework_xlsx.values import CellValue, CellValueError, text
+from evaluator_app.i18n import _
 
 HEADING_SEARCH_ROWS = 20
 
@@ -78,8 +79,10 @@ def read_table(
         problems.append(
             CellProblem(
                 grid.place(1, 1),
-                f"no heading row with a '{columns[0].heading}' column: keep the template's "
-                "headings in the first row",
+                _(
+                    "no heading row with a '{heading}' column: keep the "
+                    "template's headings in the first row"
+                ).format(heading=columns[0].heading),
             )
         )
         return None
@@ -92,20 +95,32 @@ def read_table(
             problems.append(
                 CellProblem(
                     place,
-                    f"unknown column {heading!r}: use the headings of the template "
-                    "(see its first sheet) or delete the column",
+                    _(
+                        "unknown column {heading!r}: use the headings of the template"
+                        " (see its first sheet) or delete the column"
+                    ).format(heading=heading),
                 )
             )
         elif key in table.columns:
             first = grid.place(heading_row, table.columns[key]).ref
-            problems.append(CellProblem(place, f"a second {heading!r} column (first at {first})"))
+            problems.append(
+                CellProblem(
+                    place,
+                    _("a second {heading!r} column (first at {first})").format(
+                        heading=heading, first=first
+                    ),
+                )
+            )
         else:
             table.columns[key] = column
     for key in required:
         if key not in table.columns:
             heading = next(c.heading for c in columns if c.key == key)
             problems.append(
-                CellProblem(table.heading(key), f"the column '{heading}' is missing: add it")
+                CellProblem(
+                    table.heading(key),
+                    _("the column '{heading}' is missing: add it").format(heading=heading),
+                )
             )
     keys = {number: key for key, number in table.columns.items()}
     headless: set[int] = set()
@@ -122,8 +137,10 @@ def read_table(
                 problems.append(
                     CellProblem(
                         grid.place(row, column),
-                        "this column has no heading, so what it holds would be lost: "
-                        "give it a heading from the template or clear it",
+                        _(
+                            "this column has no heading, so what it holds would be lost: "
+                            "give it a heading from the template or clear it"
+                        ),
                     )
                 )
         if cells:

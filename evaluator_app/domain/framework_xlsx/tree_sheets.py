@@ -26,6 +26,7 @@ from evaluator_app.domain.framework_xlsx.layout import (
 )
 from evaluator_app.domain.framework_xlsx.tables import Row, Table, read_table
 from evaluator_app.domain.framework_xlsx.values import CellValue, CellValueError
+from evaluator_app.i18n import _
 
 MAX_DEPTH = 40
 EMPTY = "has no groups or indicators"  # the framework validation's word for an empty group
@@ -212,7 +213,9 @@ def _check_level_columns(table: Table, scale: list[int], problems: list[CellProb
             problems.append(
                 CellProblem(
                     table.heading(f"levels.{value}.id"),
-                    f"no column 'Level {value} (ID)' for level {value} of the scale: add it",
+                    _(
+                        "no column 'Level {value} (ID)' for level {value} of the scale: add it"
+                    ).format(value=value),
                 )
             )
     shown = ", ".join(str(v) for v in scale)
@@ -225,9 +228,11 @@ def _check_level_columns(table: Table, scale: list[int], problems: list[CellProb
             problems.append(
                 CellProblem(
                     table.grid.place(table.heading_row, column),
-                    f"level {value} is not on the scale ({shown}), yet {used} indicator(s) "
-                    f"have criteria in this column: clear them, or add level {value} to "
-                    "the scale on the Framework sheet",
+                    _(
+                        "level {value} is not on the scale ({shown}), yet {used} "
+                        "indicator(s) have criteria in this column: clear them, or "
+                        "add level {value} to the scale on the Framework sheet"
+                    ).format(value=value, shown=shown, used=used),
                 )
             )
 
@@ -243,7 +248,9 @@ def build_tree(
             problems.append(
                 CellProblem(
                     item.places["code"],
-                    f"the code {item.code!r} is already used at {first.places['code'].ref}",
+                    _("the code {code!r} is already used at {ref}").format(
+                        code=item.code, ref=first.places["code"].ref
+                    ),
                 )
             )
             item.owner = "\0"  # out of the tree
@@ -262,15 +269,21 @@ def build_tree(
             where = "parent" if item.kind == "group" else "group"
             problems.append(
                 CellProblem(
-                    item.owner_place, f"{where} {item.owner!r} is not a code on the Groups sheet"
+                    item.owner_place,
+                    _("{where} {owner!r} is not a code on the Groups sheet").format(
+                        where=where, owner=item.owner
+                    ),
                 )
             )
         elif owner.kind == "indicator":
             problems.append(
-                CellProblem(item.owner_place, f"{item.owner!r} is an indicator, not a group")
+                CellProblem(
+                    item.owner_place,
+                    _("{owner!r} is an indicator, not a group").format(owner=item.owner),
+                )
             )
         elif owner is item:
-            problems.append(CellProblem(item.owner_place, "a group cannot be its own parent"))
+            problems.append(CellProblem(item.owner_place, _("a group cannot be its own parent")))
         else:
             (owner.groups if item.kind == "group" else owner.indicators).append(item)
     _check_reachable(groups, dimensions, known, problems)
@@ -288,7 +301,10 @@ def _check_reachable(
         reached.add(id(item))
         if depth > MAX_DEPTH:
             problems.append(
-                CellProblem(item.owner_place, f"groups are nested more than {MAX_DEPTH} deep")
+                CellProblem(
+                    item.owner_place,
+                    _("groups are nested more than {max_depth} deep").format(max_depth=MAX_DEPTH),
+                )
             )
             return
         for child in item.groups:
@@ -316,7 +332,9 @@ def _check_reachable(
         problems.append(
             CellProblem(
                 first.owner_place,
-                f"groups sit inside each other in a circle ({path}): one of them needs "
-                "another parent, or none",
+                _(
+                    "groups sit inside each other in a circle ({path}): one of "
+                    "them needs another parent, or none"
+                ).format(path=path),
             )
         )

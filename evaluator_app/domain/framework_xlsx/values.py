@@ -15,6 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from evaluator_app.domain.framework_xlsx.layout import NO, YES, fold
+from evaluator_app.i18n import _
 
 CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 
@@ -33,8 +34,10 @@ def _date_refused(value: CellValue) -> None:
         midnight = isinstance(value, dt.datetime) and value.time() == dt.time()
         shown = value.date().isoformat() if midnight else value.isoformat()  # type: ignore[union-attr]
         raise CellValueError(
-            f"the spreadsheet turned what was typed into a date or time ({shown}): "
-            "format the cell as Text and type it again"
+            _(
+                "the spreadsheet turned what was typed into a date or time "
+                "({shown}): format the cell as Text and type it again"
+            ).format(shown=shown)
         )
 
 
@@ -77,10 +80,12 @@ def number(value: CellValue) -> Decimal | None:
         return None
     _date_refused(value)
     if isinstance(value, bool):
-        raise CellValueError(f"{'TRUE' if value else 'FALSE'} is not a number")
+        raise CellValueError(
+            _("{value} is not a number").format(value="TRUE" if value else "FALSE")
+        )
     if isinstance(value, (int, float)):
         if isinstance(value, float) and value != value:  # NaN
-            raise CellValueError("not a number")
+            raise CellValueError(_("not a number"))
         return Decimal(_number_text(value))
     shown = text(value)
     if shown is None:
@@ -91,11 +96,13 @@ def number(value: CellValue) -> Decimal | None:
     if typed.count(",") == 1 and "." not in typed:
         typed = typed.replace(",", ".")  # the Indonesian decimal comma
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", typed):
-        raise CellValueError(f"{shown!r} is not a number (write it like 1.5 or 1,5)")
+        raise CellValueError(
+            _("{shown!r} is not a number (write it like 1.5 or 1,5)").format(shown=shown)
+        )
     try:
         result = Decimal(typed)
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-        raise CellValueError(f"{shown!r} is not a number") from None
+        raise CellValueError(_("{shown!r} is not a number").format(shown=shown)) from None
     return result / 100 if percent else result
 
 
@@ -105,7 +112,7 @@ def integer(value: CellValue) -> int | None:
     if result is None:
         return None
     if result != result.to_integral_value():
-        raise CellValueError(f"{text(value)!r} is not a whole number")
+        raise CellValueError(_("{text!r} is not a whole number").format(text=text(value)))
     return int(result)
 
 
@@ -120,7 +127,7 @@ def boolean(value: CellValue) -> bool | None:
         return True
     if folded in NO:
         return False
-    raise CellValueError(f"{shown!r} is neither yes (ya) nor no (tidak)")
+    raise CellValueError(_("{shown!r} is neither yes (ya) nor no (tidak)").format(shown=shown))
 
 
 def choice(value: CellValue, allowed: tuple[str, ...]) -> str | None:
@@ -132,4 +139,6 @@ def choice(value: CellValue, allowed: tuple[str, ...]) -> str | None:
     for option in allowed:
         if wanted in (option, f"{option}s"):
             return option
-    raise CellValueError(f"{shown!r} is not one of: {', '.join(allowed)}")
+    raise CellValueError(
+        _("{shown!r} is not one of: {allowed}").format(shown=shown, allowed=", ".join(allowed))
+    )

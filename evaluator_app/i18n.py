@@ -1,0 +1,129 @@
+"""Messages of the core and the command line, in the user's language (no Qt).
+
+Source strings are English and marked in the code:
+
+* ``_("indicator {code} has no level").format(code=code)`` translates now;
+* ``ngettext("{n} problem", "{n} problems", n).format(n=n)`` picks the plural;
+* ``N_("...")`` only marks a string kept in a table and translated where shown.
+
+The Indonesian lives in ``resources/translations/messages_id.po`` (gettext, read
+with Babel at run time, no compile step).  The language is looked up at each
+call: ``EVALUATOR_LANG`` if set, else the saved preference, else Indonesian, so
+the window (``ui/translations.py``) and the command line always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import functools
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evaluator_app.bundled import resources_dir
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
+ENV_VAR = "EVALUATOR_LANG"
+DEFAULT_LANGUAGE = "id"
+SOURCE_LANGUAGE = "en"
+LANGUAGES = ("id", "en")
+DOMAIN = "messages"
+
+
+def _normalise(value: str) -> str:
+    """``"id_ID"``, ``"en-US"``, ``"EN"`` -> ``"id"``, ``"en"``; unknown -> ``""``."""
+    code = value.strip().lower().replace("-", "_").split("_")[0]
+    return code if code in LANGUAGES else ""
+
+
+def language() -> str:
+    """``"id"`` or ``"en"``: ``EVALUATOR_LANG``, else the saved preference, else ``"id"``."""
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return _normalise(from_env) or DEFAULT_LANGUAGE
+    from evaluator_app import preferences
+
+    return _normalise(preferences.read(preferences.LANGUAGE)) or DEFAULT_LANGUAGE
+
+
+def catalogue_path(lang: str) -> Path:
+    return resources_dir() / "translations" / f"{DOMAIN}_{lang}.po"
+
+
+@functools.lru_cache(maxsize=4)
+def _translations(lang: str) -> dict[str | tuple[str, str], str | tuple[str, ...]]:
+    """msgid -> msgstr for the finished entries of ``lang``'s catalogue (cached)."""
+    path = catalogue_path(lang)
+    if lang == SOURCE_LANGUAGE or not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_catalogue(handle, lang)
+    found: dict[str | tuple[str, str], str | tuple[str, ...]] = {}
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        key = message.id if isinstance(message.id, str) else (message.id[0], message.id[1])
+        strings = message.string
+        if isinstance(strings, str):
+            if strings:
+                found[key] = strings
+        elif strings and all(strings):
+            found[key] = tuple(strings)
+    return found
+
+
+def read_catalogue(handle: object, lang: str) -> Catalog:
+    from babel.messages.pofile import read_po
+
+    return read_po(handle, locale=lang, domain=DOMAIN)  # type: ignore[arg-type]
+
+
+def clear_cache() -> None:
+    """Forget the catalogues read so far (after the .po file changed)."""
+    _translations.cache_clear()
+
+
+def _(message: str) -> str:
+    """``message`` in the current language; English when it has no finished translation."""
+    translated = _translations(language()).get(message)
+    return translated if isinstance(translated, str) else message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of ``singular``/``plural`` for ``n`` in the current language."""
+    translated = _translations(language()).get((singular, plural))
+    if isinstance(translated, tuple):
+        # Indonesian has one form; a language with more would need its plural rule here.
+        return translated[0] if len(translated) == 1 else translated[0 if n == 1 else 1]
+    return singular if n == 1 else plural
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for extraction; translate it with ``_()`` where it is shown."""
+    return message
+
+
+def format_number(value: float | decimal.Decimal | int, places: int | None = None) -> str:
+    """``2.83`` as ``"2,83"`` in Indonesian, ``"2.83"`` in English.
+
+    ``places`` fixes the decimals shown (``2`` -> ``"3,00"``); None keeps the value's own.
+    """
+    from babel.numbers import format_decimal
+
+    if places is None and isinstance(value, decimal.Decimal):
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if places is None:
+        return str(format_decimal(value, locale=language(), group_separator=False))
+    pattern = "0." + "0" * places if places else "0"  # no grouping: scores and counts are small
+    return str(format_decimal(value, format=pattern, locale=language(), decimal_quantization=True))
+
+
+def format_date(value: dt.date, style: str = "medium") -> str:
+    """A date as the language writes it: ``"28 Nov 2026"``, ``"Nov 28, 2026"``."""
+    from babel.dates import format_date as babel_format_date
+
+    return str(babel_format_date(value, format=style, locale=language()))
