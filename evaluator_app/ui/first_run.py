@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -32,19 +33,29 @@ from PySide6.QtWidgets import (
 
 import evaluator_app
 from evaluator_app import preferences
-from evaluator_app.services import identities
 from evaluator_app.services.errors import ServiceError
-from evaluator_app.services.operation import open_context
-from evaluator_app.signing import IdentityInfo
-from evaluator_app.signing.identities import MIN_PASSPHRASE_LENGTH
 from evaluator_app.store import location
 from evaluator_app.store.database import StoreError
 from evaluator_app.ui.attendance import INFO_STYLE, PROBLEM_STYLE
-from evaluator_app.ui.identities_dialog import P12_FILTER, password_field
 from evaluator_app.ui.preference_fields import FolderField, PersonFields, default_data_dir
 from evaluator_app.ui.translations import ui_language, use_language
 
+if TYPE_CHECKING:
+    from evaluator_app.signing import IdentityInfo
+
 log = logging.getLogger(__name__)
+
+# Signing brings pyHanko (seconds to import): only when the dialog is shown, which is
+# once per laptop, never for the check at every start.
+MIN_PASSPHRASE_LENGTH = 8  # as evaluator_app.signing.identities (a test keeps them equal)
+P12_FILTER = "PKCS#12 (*.p12 *.pfx)"
+
+
+def password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
 
 CREATE, IMPORT, LATER = range(3)
 
@@ -331,6 +342,9 @@ class FirstRunDialog(QDialog):
         if refusal is not None:
             self.show_problem(*refusal)
             return False
+        from evaluator_app.services import identities
+        from evaluator_app.services.operation import open_context
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             ctx = open_context(str(self.folder.folder()), name or None)

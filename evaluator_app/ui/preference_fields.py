@@ -154,15 +154,14 @@ class FolderField(QWidget):
     """The data folder: a path, "Choose…", and a line under it saying whether it can be used.
 
     ``fixed``: --data-dir or EVALUATOR_DATA_DIR decides for this start (shown, not
-    editable).  ``applies_later``: a change takes effect at the next start.
+    editable).  ``in_use``: the folder open now; another one is used from the next start.
     """
 
-    def __init__(self, folder: Path, fixed: bool = False, applies_later: bool = False) -> None:
+    def __init__(self, folder: Path, fixed: bool = False, in_use: Path | None = None) -> None:
         super().__init__()
         self.default = default_data_dir()
         self.fixed = fixed
-        self.applies_later = applies_later
-        self.in_use = folder
+        self.in_use = in_use
         self.path = QLineEdit(str(folder))
         self.path.setReadOnly(fixed)
         self.path.editingFinished.connect(self.check)
@@ -236,7 +235,7 @@ class FolderField(QWidget):
                 "Chosen for this start by --data-dir or EVALUATOR_DATA_DIR; change it in "
                 "Settings for later starts."
             )
-        elif self.applies_later and folder != self.in_use:
+        elif self.in_use is not None and folder != self.in_use:
             text = self.tr(
                 "Evaluator uses this folder from its next start; the data now in %1 stays "
                 "there (copy it over first to keep working on it)."

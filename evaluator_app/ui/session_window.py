@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator_app import __version__, preferences
+from evaluator_app import preferences
 from evaluator_app.exchange.summary import ImportSummary
 from evaluator_app.services import assessments, undo
 from evaluator_app.services.operation import Context
 from evaluator_app.ui import actions, bundle_actions
+from evaluator_app.ui.about_dialog import AboutDialog
 from evaluator_app.ui.actions import Command
 from evaluator_app.ui.attendance import AttendancePanel
 from evaluator_app.ui.autosave import AutosaveText
@@ -49,7 +50,9 @@ from evaluator_app.ui.minutes_actions import (
 )
 from evaluator_app.ui.navigator import NavigatorPanel
 from evaluator_app.ui.operations import operation_label
+from evaluator_app.ui.preference_fields import LANGUAGE_NAMES
 from evaluator_app.ui.presenter import PresenterWindow
+from evaluator_app.ui.settings_dialog import SettingsDialog, settings_action
 from evaluator_app.ui.signoff_dialog import SignOffDialog
 
 
@@ -132,6 +135,10 @@ class SessionWindow(QMainWindow):
         edit = bar.addMenu(self.tr("&Edit"))
         self._command(Command.UNDO, lambda: self._step(undo.undo), edit)
         self._command(Command.REDO, lambda: self._step(undo.redo), edit)
+        edit.addSeparator()
+        self.settings_action = settings_action(self)
+        self.settings_action.triggered.connect(self.show_settings)
+        edit.addAction(self.settings_action)
         go = bar.addMenu(self.tr("&Go"))
         self._command(Command.NEXT, lambda: self._go(1, False), go)
         self._command(Command.PREVIOUS, lambda: self._go(-1, False), go)
@@ -150,14 +157,20 @@ class SessionWindow(QMainWindow):
         self._command(Command.FULL_SCREEN, self.toggle_full_screen, view)
         view.addSeparator()
         language = view.addMenu(self.tr("Interface language"))
-        for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+        self.language_choices = QActionGroup(self)  # one at a time
+        for code, name in LANGUAGE_NAMES:
             choice = language.addAction(name)
             choice.setCheckable(True)
-            choice.setChecked(code == c.language)
+            choice.setData(code)
+            self.language_choices.addAction(choice)
             choice.triggered.connect(lambda _=False, code=code: self._choose_language(code))
+        # The saved choice (here or in Settings), which the next start uses.
+        language.aboutToShow.connect(self._check_chosen_language)
+        self._check_chosen_language()
         help_menu = bar.addMenu(self.tr("&Help"))
         self._command(Command.SHORTCUTS, self.show_shortcuts, help_menu)
         about = help_menu.addAction(self.tr("About Evaluator"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
         self.data_actions = DataActions(c.ctx, self, help_menu)
         for command in (Command.UNDO, Command.REDO, Command.ADD_QUESTION):
@@ -335,18 +348,23 @@ class SessionWindow(QMainWindow):
             self.tr("The interface language changes when Evaluator starts again."), 8000
         )
 
+    def _check_chosen_language(self) -> None:
+        chosen = preferences.read(preferences.LANGUAGE)
+        for choice in self.language_choices.actions():
+            choice.setChecked(choice.data() == chosen)
+
     def _about(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("About Evaluator"),
-            self.tr("Evaluator %1 — offline maturity-evaluation meetings.").replace(
-                "%1", __version__
-            ),
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        dialog = AboutDialog(self.controller.ctx.store.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog = dialog
+        dialog.open()
+
+    def show_settings(self) -> None:
+        self.flush_typing()
+        dialog = SettingsDialog(self.controller.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog = dialog
+        dialog.open()
 
     # --- state ---------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -27,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import evaluator_app
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.services.demo import DEMO_REGION, ensure_demo
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import list_sessions, session_overview
+from evaluator_app.ui.about_dialog import AboutDialog
 from evaluator_app.ui.attendance import PROBLEM_STYLE
 from evaluator_app.ui.bundle_import_flow import choose_bundle, import_bundle_file
 from evaluator_app.ui.data_actions import DataActions
@@ -41,6 +40,7 @@ from evaluator_app.ui.identities_dialog import IdentitiesDialog
 from evaluator_app.ui.new_session_dialog import NewSessionDialog
 from evaluator_app.ui.session_details import SessionDetailsPanel
 from evaluator_app.ui.session_list_model import SessionListModel
+from evaluator_app.ui.settings_dialog import SettingsDialog, settings_action
 from evaluator_app.ui.tables import natural_width, read_only_table
 from evaluator_app.ui.verify_dialog import VerifyDialog
 
@@ -187,6 +187,10 @@ class StartWindow(QMainWindow):
         tools.addAction(self.identities_action)
         tools.addAction(self.verify_action)
         tools.addAction(self.framework_import_action)
+        tools.addSeparator()
+        self.settings_action = settings_action(self)
+        self.settings_action.triggered.connect(self.show_settings)
+        tools.addAction(self.settings_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Evaluator"), self)
@@ -392,20 +396,20 @@ class StartWindow(QMainWindow):
 
     # --- help ------------------------------------------------------------------
 
-    def show_about(self) -> None:
-        self.about_box().exec()
+    def about_dialog(self) -> AboutDialog:
+        """Version, data folder, log file and licences (not shown: ``show_about`` shows it)."""
+        return AboutDialog(self._ctx.store.data_dir, self)
 
-    def about_box(self) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About Evaluator"))
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(f"<b>Evaluator {evaluator_app.__version__}</b>")
-        box.setInformativeText(
-            self.tr(
-                "Offline maturity-evaluation meetings: score indicators, record evidence "
-                "and findings, sign the minutes."
-            )
-        )
-        # Qt ships no Indonesian translation of its standard buttons.
-        box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
-        return box
+    def show_about(self) -> None:
+        dialog = self.about_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def settings_dialog(self) -> SettingsDialog:
+        """The preferences (not shown: ``show_settings`` shows it)."""
+        return SettingsDialog(self._ctx, self)
+
+    def show_settings(self) -> None:
+        dialog = self.settings_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -288,11 +288,19 @@ def test_file_menu_offers_every_way_in_with_its_shortcut(english: OpenWindow) ->
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
 
 
-def test_about_names_the_version(english: OpenWindow) -> None:
+def test_about_names_the_version_and_the_data_folder(english: OpenWindow, ctx: Context) -> None:
     window = english()
-    about = window.about_box()
-    assert evaluator_app.__version__ in about.text()
-    assert [b.text() for b in about.buttons()] == ["Close"]
+    about = window.about_dialog()
+    assert evaluator_app.__version__ in about.heading.text()
+    assert about.data_folder.text() == str(ctx.store.data_dir)
+
+
+def test_settings_are_in_the_tools_menu(english: OpenWindow) -> None:
+    window = english()
+    tools = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tools")
+    assert window.settings_action in tools.actions()
+    assert window.settings_action.shortcut() == QKeySequence("Ctrl+,")
+    assert window.settings_dialog().windowTitle() == "Settings"
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
