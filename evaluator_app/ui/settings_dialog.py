@@ -81,7 +81,7 @@ class SettingsDialog(QDialog):
         self.backups_note.setWordWrap(True)
 
         self.identity = QComboBox()
-        self.identity.addItem(self.tr("None: ask at each signature"), "")
+        self.identity.addItem(self.tr("Not chosen"), "")
         self.identity_note = QLabel()
         self.identity_note.setWordWrap(True)
         self._fill_identities()

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Evaluator</source>
+        <translation>Tentang Evaluator</translation>
+    </message>
+    <message>
+        <source>Offline maturity-evaluation meetings: score indicators, record evidence and findings, sign the minutes.</source>
+        <translation>Rapat evaluasi tingkat kematangan tanpa internet: menilai indikator, mencatat bukti dukung dan temuan, menandatangani berita acara.</translation>
+    </message>
+    <message>
+        <source>Evaluator is free software under the %1 licence.</source>
+        <translation>Evaluator adalah perangkat lunak bebas dengan lisensi %1.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>PySide6</source>
+        <translation>PySide6</translation>
+    </message>
+    <message>
+        <source>not opened yet</source>
+        <translation>belum dibuka</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Folder data</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Berkas log</translation>
+    </message>
+    <message>
+        <source>Show the font licence</source>
+        <translation>Tampilkan lisensi fon</translation>
+    </message>
+    <message>
+        <source>The minutes embed the %1 fonts (SIL Open Font License 1.1).</source>
+        <translation>Berita acara menyematkan fon %1 (SIL Open Font License 1.1).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Included software and fonts</source>
+        <translation>Perangkat lunak dan fon yang disertakan</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponen</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <source>The licence file cannot be read: %1</source>
+        <translation>Berkas lisensi tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Hide the font licence</source>
+        <translation>Sembunyikan lisensi fon</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>Undo</source>
@@ -853,6 +928,168 @@
     <message>
         <source>Add finding…</source>
         <translation>Tambah temuan…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Evaluator</source>
+        <translation>Selamat datang di Evaluator</translation>
+    </message>
+    <message>
+        <source>A few questions before the first meeting. Everything can be changed later in Settings; “Skip” starts with the defaults.</source>
+        <translation>Beberapa pertanyaan sebelum rapat pertama. Semuanya dapat diubah nanti di Pengaturan; “Lewati” memulai dengan pengaturan bawaan.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Anda</translation>
+    </message>
+    <message>
+        <source>Where the data lives</source>
+        <translation>Lokasi penyimpanan data</translation>
+    </message>
+    <message>
+        <source>Signing identity</source>
+        <translation>Identitas penanda tangan</translation>
+    </message>
+    <message>
+        <source>Your identity signs the minutes: a certificate kept in the data folder, locked by a passphrase only you know.</source>
+        <translation>Identitas Anda digunakan untuk menandatangani berita acara: sertifikat yang disimpan di folder data dan dikunci dengan frasa sandi yang hanya Anda ketahui.</translation>
+    </message>
+    <message>
+        <source>Create one now</source>
+        <translation>Buat sekarang</translation>
+    </message>
+    <message>
+        <source>Import a .p12 file</source>
+        <translation>Impor berkas .p12</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frasa sandi</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>sedikitnya %1 karakter</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Ulangi frasa sandi</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>ketik ulang yang sama</translation>
+    </message>
+    <message>
+        <source>It is asked for at every signature and cannot be recovered.</source>
+        <translation>Frasa sandi diminta pada setiap penandatanganan dan tidak dapat dipulihkan.</translation>
+    </message>
+    <message>
+        <source>You can create or import one later in Tools → Signing identities, or when you sign.</source>
+        <translation>Anda dapat membuat atau mengimpornya nanti di Alat → Identitas penanda tangan, atau saat menandatangani.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>the .p12 or .pfx file</source>
+        <translation>berkas .p12 atau .pfx</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>the passphrase that protects the file</source>
+        <translation>frasa sandi yang melindungi berkas</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Lewati</translation>
+    </message>
+    <message>
+        <source>Start with the defaults; nothing typed here is kept</source>
+        <translation>Mulai dengan pengaturan bawaan; isian di sini tidak disimpan</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Choose a data folder that can be used (see above).</source>
+        <translation>Pilih folder data yang dapat digunakan (lihat di atas).</translation>
+    </message>
+    <message>
+        <source>Your answers could not be saved in %1: %2</source>
+        <translation>Jawaban Anda tidak dapat disimpan di %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose the .p12 file to import.</source>
+        <translation>Pilih berkas .p12 yang akan diimpor.</translation>
+    </message>
+    <message>
+        <source>Type your name: the identity is made out to it.</source>
+        <translation>Ketik nama Anda: identitas dibuat atas nama tersebut.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters.</source>
+        <translation>Frasa sandi terlalu pendek: gunakan sedikitnya %1 karakter.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type them again.</source>
+        <translation>Kedua frasa sandi berbeda; ketik ulang keduanya.</translation>
+    </message>
+    <message>
+        <source>The identity was not created: %1</source>
+        <translation>Identitas tidak dibuat: %1</translation>
+    </message>
+    <message>
+        <source>The identity was not imported: %1</source>
+        <translation>Identitas tidak diimpor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Where the data lives</source>
+        <translation>Lokasi penyimpanan data</translation>
+    </message>
+    <message>
+        <source>Type the full path of the folder, e.g. %1</source>
+        <translation>Ketik jalur lengkap folder, misalnya %1</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose another folder.</source>
+        <translation>%1 adalah berkas, bukan folder. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Evaluator cannot write in this folder (%1). Choose another one.</source>
+        <translation>Evaluator tidak dapat menulis di folder ini (%1). Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Chosen for this start by --data-dir or EVALUATOR_DATA_DIR; change it in Settings for later starts.</source>
+        <translation>Ditetapkan untuk sesi kerja ini oleh --data-dir atau EVALUATOR_DATA_DIR; ubah di Pengaturan untuk penggunaan berikutnya.</translation>
+    </message>
+    <message>
+        <source>Evaluator uses this folder from its next start; the data now in %1 stays there (copy it over first to keep working on it).</source>
+        <translation>Evaluator menggunakan folder ini mulai dijalankan berikutnya; data yang kini berada di %1 tetap di sana (salin terlebih dahulu agar dapat terus dikerjakan).</translation>
+    </message>
+    <message>
+        <source>This folder already holds Evaluator data; it will be used.</source>
+        <translation>Folder ini sudah berisi data Evaluator; data tersebut akan digunakan.</translation>
+    </message>
+    <message>
+        <source>The sessions, evidence files, backups and identities are kept here. A shared or synchronised folder is not a good place.</source>
+        <translation>Sesi, berkas bukti dukung, cadangan, dan identitas disimpan di sini. Folder bersama atau yang disinkronkan bukan tempat yang tepat.</translation>
     </message>
 </context>
 <context>
@@ -1973,6 +2210,45 @@
     </message>
 </context>
 <context>
+    <name>PersonFields</name>
+    <message>
+        <source>Interface language</source>
+        <translation>Bahasa antarmuka</translation>
+    </message>
+    <message>
+        <source>The interface changes when Evaluator starts again.</source>
+        <translation>Antarmuka berubah setelah Evaluator dijalankan ulang.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>as it is printed under a signature</source>
+        <translation>sebagaimana tercetak di bawah tanda tangan</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>18 digits, optional</source>
+        <translation>18 digit, tidak wajib</translation>
+    </message>
+    <message>
+        <source>Civil-servant number: 18 digits, spaces allowed</source>
+        <translation>Nomor Induk Pegawai: 18 digit, boleh dengan spasi</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>A NIP has 18 digits (spaces allowed), e.g. 19650312 199003 1 008; leave it empty if you have none.</source>
+        <translation>NIP terdiri atas 18 digit (boleh dengan spasi), misalnya 19650312 199003 1 008; kosongkan bila Anda tidak memilikinya.</translation>
+    </message>
+</context>
+<context>
     <name>PresenterWindow</name>
     <message>
         <source>Evaluator — presenter view</source>
@@ -2325,10 +2601,6 @@
         <translation>Bahasa antarmuka berubah setelah Evaluator dijalankan ulang.</translation>
     </message>
     <message>
-        <source>Evaluator %1 — offline maturity-evaluation meetings.</source>
-        <translation>Evaluator %1 — rapat evaluasi tingkat kematangan tanpa internet.</translation>
-    </message>
-    <message>
         <source>(signed: read-only)</source>
         <translation>(ditandatangani: hanya baca)</translation>
     </message>
@@ -2347,6 +2619,69 @@
     <message>
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings…</source>
+        <translation>Pengaturan…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>A copy of the database is made every day and at each sign-off; only the newest are kept. Copies made with “Back up data now” or before an upgrade are never deleted.</source>
+        <translation>Salinan basis data dibuat setiap hari dan pada setiap penandatanganan; hanya yang terbaru yang disimpan. Salinan dari “Cadangkan data sekarang” atau yang dibuat sebelum pembaruan tidak pernah dihapus.</translation>
+    </message>
+    <message>
+        <source>Not chosen</source>
+        <translation>Belum dipilih</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Anda</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Folder data</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>Jumlah cadangan otomatis yang disimpan</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Penandatanganan</translation>
+    </message>
+    <message>
+        <source>Your identity</source>
+        <translation>Identitas Anda</translation>
+    </message>
+    <message>
+        <source>The identity chosen before is not in this data folder; choose another one.</source>
+        <translation>Identitas yang dipilih sebelumnya tidak ada di folder data ini; pilih identitas lain.</translation>
+    </message>
+    <message>
+        <source>There are no identities in this data folder yet (Tools → Signing identities).</source>
+        <translation>Belum ada identitas di folder data ini (Alat → Identitas penanda tangan).</translation>
+    </message>
+    <message>
+        <source>Which of the identities in this data folder is yours.</source>
+        <translation>Identitas milik Anda di antara identitas dalam folder data ini.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved in %1: %2</source>
+        <translation>Pengaturan tidak dapat disimpan di %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2638,18 +2973,6 @@ Mulai dengan “Sesi baru…”, atau coba aplikasi dengan “Buka demo”.</tra
     <message>
         <source>Not opened: %1</source>
         <translation>Tidak dibuka: %1</translation>
-    </message>
-    <message>
-        <source>About Evaluator</source>
-        <translation>Tentang Evaluator</translation>
-    </message>
-    <message>
-        <source>Offline maturity-evaluation meetings: score indicators, record evidence and findings, sign the minutes.</source>
-        <translation>Rapat evaluasi tingkat kematangan tanpa internet: menilai indikator, mencatat bukti dukung dan temuan, menandatangani berita acara.</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
     </message>
 </context>
 <context>
