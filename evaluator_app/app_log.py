@@ -5,9 +5,12 @@ Nothing secret is logged: passphrases never reach a logger.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import os
 from pathlib import Path
+from typing import Any
 
 LOG_FOLDER = "logs"
 LOG_FILE = "evaluator.log"
@@ -21,7 +24,19 @@ def log_file(data_dir: Path) -> Path:
 
 
 class _AppLogHandler(logging.handlers.RotatingFileHandler):
-    """Marks the handler this module installed, so installing twice replaces it."""
+    """Marks the handler this module installed, so installing twice replaces it.
+
+    Its files are the user's alone (0600 on POSIX), as the data folder is: a
+    log names people, sessions and files.
+    """
+
+    def _open(self) -> Any:
+        if os.name == "posix":
+            # created private, before the stream opens it (rotation makes new ones)
+            os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+            with contextlib.suppress(OSError):
+                Path(self.baseFilename).chmod(0o600)
+        return super()._open()
 
 
 def install_log(data_dir: Path, level: int | str = logging.NOTSET) -> Path | None:
@@ -35,7 +50,7 @@ def install_log(data_dir: Path, level: int | str = logging.NOTSET) -> Path | Non
     path = log_file(data_dir)
     root = logging.getLogger()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handler = _AppLogHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )

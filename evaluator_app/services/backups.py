@@ -17,11 +17,12 @@ import re
 import sqlite3
 from pathlib import Path
 
-from evaluator_app.i18n import _
 from evaluator_app import preferences
+from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, StorageError
 from evaluator_app.services.operation import Context
 from evaluator_app.store.engine import DATABASE_FILE
+from evaluator_app.store.location import make_private_file, make_private_folder
 from evaluator_app.store.migrations import KNOWN_REVISIONS
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,11 @@ def _copy_database(source: Path, target: Path, *, read_only: bool = False) -> No
     """Copy a SQLite database with the online backup API, via a ``.partial`` file."""
     partial = target.with_name(target.name + ".partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)
         uri = f"{source.resolve().as_uri()}?mode=ro" if read_only else str(source)
         src = sqlite3.connect(uri, uri=read_only)
         try:
+            make_private_file(partial)  # a copy of the data is as private as the data
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)

@@ -281,7 +281,7 @@ def _keep(
     identity_id = uuid.uuid4().hex[:16]
     stem = f"{_slug(name)}-{identity_id}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(
             _("cannot create {folder}: {strerror}").format(folder=folder, strerror=exc.strerror)
@@ -301,6 +301,7 @@ def _keep(
         write_atomically(
             folder / f"{stem}.json",
             json.dumps(sidecar, ensure_ascii=False, indent=2).encode("utf-8"),
+            mode=0o600,  # names and NIPs: the user's alone, like the keystore
         )
     except OutputError:
         p12.unlink(missing_ok=True)

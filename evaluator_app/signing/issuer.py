@@ -106,7 +106,7 @@ def ensure_local_issuer(folder: Path) -> Issuer:
     if issuer_dir.exists():
         return load_local_issuer(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         # Built aside and renamed at once, so a half-made issuer is never seen.
         staging = folder / f".{ISSUER_FOLDER}.{uuid.uuid4().hex}.tmp"
         staging.mkdir(mode=0o700)

@@ -13,6 +13,7 @@ from evaluator_app.i18n import _
 from evaluator_app.store import migrations
 from evaluator_app.store.engine import DATABASE_FILE, make_engine, sqlite_url
 from evaluator_app.store.evidence_store import EvidenceStore
+from evaluator_app.store.location import make_private_file, make_private_folder
 
 
 class StoreError(RuntimeError):
@@ -82,7 +83,7 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
     evidence files still live in the data folder.
     """
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_private_folder(data_dir)
     except OSError as error:
         raise StoreError(
             _("cannot create the data folder {data_dir}: {strerror}").format(
@@ -92,6 +93,7 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
     database_file = data_dir / DATABASE_FILE
     if url is None:
         _check_before_opening(database_file)
+        make_private_file(database_file)
     engine = make_engine(url or sqlite_url(database_file))
     try:
         migrations.upgrade(engine, None if url else database_file, data_dir / "backups")

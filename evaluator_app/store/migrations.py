@@ -15,6 +15,7 @@ from sqlalchemy import Engine, inspect, text
 from evaluator_app.bundled import migrations_dir
 from evaluator_app.i18n import _
 from evaluator_app.store.engine import backup_sqlite
+from evaluator_app.store.location import make_private_file
 
 SCHEMA_HEAD = "0005"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
@@ -57,6 +58,7 @@ def upgrade(engine: Engine, database_file: Path | None, backups: Path) -> Path |
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = backups / f"before-schema-{SCHEMA_HEAD}-from-{revision}-{stamp}.sqlite"
         backup_sqlite(database_file, backup)
+        make_private_file(backup)  # as private as the database it copies
     run_alembic(engine, SCHEMA_HEAD)
     return backup
 
