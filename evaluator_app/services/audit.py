@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
@@ -60,9 +61,14 @@ def verify_chain(ctx: Context, session_id: str) -> ChainReport:
     """
     with reading(ctx) as db:
         session = get(db, EvaluationSession, session_id)
-        events = db.scalars(
-            select(AuditEvent).where(AuditEvent.session_id == session.id).order_by(AuditEvent.seq)
-        ).all()
+        try:
+            events = db.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.session_id == session.id)
+                .order_by(AuditEvent.seq)
+            ).all()
+        except ValueError:  # a stored value that is no longer of its kind (a time)
+            return _unreadable_trail(db, session.id)
         if not events:
             return ChainReport(0, 0, None, "the session has no audit trail at all")
         previous = GENESIS
@@ -90,6 +96,22 @@ def verify_chain(ctx: Context, session_id: str) -> ChainReport:
                     "the trail differs from the one the sign-off recorded",
                 )
         return ChainReport(len(events), mismatches=tuple(_mismatches(db, session, events)))
+
+
+def _unreadable_trail(db: Session, session_id: str) -> ChainReport:
+    """The event whose stored time cannot be read: changed around the app."""
+    rows = db.execute(
+        text("SELECT seq, id, at FROM audit_event WHERE session_id = :id ORDER BY seq"),
+        {"id": session_id},
+    ).all()
+    for seq, event_id, at in rows:
+        try:
+            dt.datetime.fromisoformat(str(at))
+        except ValueError:
+            return ChainReport(
+                len(rows), int(seq), str(event_id), f"its time {at!r} is not a time: it was changed"
+            )
+    return ChainReport(len(rows), 0, None, "the trail cannot be read: it was changed")
 
 
 def signoff_head(snapshot_text: str) -> tuple[int, str] | None:

@@ -17,6 +17,12 @@ def scale(short: int, full: int) -> int:
     return full if FULL else short
 
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core's messages in English, so assertions read the source text."""
+    monkeypatch.setenv("EVALUATOR_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def seeds(tmp_path_factory: pytest.TempPathFactory) -> Seeds:
     return build_seeds(tmp_path_factory.mktemp("reliability-seeds"))
