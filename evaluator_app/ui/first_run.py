@@ -246,9 +246,11 @@ class FirstRunDialog(QDialog):
 
     # --- answers -----------------------------------------------------------------
 
-    def _language_chosen(self) -> None:
+    def _language_chosen(self, index: int) -> None:
         # The translator is installed at once; LanguageChange re-translates the dialog.
-        use_language(self.person.chosen_language())
+        # -1: the list is being emptied as the dialog is deleted.
+        if index >= 0:
+            use_language(self.person.chosen_language())
 
     def choose_import_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -388,4 +390,6 @@ def maybe_run_first_run(data_dir_override: str | None = None) -> bool:
     application()
     use_language(ui_language())
     dialog = FirstRunDialog(data_dir_override)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    answered = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()  # not a direct delete, which Qt warns of for this dialog
+    return answered

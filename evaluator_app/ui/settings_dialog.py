@@ -58,7 +58,7 @@ class SettingsDialog(QDialog):
         self.person = PersonFields(preferences.read(preferences.LANGUAGE))
         self._language_in_use = ui_language()
         self.person.language.currentIndexChanged.connect(self._language_chosen)
-        self._language_chosen()
+        self._language_chosen(self.person.language.currentIndex())
 
         chosen = preferences.read(preferences.DATA_DIR).strip()
         self.folder = FolderField(
@@ -126,8 +126,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
 
-    def _language_chosen(self) -> None:
-        self.person.language_note.setVisible(self.person.chosen_language() != self._language_in_use)
+    def _language_chosen(self, index: int) -> None:
+        if index >= 0:  # -1: the list is being emptied as the dialog is deleted
+            changed = self.person.chosen_language() != self._language_in_use
+            self.person.language_note.setVisible(changed)
 
     def _fill_identities(self) -> None:
         from evaluator_app.services import identities  # brings pyHanko: not at start-up
