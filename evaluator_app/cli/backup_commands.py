@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from evaluator_app.cli.commands import _context
+from evaluator_app.i18n import _
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -16,7 +17,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         path = back_up(ctx, Path(args.out).expanduser() if args.out else None)
     finally:
         ctx.store.close()
-    print(f"backed up to {path}")
+    print(_("backed up to {path}").format(path=path))
     return 0
 
 
@@ -27,7 +28,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     # Not through _context: opening the store would migrate or lock the very
     # database being replaced.
     safety = restore(data_dir(args.data_dir), Path(args.file).expanduser())
-    print(f"restored from {args.file}")
+    print(_("restored from {file}").format(file=args.file))
     if safety is not None:
-        print(f"the previous database was kept in {safety}")
+        print(_("the previous database was kept in {path}").format(path=safety))
     return 0

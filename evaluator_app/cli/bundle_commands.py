@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluator_app.cli.commands import UsageError, _context, _print_json
 from evaluator_app.cli.minutes_commands import _passphrase
+from evaluator_app.i18n import _
 
 if TYPE_CHECKING:
     from evaluator_app.services.bundle_import import ImportPreview
@@ -21,10 +22,10 @@ def _export(args: argparse.Namespace) -> int:
     from evaluator_app.services.bundles import export_bundle
 
     if args.passphrase_file and not args.encrypt:
-        raise UsageError("--passphrase-file goes with --encrypt")
+        raise UsageError(_("--passphrase-file goes with --encrypt"))
     passphrase = _passphrase(args, confirm=True) if args.encrypt else None
     if passphrase == "":
-        raise UsageError("the passphrase must not be empty")
+        raise UsageError(_("the passphrase must not be empty"))
     result = export_bundle(
         _context(args),
         args.id,
@@ -38,14 +39,20 @@ def _export(args: argparse.Namespace) -> int:
         return 0
     part = []
     if result.scope["dimensions"]:
-        part.append("dimensions " + ", ".join(result.scope["dimensions"]))
+        part.append(_("dimensions {codes}").format(codes=", ".join(result.scope["dimensions"])))
     if result.scope["evaluator"]:
-        part.append(f"the work of participant {result.scope['evaluator'][:8]}")
-    what = " and ".join(part) or "the whole session"
-    lock = ", encrypted" if result.encrypted else ""
+        part.append(_("the work of participant {id}").format(id=result.scope["evaluator"][:8]))
+    what = _(" and ").join(part) or _("the whole session")
+    lock = _(", encrypted") if result.encrypted else ""
     print(
-        f"{result.path}: {what}, {sum(result.records.values())} records, "
-        f"{result.evidence_files} evidence files, {result.size} bytes{lock}"
+        _("{path}: {what}, {records} records, {files} evidence files, {size} bytes").format(
+            path=result.path,
+            what=what,
+            records=sum(result.records.values()),
+            files=result.evidence_files,
+            size=result.size,
+        )
+        + lock
     )
     return 0
 
@@ -57,35 +64,51 @@ def _shown(value: Any) -> str:
 
 
 def _preview_lines(preview: ImportPreview) -> list[str]:
-    where = f"session {preview.session_id[:8]} ({preview.region} {preview.year})"
-    who = preview.author or "someone"
+    where = _("session {id} ({region} {year})").format(
+        id=preview.session_id[:8], region=preview.region, year=preview.year
+    )
+    who = preview.author or _("someone")
     if preview.outcome == "add":
-        return [f"{who}'s bundle would add {where}, which this laptop does not have"]
+        return [
+            _("{who}'s bundle would add {where}, which this laptop does not have").format(
+                who=who, where=where
+            )
+        ]
     if preview.outcome == "unchanged" or preview.plan is None:
-        return [f"{where} already holds everything in {who}'s bundle; nothing would change"]
+        return [
+            _("{where} already holds everything in {who}'s bundle; nothing would change").format(
+                who=who, where=where
+            )
+        ]
     plan = preview.plan
-    lines = [f"{who}'s bundle would be merged into {where}:"]
+    lines = [_("{who}'s bundle would be merged into {where}:").format(who=who, where=where)]
     sections: list[tuple[str, list[Difference], Any]] = [
-        ("records added", plan.added, lambda d: d.label),
+        (_("records added"), plan.added, lambda d: d.label),
         (
-            "fields taken from the bundle",
+            _("fields taken from the bundle"),
             plan.changed,
             lambda d: f"{d.label}: {d.field}: {_shown(d.ours)} → {_shown(d.theirs)}",
         ),
-        ("records removed (deleted there)", plan.removed, lambda d: d.label),
-        ("fields changed here since (kept)", plan.kept, lambda d: f"{d.label}: {d.field}"),
+        (_("records removed (deleted there)"), plan.removed, lambda d: d.label),
+        (_("fields changed here since (kept)"), plan.kept, lambda d: f"{d.label}: {d.field}"),
     ]
     for title, items, show in sections:
         if items:
             lines.append(f"  {title}: {len(items)}")
             lines += [f"    {show(d)}" for d in items]
     if plan.conflicts:
-        lines.append(f"  conflicts: {len(plan.conflicts)}")
+        lines.append("  " + _("conflicts: {n}").format(n=len(plan.conflicts)))
         for conflict in plan.conflicts:
-            what = conflict.field or "the record"
+            what = conflict.field or _("the record")
             lines.append(
-                f"    {conflict.label}: {what}: ours {_shown(conflict.ours)} | "
-                f"theirs {_shown(conflict.theirs)} ({conflict.kind.replace('_', ' ')})"
+                "    "
+                + _("{label}: {what}: ours {ours} | theirs {theirs} ({kind})").format(
+                    label=conflict.label,
+                    what=what,
+                    ours=_shown(conflict.ours),
+                    theirs=_shown(conflict.theirs),
+                    kind=conflict.kind.replace("_", " "),
+                )
             )
     return lines
 
@@ -113,7 +136,14 @@ def _import(args: argparse.Namespace) -> int:
     try:
         encrypted = is_encrypted(path)
     except OSError as error:
-        print(f"error: {path}: cannot read it: {error.strerror or error}", file=sys.stderr)
+        print(
+            _("error: {message}").format(
+                message=_("{path}: cannot read it: {reason}").format(
+                    path=path, reason=error.strerror or error
+                )
+            ),
+            file=sys.stderr,
+        )
         return 1
     passphrase = _passphrase(args) if encrypted else None
     ctx = _context(args)
@@ -128,8 +158,12 @@ def _import(args: argparse.Namespace) -> int:
     if conflicts and not args.conflicts:
         print("\n".join(_preview_lines(preview)), file=sys.stderr)
         print(
-            f"error: {len(conflicts)} conflict(s) need a choice: import again with "
-            "--conflicts ours or --conflicts theirs, or settle them one by one in the window",
+            _("error: {message}").format(
+                message=_(
+                    "{n} conflict(s) need a choice: import again with --conflicts ours or "
+                    "--conflicts theirs, or settle them one by one in the window"
+                ).format(n=len(conflicts))
+            ),
             file=sys.stderr,
         )
         return 1
@@ -149,5 +183,5 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     try:
         return _export(args) if args.bundle_command == "export" else _import(args)
     except BundleError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(_("error: {message}").format(message=error), file=sys.stderr)
         return 1

@@ -12,6 +12,29 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from evaluator_app.i18n import N_, _, format_number, ngettext
+
+# Session statuses and participant roles as people read them (the keys stay in --json).
+_SHOWN = {
+    "draft": N_("draft"),
+    "in_progress": N_("in progress"),
+    "awaiting_signoff": N_("awaiting sign-off"),
+    "signed": N_("signed"),
+    "amended": N_("amended"),
+    "lead_evaluator": N_("lead evaluator"),
+    "evaluator": N_("evaluator"),
+    "signer": N_("signer"),
+    "agency_head": N_("agency head"),
+    "council": N_("council"),
+    "implementation_team": N_("implementation team"),
+    "observer": N_("observer"),
+}
+
+
+def shown(key: str) -> str:
+    """A status or role key in words of the current language; unknown keys as they are."""
+    return _(_SHOWN[key]) if key in _SHOWN else key
+
 
 class UsageError(Exception):
     """The arguments make no sense together (exit code 2)."""
@@ -37,8 +60,12 @@ def _no_display() -> bool:
 def cmd_gui(args: argparse.Namespace) -> int:
     if _no_display():
         print(
-            "error: no display to open the window on (DISPLAY is not set); run it on a "
-            "desktop, or use the subcommands (evaluator-app --help)",
+            _("error: {message}").format(
+                message=_(
+                    "no display to open the window on (DISPLAY is not set); run it on a "
+                    "desktop, or use the subcommands (evaluator-app --help)"
+                )
+            ),
             file=sys.stderr,
         )
         return 1
@@ -64,7 +91,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if args.json:
             _print_json({"ids": ids})
         else:
-            print(f"{len(ids)} sessions")
+            print(ngettext("{n} session", "{n} sessions", len(ids)).format(n=len(ids)))
         return 0
     session_id = demo_large.create_large(ctx) if size == "large" else create_demo(ctx)
     if args.json:
@@ -95,14 +122,19 @@ def cmd_frameworks_list(args: argparse.Namespace) -> int:
         _print_json(rows)
     else:
         for row in rows:
-            mark = " (illustrative)" if row["illustrative"] else ""
+            mark = _(" (illustrative)") if row["illustrative"] else ""
+            n = int(str(row["indicators"]))
+            count = ngettext("{n:>4} indicator", "{n:>4} indicators", n)
             print(
-                f"{row['id']:<28} {row['version']:<10} {row['indicators']:>4} indicators  "
+                f"{row['id']:<28} {row['version']:<10} {count.format(n=row['indicators'])}  "
                 f"{row['title']}{mark}"
             )
     for error in found.broken:
         print(
-            f"warning: left out a framework file that does not validate:\n{error}", file=sys.stderr
+            _("warning: left out a framework file that does not validate:\n{error}").format(
+                error=error
+            ),
+            file=sys.stderr,
         )
     return 0
 
@@ -117,13 +149,23 @@ def cmd_frameworks_validate(args: argparse.Namespace) -> int:
         except FrameworkError as error:
             failed = True
             count = len(error.problems)
-            print(f"{path}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+            problems = ngettext("{n} problem", "{n} problems", count).format(n=count)
+            print(f"{path}: {problems}", file=sys.stderr)
             print(error, file=sys.stderr)
         else:
-            count = sum(1 for _ in framework.indicators())
+            count = sum(1 for _indicator in framework.indicators())
             print(
-                f"{path}: valid ({framework.id} {framework.version}, {count} indicators, "
-                f"content hash {framework.content_hash[:12]})"
+                ngettext(
+                    "{path}: valid ({framework} {version}, {n} indicator, content hash {hash})",
+                    "{path}: valid ({framework} {version}, {n} indicators, content hash {hash})",
+                    count,
+                ).format(
+                    path=path,
+                    framework=framework.id,
+                    version=framework.version,
+                    n=count,
+                    hash=framework.content_hash[:12],
+                )
             )
     return 1 if failed else 0
 
@@ -151,11 +193,12 @@ def cmd_session_list(args: argparse.Namespace) -> int:
         )
         return 0
     if not rows:
-        print("no sessions yet: try `evaluator-app demo`")
+        print(_("no sessions yet: try `evaluator-app demo`"))
     for r in rows:
+        stage = _("stage {stage}").format(stage=f"{'I' * r.stage:<2}")
         print(
-            f"{r.id[:8]}  {r.region:<32} {r.year}  stage {'I' * r.stage:<2}  "
-            f"{r.done:>3}/{r.total:<3} {r.status}"
+            f"{r.id[:8]}  {r.region:<32} {r.year}  {stage}  "
+            f"{r.done:>3}/{r.total:<3} {shown(r.status)}"
         )
     return 0
 
@@ -178,22 +221,37 @@ def cmd_session_show(args: argparse.Namespace) -> int:
         _print_json(data)
         return 0
     index = overview.scores.index
-    print(f"{data['region']} — {data['year']}, stage {'I' * overview.stage} ({data['status']})")
-    print(f"framework  {overview.framework.id} {overview.framework.version}")
-    print(f"session    {overview.id}")
     print(
-        f"index      {for_display(index) if index is not None else '–'}"
-        f"{'  ' + str(data['predicate']) if data['predicate'] else ''}"
+        _("{region} — {year}, stage {stage} ({status})").format(
+            region=data["region"],
+            year=data["year"],
+            stage="I" * overview.stage,
+            status=shown(str(data["status"])),
+        )
     )
-    print(f"progress   {overview.done}/{overview.total} indicators settled")
+
+    def label(text: str) -> str:  # the values line up whatever the language's word lengths
+        return f"{text:<11}"
+
+    print(
+        label(_("framework")) + f"{overview.framework.id} {overview.framework.version}",
+    )
+    print(label(_("session")) + overview.id)
+    index_text = format_number(for_display(index)) if index is not None else "–"
+    predicate = f"  {data['predicate']}" if data["predicate"] else ""
+    print(label(_("index")) + index_text + predicate)
+    print(
+        label(_("progress"))
+        + _("{done}/{total} indicators settled").format(done=overview.done, total=overview.total)
+    )
     for d in overview.dimensions:
-        score = for_display(d.score) if d.score is not None else "–"
-        print(f"  {d.code:<8} {score!s:>5}  {d.done:>3}/{d.indicators:<3} {d.title}")
-    print("participants")
+        score = format_number(for_display(d.score)) if d.score is not None else "–"
+        print(f"  {d.code:<8} {score:>5}  {d.done:>3}/{d.indicators:<3} {d.title}")
+    print(_("participants"))
     for p in overview.participants:
-        print(f"  {p.id[:8]}  {p.name:<34} {p.role}")
+        print(f"  {p.id[:8]}  {p.name:<34} {shown(p.role)}")
     if held:
-        print("assignments")
+        print(_("assignments"))
         for a in held.values():
             print(f"  {a.dimension_code:<8} {a.participant_id[:8]}  {a.name}")
     return 0
@@ -277,9 +335,9 @@ def cmd_assign(args: argparse.Namespace) -> int:
     from evaluator_app.services.assignments import assign_dimension
 
     if args.none and args.participant is not None:
-        raise UsageError("give the evaluator or --none, not both")
+        raise UsageError(_("give the evaluator or --none, not both"))
     if not args.none and args.participant is None:
-        raise UsageError("name the evaluator who holds the dimension, or give --none")
+        raise UsageError(_("name the evaluator who holds the dimension, or give --none"))
     assign_dimension(_context(args), args.id, args.dimension, args.participant)
     return 0
 
@@ -306,9 +364,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
     if args.rationale is not None:
         steps.append(lambda: a.set_rationale(ctx, args.id, args.indicator, args.rationale))
     for rating in args.rating or []:
-        participant, _, level = rating.rpartition(":")
+        participant, _colon, level = rating.rpartition(":")
         if not participant or not re.fullmatch(r"[0-9]{1,3}", level):
-            raise UsageError(f"--rating takes PARTICIPANT:LEVEL, not {rating!r}")
+            raise UsageError(
+                _("--rating takes PARTICIPANT:LEVEL, not {rating!r}").format(rating=rating)
+            )
         steps.append(partial(a.set_rating, ctx, args.id, args.indicator, participant, int(level)))
     clashes = [
         ("--level", args.level is not None, "--clear-level", args.clear_level),
@@ -317,10 +377,14 @@ def cmd_assess(args: argparse.Namespace) -> int:
     ]
     for first, given_first, second, given_second in clashes:
         if given_first and given_second:
-            raise UsageError(f"{first} and {second} contradict each other; give one")
+            raise UsageError(
+                _("{first} and {second} contradict each other; give one").format(
+                    first=first, second=second
+                )
+            )
     if not steps:
         raise UsageError(
-            "say what to record: --level, --self-level, --na, --status, --notes, --rationale, …"
+            _("say what to record: --level, --self-level, --na, --status, --notes, --rationale, …")
         )
     from evaluator_app.services.operation import operation
 
@@ -367,7 +431,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
         for p in problems:
             print(f"{p.indicator_code}: {p.title!r}: {p.problem} ({p.path})", file=sys.stderr)
         if not problems:
-            print("every evidence file is present and intact")
+            print(_("every evidence file is present and intact"))
         return 1 if problems else 0
     return 0
 
@@ -402,7 +466,12 @@ def cmd_undo(args: argparse.Namespace) -> int:
     from evaluator_app.services import undo
 
     step = undo.undo if args.command == "undo" else undo.redo
-    print(f"{args.command}: {step(_context(args), args.id)}")
+    done = step(_context(args), args.id)
+    print(
+        (_("undo: {action}") if args.command == "undo" else _("redo: {action}")).format(
+            action=done
+        )
+    )
     return 0
 
 
@@ -422,11 +491,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(vars(report) | {"intact": report.intact})
         elif report.intact:
-            print(f"audit chain intact: {report.events} events")
+            print(
+                ngettext(
+                    "audit chain intact: {n} event", "audit chain intact: {n} events", report.events
+                ).format(n=report.events)
+            )
         else:
             print(
-                f"audit chain broken at event {report.broken_at} (id {report.event_id}): "
-                f"{report.problem}",
+                _("audit chain broken at event {seq} (id {event_id}): {problem}").format(
+                    seq=report.broken_at, event_id=report.event_id, problem=report.problem
+                ),
                 file=sys.stderr,
             )
         return 0 if report.intact else 1
@@ -447,7 +521,11 @@ def cmd_config(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     option = config.OPTIONS.get(args.key)
     if option is None:
-        raise UsageError(f"unknown setting {args.key!r}; one of: {', '.join(config.OPTIONS)}")
+        raise UsageError(
+            _("unknown setting {key!r}; one of: {keys}").format(
+                key=args.key, keys=", ".join(config.OPTIONS)
+            )
+        )
     if args.value is not None:
         config.write_option(folder, option, args.value)
     print(config.read_option(folder, option))

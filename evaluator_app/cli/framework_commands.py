@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from evaluator_app.i18n import _, ngettext
+
 if TYPE_CHECKING:  # the parser imports this module; pydantic loads only when a command runs
     from evaluator_app.domain.framework import Framework
 
@@ -16,9 +18,13 @@ def _count(framework: Framework) -> int:
 
 
 def _summary(framework: Framework) -> str:
-    return (
-        f"{framework.id} {framework.version}, {_count(framework)} indicators, "
-        f"content hash {framework.content_hash[:12]}"
+    count = _count(framework)
+    return ngettext(
+        "{framework} {version}, {n} indicator, content hash {hash}",
+        "{framework} {version}, {n} indicators, content hash {hash}",
+        count,
+    ).format(
+        framework=framework.id, version=framework.version, n=count, hash=framework.content_hash[:12]
     )
 
 
@@ -39,17 +45,36 @@ def cmd_frameworks_import(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     if path.suffix.lower() in YAML_SUFFIXES and framework_mappings.is_mapping_file(path):
         if args.out:
-            print(f"error: {path} is a version mapping: --out is for frameworks", file=sys.stderr)
+            print(
+                _("error: {message}").format(
+                    message=_("{path} is a version mapping: --out is for frameworks").format(
+                        path=path
+                    )
+                ),
+                file=sys.stderr,
+            )
             return 1
         try:
             done = framework_mappings.install_mapping(folder, path)
         except FrameworkError as error:
             return _problems(path, error)
         mapping = done.mapping
-        verb = "replaced" if done.replaced else "installed"
+        message = (
+            _("{path}: replaced the mapping of {framework} {old} -> {new} ({n} codes) as {file}")
+            if done.replaced
+            else _(
+                "{path}: installed the mapping of {framework} {old} -> {new} ({n} codes) as {file}"
+            )
+        )
         print(
-            f"{path}: {verb} the mapping of {mapping.framework} {mapping.from_version} -> "
-            f"{mapping.to_version} ({len(mapping.codes)} codes) as {done.path}"
+            message.format(
+                path=path,
+                framework=mapping.framework,
+                old=mapping.from_version,
+                new=mapping.to_version,
+                n=len(mapping.codes),
+                file=done.path,
+            )
         )
         return 0
     try:
@@ -58,13 +83,18 @@ def cmd_frameworks_import(args: argparse.Namespace) -> int:
         return _problems(path, error)
     if args.out:
         write_framework_yaml(framework, Path(args.out))
-        print(f"{path}: valid ({_summary(framework)}); written to {args.out}")
+        print(
+            _("{path}: valid ({summary}); written to {out}").format(
+                path=path, summary=_summary(framework), out=args.out
+            )
+        )
         return 0
     installed = install_framework(folder, framework)
     if installed.new:
-        print(f"{path}: installed ({_summary(framework)}) as {installed.path}")
+        message = _("{path}: installed ({summary}) as {file}")
     else:
-        print(f"{path}: already available ({_summary(framework)}) as {installed.path}")
+        message = _("{path}: already available ({summary}) as {file}")
+    print(message.format(path=path, summary=_summary(framework), file=installed.path))
     return 0
 
 
@@ -72,7 +102,14 @@ def _problems(path: Path, error: Exception) -> int:
     from evaluator_app.domain.framework import FrameworkError
 
     count = len(error.problems) if isinstance(error, FrameworkError) else 1
-    print(f"{path}: {count} problem{'s' if count != 1 else ''}; nothing installed", file=sys.stderr)
+    print(
+        ngettext(
+            "{path}: {n} problem; nothing installed",
+            "{path}: {n} problems; nothing installed",
+            count,
+        ).format(path=path, n=count),
+        file=sys.stderr,
+    )
     print(error, file=sys.stderr)
     return 1
 
@@ -83,5 +120,5 @@ def cmd_frameworks_export(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     framework = export_framework_xlsx(data_dir(args.data_dir), args.id, out, args.framework_version)
-    print(f"{out}: written ({_summary(framework)})")
+    print(_("{out}: written ({summary})").format(out=out, summary=_summary(framework)))
     return 0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from evaluator_app.cli.commands import UsageError, _context, _print_json
+from evaluator_app.i18n import _
 
 
 def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
@@ -16,13 +17,17 @@ def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
         try:
             text = Path(args.passphrase_file).read_text(encoding="utf-8")
         except OSError as error:
-            raise UsageError(f"cannot read {args.passphrase_file}: {error.strerror}") from None
+            raise UsageError(
+                _("cannot read {path}: {reason}").format(
+                    path=args.passphrase_file, reason=error.strerror
+                )
+            ) from None
         return text.splitlines()[0] if text.strip() else ""
     if not sys.stdin.isatty():
-        raise UsageError("give --passphrase-file, or run it at a terminal to be asked")
-    first = getpass.getpass("Passphrase: ")
-    if confirm and getpass.getpass("Passphrase again: ") != first:
-        raise UsageError("the two passphrases differ")
+        raise UsageError(_("give --passphrase-file, or run it at a terminal to be asked"))
+    first = getpass.getpass(_("Passphrase: "))
+    if confirm and getpass.getpass(_("Passphrase again: ")) != first:
+        raise UsageError(_("the two passphrases differ"))
     return first
 
 
@@ -33,29 +38,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.pdf)
     if args.with_ratings and args.signed:
         raise UsageError(
-            "--with-ratings is for the draft minutes: the signed minutes show what was "
-            "frozen at the first signature (signoff --with-ratings)"
+            _(
+                "--with-ratings is for the draft minutes: the signed minutes show what was "
+                "frozen at the first signature (signoff --with-ratings)"
+            )
         )
     if args.with_ratings and (args.agency or args.outstanding):
-        raise UsageError("--with-ratings is for the minutes, not for --agency or --outstanding")
+        raise UsageError(_("--with-ratings is for the minutes, not for --agency or --outstanding"))
     if args.signed:
         result = minutes.export_signed(ctx, args.id, out)
         waiting = len(result.waiting_for)
-        note = f", still to sign: {waiting}" if waiting else ""
-        print(f"{out}: signed minutes, {len(result.signed)} signature(s){note}")
+        note = _(", still to sign: {n}").format(n=waiting) if waiting else ""
+        print(
+            _("{path}: signed minutes, {n} signature(s)").format(path=out, n=len(result.signed))
+            + note
+        )
         return 0
     if args.agency:
         pages = minutes.export_agency_findings(ctx, args.id, args.agency, out, args.lang)
-        what = f"findings for {args.agency}"
+        what = _("findings for {agency}").format(agency=args.agency)
     elif args.outstanding:
         pages = minutes.export_outstanding(ctx, args.id, out, args.lang)
-        what = "outstanding evidence"
+        what = _("outstanding evidence")
     else:
         # Without the flag the setting decides (None), so the flag only ever adds them.
         show = True if args.with_ratings else None
         pages = minutes.export_draft(ctx, args.id, out, args.lang, show_ratings=show)
-        what = "draft minutes"
-    print(f"{out}: {what}, {pages} page(s)")
+        what = _("draft minutes")
+    print(_("{path}: {what}, {n} page(s)").format(path=out, what=what, n=pages))
     return 0
 
 
@@ -68,13 +78,17 @@ def cmd_signoff(args: argparse.Namespace) -> int:
     elif args.identity:
         identity = args.identity
     else:
-        raise UsageError("give the signer's identity: --p12 FILE or --identity ID")
+        raise UsageError(_("give the signer's identity: --p12 FILE or --identity ID"))
     image = None
     if args.signature_image:
         try:
             image = Path(args.signature_image).read_bytes()
         except OSError as error:
-            raise UsageError(f"cannot read {args.signature_image}: {error.strerror}") from None
+            raise UsageError(
+                _("cannot read {path}: {reason}").format(
+                    path=args.signature_image, reason=error.strerror
+                )
+            ) from None
     result = minutes.sign_minutes(
         _context(args),
         args.id,
@@ -88,7 +102,12 @@ def cmd_signoff(args: argparse.Namespace) -> int:
     )
     print(result.snapshot_hash)
     if result.waiting_for:
-        print(f"still to sign: {len(result.waiting_for)} of {len(result.signers)}", file=sys.stderr)
+        print(
+            _("still to sign: {n} of {total}").format(
+                n=len(result.waiting_for), total=len(result.signers)
+            ),
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -124,20 +143,28 @@ def cmd_verify(args: argparse.Namespace) -> int:
         )
         return 0 if check.ok else 1
     for n, s in enumerate(check.report.signatures, start=1):
-        state = "intact" if s.intact else "BROKEN"
-        trust = f"trusted by {s.trust_root}" if s.trusted else "not trusted here"
+        state = _("intact") if s.intact else _("BROKEN")
+        trust = (
+            _("trusted by {root}").format(root=s.trust_root) if s.trusted else _("not trusted here")
+        )
         when = s.signed_at.isoformat(timespec="seconds") if s.signed_at else "–"
-        print(f"signature {n}: {s.signer} ({s.field}), {when}: {state}; {trust}")
+        print(
+            _("signature {n}: {signer} ({field}), {when}: {state}; {trust}").format(
+                n=n, signer=s.signer, field=s.field, when=when, state=state, trust=trust
+            )
+        )
         for problem in s.problems:
             print(f"  {problem}")
     for field in check.report.unsigned_fields:
-        print(f"not yet signed: {field}")
-    matches = "matches" if check.snapshot_matches else "DOES NOT match"
-    print(f"snapshot {check.snapshot_hash or '–'}: {matches}")
+        print(_("not yet signed: {field}").format(field=field))
+    matches = _("matches") if check.snapshot_matches else _("DOES NOT match")
+    print(_("snapshot {hash}: {matches}").format(hash=check.snapshot_hash or "–", matches=matches))
     for problem in [*check.report.problems, *check.problems]:
         print(problem, file=sys.stderr)
     print(
-        "verified: every signature intact and the snapshot matches" if check.ok else "NOT verified",
+        _("verified: every signature intact and the snapshot matches")
+        if check.ok
+        else _("NOT verified"),
         file=sys.stdout if check.ok else sys.stderr,
     )
     return 0 if check.ok else 1
@@ -167,9 +194,8 @@ def cmd_identity(args: argparse.Namespace) -> int:
                 ]
             )
         for i in [] if args.json else found:
-            print(
-                f"{i.id}  {i.name:<34} {i.nip or '':<18} valid to {i.valid_to:%Y-%m-%d}  {i.origin}"
-            )
+            valid = _("valid to {date}").format(date=f"{i.valid_to:%Y-%m-%d}")
+            print(f"{i.id}  {i.name:<34} {i.nip or '':<18} {valid}  {i.origin}")
         return 0
     if action == "create":
         info = identities.create_identity(

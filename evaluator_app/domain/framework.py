@@ -199,10 +199,10 @@ def format_location(loc: tuple[int | str, ...]) -> str:
 
 
 def bad_code(code: object) -> str:
-    return (
-        f"{code!r} is not a valid code: use letters, digits, '.', '_' "
+    return _(
+        "{code!r} is not a valid code: use letters, digits, '.', '_' "
         "or '-', starting with a letter or digit"
-    )
+    ).format(code=code)
 
 
 def _pydantic_problems(error: ValidationError) -> list[Problem]:
@@ -211,14 +211,14 @@ def _pydantic_problems(error: ValidationError) -> list[Problem]:
         loc = tuple(item["loc"])
         message = item["msg"]
         if item["type"] == "extra_forbidden":
-            message = "unknown key"
+            message = _("unknown key")
         elif item["type"] == "missing":
-            message = "required key is missing"
+            message = _("required key is missing")
         elif item["type"] == "string_pattern_mismatch" and loc == ("id",):
-            message = (
-                f"{item['input']!r} is not a valid framework ID: use lower-case letters, "
+            message = _(
+                "{value!r} is not a valid framework ID: use lower-case letters, "
                 "digits, '.', '_' or '-', starting with a letter or digit (e.g. gmsc-2025)"
-            )
+            ).format(value=item["input"])
         elif item["type"] == "string_pattern_mismatch":
             message = bad_code(item["input"])
         problems.append(Problem(format_location(loc), message))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evaluator_app.i18n import _
+
 
 @dataclass(frozen=True)
 class BundleSummary:
@@ -51,21 +53,30 @@ class ImportSummary:
 
     @property
     def message(self) -> str:
-        where = f"session {self.session_id[:8]} ({self.region} {self.year})"
+        where = _("session {id} ({region} {year})").format(
+            id=self.session_id[:8], region=self.region, year=self.year
+        )
+        author = self.author or _("someone")
         if self.outcome == "unchanged":
-            return f"{where} already holds everything in the bundle; nothing changed"
+            return _("{where} already holds everything in the bundle; nothing changed").format(
+                where=where
+            )
         if self.outcome == "merged" and self.merge is not None:
             m = self.merge
-            return (
-                f"merged {self.author or 'someone'}'s bundle into {where}: "
-                f"{m['added']} records added, {m['changed']} fields taken, "
-                f"{m['removed']} records removed, {m['conflicts']} conflicts settled; "
-                f"{m['kept']} fields changed here since were kept"
-            )
-        return (
-            f"added {where} from {self.author or 'someone'}'s bundle: "
-            f"{sum(self.records.values())} records, {self.evidence_files} evidence files, "
-            f"{self.audit_events} audit events"
+            return _(
+                "merged {author}'s bundle into {where}: {added} records added, "
+                "{changed} fields taken, {removed} records removed, {conflicts} conflicts "
+                "settled; {kept} fields changed here since were kept"
+            ).format(author=author, where=where, **m)
+        return _(
+            "added {where} from {author}'s bundle: {records} records, "
+            "{evidence_files} evidence files, {audit_events} audit events"
+        ).format(
+            where=where,
+            author=author,
+            records=sum(self.records.values()),
+            evidence_files=self.evidence_files,
+            audit_events=self.audit_events,
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -41,12 +41,14 @@ def describe(error: ValidationError, limit: int = 3) -> str:
         where = _path(item["loc"])
         message = item["msg"]
         if item["type"] == "json_invalid":
-            message = f"not valid JSON ({message.removeprefix('Invalid JSON: ')})"
+            message = _("not valid JSON ({detail})").format(
+                detail=message.removeprefix("Invalid JSON: ")
+            )
         elif item["type"] == "extra_forbidden":
-            message = "unknown key"
+            message = _("unknown key")
         problems.append(f"{where}: {message}" if where else message)
     more = error.error_count() - limit
-    return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
+    return "; ".join(problems) + (_(" (and {more} more)").format(more=more) if more > 0 else "")
 
 
 def parse(member: str, model: type[M], data: bytes) -> M:

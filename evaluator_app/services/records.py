@@ -7,7 +7,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evaluator_app.i18n import _
+from evaluator_app.i18n import N_, _
 from evaluator_app.services.errors import InvalidInput, NotFound, SessionLocked
 from evaluator_app.store.models import Assessment, EvaluationSession, Record
 
@@ -15,11 +15,31 @@ R = TypeVar("R", bound=Record)
 
 EDITABLE_STATUSES = frozenset({"draft", "in_progress", "awaiting_signoff", "amended"})
 
+# A kind of record as a message names it (keyed by table name).
+_RECORD_NAMES = {
+    "framework": N_("framework"),
+    "session": N_("session"),
+    "participant": N_("participant"),
+    "assessment": N_("assessment"),
+    "rating": N_("rating"),
+    "clarification": N_("clarification"),
+    "evidence": N_("evidence"),
+    "finding": N_("finding"),
+    "signoff": N_("sign-off"),
+    "assignment": N_("assignment"),
+    "audit_event": N_("audit event"),
+}
+
+
+def record_name(table: str) -> str:
+    """``"clarification"`` -> "klarifikasi" in Indonesian; unknown tables as they are."""
+    return _(_RECORD_NAMES[table]) if table in _RECORD_NAMES else table
+
 
 def resolve_id(db: Session, model: type[R], given: str) -> str:
     """A full id, or a unique prefix of at least 4 characters (as git allows)."""
     given = given.strip().lower()
-    label = model.__tablename__
+    label = record_name(model.__tablename__)
     if not given or any(c not in "0123456789abcdef-" for c in given):
         raise NotFound(_("no {label} with id {given!r}").format(label=label, given=given))
     if len(given) == 36:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import selectinload
 from evaluator_app import __version__
 from evaluator_app.domain.framework import Framework, Group, LocalText
 from evaluator_app.domain.scoring import ScoreCard, for_display
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, format_number, ngettext
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, reading
@@ -470,12 +470,18 @@ class ResultsSummary:
 
     def line(self, shown_path: str | None = None) -> str:
         """``results.xlsx: 40 indicators, 3 raters, index 2.83 (Baik)``"""
-        raters = f"{self.raters} rater{'' if self.raters == 1 else 's'}"
+        raters = ngettext("{n} rater", "{n} raters", self.raters).format(n=self.raters)
         if self.index is None:
-            score = "no index yet"
+            score = _("no index yet")
         else:
-            score = f"index {self.index:.2f}" + (f" ({self.predicate})" if self.predicate else "")
-        return f"{shown_path or self.path}: {self.indicators} indicators, {raters}, {score}"
+            index = format_number(self.index, places=2)
+            score = _("index {index}").format(index=index) + (
+                f" ({self.predicate})" if self.predicate else ""
+            )
+        indicators = ngettext("{n} indicator", "{n} indicators", self.indicators).format(
+            n=self.indicators
+        )
+        return f"{shown_path or self.path}: {indicators}, {raters}, {score}"
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -23,7 +23,7 @@ from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, UndoConflict
 from evaluator_app.services.operation import Context, operation, reading, to_json
-from evaluator_app.services.records import editable_session, get
+from evaluator_app.services.records import editable_session, get, record_name
 from evaluator_app.store.models import (
     RECORD_TYPES,
     AuditEvent,
@@ -97,7 +97,9 @@ def decode(model: type[Record], field: str, text: str | None) -> Any:
 def _create(db: Session, model: type[Record], record_id: str, values_text: str | None) -> None:
     if db.get(model, record_id) is not None:
         raise UndoConflict(
-            _("the {tablename} to restore exists again").format(tablename=model.__tablename__)
+            _("the {tablename} to restore exists again").format(
+                tablename=record_name(model.__tablename__)
+            )
         )
     values = json.loads(values_text or "{}")
     record = model(**{k: decode(model, k, json.dumps(v)) for k, v in values.items()})
@@ -109,7 +111,9 @@ def _delete(db: Session, model: type[Record], record_id: str) -> None:
     record = db.get(model, record_id)
     if record is None:
         raise UndoConflict(
-            _("the {tablename} was removed since").format(tablename=model.__tablename__)
+            _("the {tablename} was removed since").format(
+                tablename=record_name(model.__tablename__)
+            )
         )
     db.delete(record)
     db.flush()
@@ -121,7 +125,9 @@ def _set(db: Session, event: AuditEvent, expect: str | None, value: str | None) 
     field = event.field or ""
     if record is None:
         raise UndoConflict(
-            _("the {record_type} was removed since").format(record_type=event.record_type)
+            _("the {record_type} was removed since").format(
+                record_type=record_name(event.record_type)
+            )
         )
     current = to_json(getattr(record, field))
     if canonical_json(current) != (expect or "null"):
@@ -170,11 +176,12 @@ def _step(ctx: Context, session_id: str, backwards: bool) -> str:
         stacks = _stacks(op.db, session.id)
         stack = stacks.undo if backwards else stacks.redo
         if not stack:
-            raise InvalidInput(
-                _("nothing to {action} in session {session_id}").format(
-                    action=action, session_id=session.id[:8]
-                )
+            message = (
+                _("nothing to undo in session {session_id}")
+                if backwards
+                else _("nothing to redo in session {session_id}")
             )
+            raise InvalidInput(message.format(session_id=session.id[:8]))
         target, target_action = stack[-1]
         events = list(
             op.db.scalars(

@@ -46,7 +46,7 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Non
 
 def _reason(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
-        return "the folder does not exist"
+        return _("the folder does not exist")
     if isinstance(exc, PermissionError):
-        return "the folder is not writable"
+        return _("the folder is not writable")
     return exc.strerror or str(exc)

@@ -194,11 +194,13 @@ def _trust_root(status: PdfSignatureStatus) -> str | None:
 
 def _problems(status: PdfSignatureStatus) -> Iterator[str]:
     if not status.intact:
-        yield "the signed part of the file was changed after signing (its hash no longer matches)"
+        yield _(
+            "the signed part of the file was changed after signing (its hash no longer matches)"
+        )
     elif not status.valid:
-        yield "the cryptographic signature does not match the signer's certificate"
+        yield _("the cryptographic signature does not match the signer's certificate")
     if status.coverage is None or status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
-        yield "the signature does not cover the whole revision it belongs to"
+        yield _("the signature does not cover the whole revision it belongs to")
     if not status.trusted and status.intact and status.valid:
         yield _trust_problem(status)
 
@@ -207,15 +209,15 @@ def _trust_problem(status: PdfSignatureStatus) -> str:
     indication = status.trust_problem_indic
     name = str(getattr(indication, "name", "NO_CERTIFICATE_CHAIN_FOUND"))
     if status.revoked:
-        return "the signer's certificate has been revoked"
+        return _("the signer's certificate has been revoked")
     if name in ("NO_CERTIFICATE_CHAIN_FOUND", "NO_SIGNING_CERTIFICATE_FOUND"):
-        return "the signer's certificate does not lead to any trusted root"
+        return _("the signer's certificate does not lead to any trusted root")
     if name in ("EXPIRED", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"):
-        return "the signer's certificate was not valid at the time of signing"
+        return _("the signer's certificate was not valid at the time of signing")
     if name == "NOT_YET_VALID":
-        return "the signer's certificate was not yet valid at the time of signing"
+        return _("the signer's certificate was not yet valid at the time of signing")
     words = name.lower().replace("_", " ")
-    return f"the signer's certificate could not be validated ({words})"
+    return _("the signer's certificate could not be validated ({words})").format(words=words)
 
 
 def _later_changes(status: PdfSignatureStatus) -> tuple[str, bool]:
@@ -234,7 +236,7 @@ def _later_changes(status: PdfSignatureStatus) -> tuple[str, bool]:
 
 
 def _change_problem(status: PdfSignatureStatus) -> str:
-    sentence = "the file was changed after this signature, and not only by adding signatures"
+    sentence = _("the file was changed after this signature, and not only by adding signatures")
     if isinstance(status.diff_result, SuspiciousModification):
         detail = str(status.diff_result).strip().splitlines()
         return f"{sentence} ({detail[0]})" if detail else sentence

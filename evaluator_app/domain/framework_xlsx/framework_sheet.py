@@ -24,6 +24,7 @@ from evaluator_app.domain.framework_xlsx.layout import (
 )
 from evaluator_app.domain.framework_xlsx.tables import heading_text
 from evaluator_app.domain.framework_xlsx.values import CellValue, CellValueError
+from evaluator_app.i18n import N_, _
 
 MISSING = "?"  # stands in for a value already reported missing, so it is not reported twice
 T = TypeVar("T")
@@ -131,10 +132,12 @@ class _Reader:
         self.last_field_row = max(self.last_field_row, row)
         for column in cells:
             if column > 3 or (column == 3 and not spec.bilingual):
-                what = "English" if column == 3 else "anything"
-                self.problem(
-                    row, column, f"{spec.english} has no {what} in this column: leave it empty"
+                message = (
+                    _("{field} has no English in this column: leave it empty")
+                    if column == 3
+                    else _("{field} has nothing in this column: leave it empty")
                 )
+                self.problem(row, column, message.format(field=spec.english))
         value, english = cells.get(2), cells.get(3) if spec.bilingual else None
         here = self.grid.place(row, 2)
         places = self.sheet.places
@@ -157,7 +160,7 @@ class _Reader:
         if single is not None:
             self.sheet.data[spec.key] = single
         elif value is None:
-            self.problem(row, 2, f"{spec.english} is empty")
+            self.problem(row, 2, _("{field} is empty").format(field=spec.english))
             self.sheet.data[spec.key] = MISSING
 
     def local_text(
@@ -174,9 +177,11 @@ class _Reader:
         en_text = self.convert(row, en_column, cells[1], values.text)
         if id_text is None:
             if required or en_text is not None:
-                message = f"{what} (ID) is empty" + (
-                    "" if required else " while the English one is not"
-                )
+                message = (
+                    _("{what} (ID) is empty")
+                    if required
+                    else _("{what} (ID) is empty while the English one is not")
+                ).format(what=what)
                 self.problem(row, column, message)
                 return {"id": MISSING}
             return None
@@ -224,7 +229,7 @@ class _Reader:
                 broken = True
                 continue
             seen[value] = row
-            level = self.named(item, "level name", {"value": value}, f"scale[{len(scale)}]")
+            level = self.named(item, N_("level name"), {"value": value}, f"scale[{len(scale)}]")
             scale.append(level)
         self.sheet.data["scale"] = scale
         self.sheet.scale = [level["value"] for level in scale]
@@ -244,7 +249,9 @@ class _Reader:
                 self.problem(row, 1, f"another band starts at {low} (row {seen[low]})")
                 continue
             seen[low] = row
-            bands.append(self.named(item, "predicate", {"min": low}, f"predicates[{len(bands)}]"))
+            bands.append(
+                self.named(item, N_("predicate"), {"min": low}, f"predicates[{len(bands)}]")
+            )
         self.sheet.data["predicates"] = bands
 
     def named(self, item: dict[str, Any], what: str, data: dict[str, Any], path: str) -> Any:
@@ -266,7 +273,7 @@ class _Reader:
                 row,
                 (column, en_column),
                 (item[f"{key}.id"], item.get(f"{key}.en")),
-                f"the {what}",
+                _("the {what}").format(what=_(what)),
                 key == "name",
             )
             if local is not None:

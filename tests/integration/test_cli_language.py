@@ -1,0 +1,72 @@
+"""The command line speaks Indonesian unless told otherwise (EVALUATOR_LANG or the preference)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evaluator_app import preferences
+from evaluator_app.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo(capsys: pytest.CaptureFixture[str], data_dir: Path) -> tuple[str, str]:
+    code, out, _err = run(capsys, "--data-dir", str(data_dir), "demo")
+    assert code == 0
+    return str(data_dir), out.strip()
+
+
+def test_a_refusal_is_said_in_indonesian_by_default(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("EVALUATOR_LANG")
+    code, _out, err = run(capsys, "--data-dir", str(data_dir), "session", "show", "abcdef12")
+    assert code == 1
+    assert "tidak ada sesi dengan id 'abcdef12'" in err
+
+
+def test_a_refusal_is_said_in_english_when_asked(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en_US")
+    code, _out, err = run(capsys, "--data-dir", str(data_dir), "session", "show", "abcdef12")
+    assert code == 1
+    assert "no session with id 'abcdef12'" in err
+
+
+def test_the_saved_preference_chooses_the_language_when_the_environment_is_silent(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("EVALUATOR_LANG")
+    preferences.write(preferences.LANGUAGE, "en")
+    _code, _out, err = run(capsys, "--data-dir", str(data_dir), "session", "show", "abcdef12")
+    assert "no session with id 'abcdef12'" in err
+
+
+def test_session_show_writes_the_index_with_the_languages_decimal_mark(
+    capsys: pytest.CaptureFixture[str], demo: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, session_id = demo
+    monkeypatch.delenv("EVALUATOR_LANG")
+    code, out, _err = run(capsys, "--data-dir", folder, "session", "show", session_id)
+    assert code == 0
+    assert "indeks     2,83  Baik" in out
+    assert "kemajuan   22/40 indikator tuntas" in out
+    assert ", tahap II (berlangsung)" in out
+
+    monkeypatch.setenv("EVALUATOR_LANG", "en")
+    code, out, _err = run(capsys, "--data-dir", folder, "session", "show", session_id)
+    assert "index      2.83  Baik" in out
+    assert "progress   22/40 indicators settled" in out
+    assert ", stage II (in progress)" in out
+    # The machine-readable output stays the same in every language.
+    code, shown, _err = run(capsys, "--data-dir", folder, "session", "show", session_id, "--json")
+    monkeypatch.setenv("EVALUATOR_LANG", "id")
+    assert run(capsys, "--data-dir", folder, "session", "show", session_id, "--json")[1] == shown
