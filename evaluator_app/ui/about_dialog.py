@@ -66,12 +66,17 @@ class Component:
     licence: str
 
 
+def _field(metadata: importlib.metadata.PackageMetadata, name: str) -> str:
+    values = metadata.get_all(name) or []
+    return str(values[0]).strip() if values else ""
+
+
 def licence_from_metadata(metadata: importlib.metadata.PackageMetadata) -> str | None:
     """License-Expression, else a short License field, else the licence classifiers."""
-    expression = (metadata.get("License-Expression") or "").strip()
+    expression = _field(metadata, "License-Expression")
     if expression:
         return expression
-    text = (metadata.get("License") or "").strip()
+    text = _field(metadata, "License")
     if text and "\n" not in text and len(text) <= 60 and text.upper() != "UNKNOWN":
         return text
     classifiers = [
@@ -88,7 +93,7 @@ def component(name: str) -> Component:
         metadata = importlib.metadata.metadata(name)
     except importlib.metadata.PackageNotFoundError:
         return Component(name, UNKNOWN, BUNDLED.get(name, UNKNOWN))
-    version = metadata.get("Version") or UNKNOWN
+    version = _field(metadata, "Version") or UNKNOWN
     return Component(name, version, licence_from_metadata(metadata) or BUNDLED.get(name, UNKNOWN))
 
 
@@ -158,7 +163,8 @@ class AboutDialog(QDialog):
 
         buttons = QDialogButtonBox()
         # Qt ships no Indonesian translation of its standard buttons.
-        buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setDefault(True)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -172,6 +178,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.font_licence, 1)
         layout.addWidget(buttons)
         self.resize(720, 640)
+        close.setFocus()  # not the table's first cell
 
     @staticmethod
     def _selectable(text: str) -> QLabel:
@@ -205,11 +212,13 @@ class AboutDialog(QDialog):
 
     def licence_rows(self) -> dict[str, tuple[str, str]]:
         """What the table shows: component -> (version, licence)."""
+
+        def text(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text() if item is not None else ""
+
         return {
-            self.table.item(row, 0).text(): (
-                self.table.item(row, 1).text(),
-                self.table.item(row, 2).text(),
-            )
+            text(row, self.NAME): (text(row, self.VERSION), text(row, self.LICENCE))
             for row in range(self.table.rowCount())
         }
 
