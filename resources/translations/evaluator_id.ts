@@ -2677,7 +2677,7 @@
     </message>
     <message>
         <source>Which of the identities in this data folder is yours.</source>
-        <translation>Identitas milik Anda di antara identitas dalam folder data ini.</translation>
+        <translation>Pilih identitas milik Anda dari folder data ini.</translation>
     </message>
     <message>
         <source>The settings could not be saved in %1: %2</source>
