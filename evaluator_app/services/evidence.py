@@ -46,8 +46,10 @@ def attach_file(
     try:
         stored = ctx.store.evidence.put_file(path)
     except OSError as error:
+        # what went wrong, and where: a full disk is the store's disk, not the source's
+        reason = f"{error.strerror or error} ({ctx.store.evidence.root})"
         raise InvalidInput(
-            _("cannot copy {path} into the evidence store: {error}").format(path=path, error=error)
+            _("cannot copy {path} into the evidence store: {error}").format(path=path, error=reason)
         ) from None
     # The copy is content-addressed, so a failed transaction leaves only an
     # unreferenced file behind, never a record without its file.

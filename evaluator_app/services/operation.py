@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -270,7 +271,7 @@ def operation(ctx: Context, action: str) -> Iterator[Op]:
     op = Op(db, ctx.store)
     token = _current.set(op)
     try:
-        with storage_errors(), db.begin():
+        with storage_errors(ctx.store.database_file), db.begin():
             db.connection(execution_options={WRITE: True})  # BEGIN IMMEDIATE
             yield op
             db.flush()
@@ -285,26 +286,38 @@ def operation(ctx: Context, action: str) -> Iterator[Op]:
 
 
 @contextmanager
-def storage_errors() -> Iterator[None]:
-    """A database that cannot be read or written becomes a message, not a traceback."""
+def storage_errors(where: Path | None = None) -> Iterator[None]:
+    """A database that cannot be read or written becomes a message, not a traceback.
+
+    ``where``: the database file, named at the end of the message (a full disk
+    or a read-only folder is found from where it is).
+    """
+
+    def located(text: str) -> str:
+        return f"{text} ({where})" if where is not None else text
+
     try:
         yield
     except OperationalError as error:
         reason = str(getattr(error, "orig", error))
         if "locked" in reason or "busy" in reason:
             raise StorageError(
-                _(
-                    "the database is busy: another Evaluator window or command is"
-                    " saving; try again in a moment"
+                located(
+                    _(
+                        "the database is busy: another Evaluator window or command is"
+                        " saving; try again in a moment"
+                    )
                 )
             ) from None
         raise StorageError(
-            _("the database could not be read or written: {reason}").format(reason=reason)
+            located(_("the database could not be read or written: {reason}").format(reason=reason))
         ) from None
     except DatabaseError as error:
         reason = str(getattr(error, "orig", error))
         raise StorageError(
-            _("the database file is damaged or not a database: {reason}").format(reason=reason)
+            located(
+                _("the database file is damaged or not a database: {reason}").format(reason=reason)
+            )
         ) from None
 
 
@@ -313,7 +326,7 @@ def reading(ctx: Context) -> Iterator[Session]:
     """A read-only look at the store."""
     db = ctx.store.sessions()
     try:
-        with storage_errors(), db.begin():
+        with storage_errors(ctx.store.database_file), db.begin():
             yield db
     finally:
         db.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +78,12 @@ def _check_before_opening(database_file: Path) -> None:
         )
 
 
+def _read_only(folder: Path) -> bool:
+    """Whether the file system of ``folder`` is mounted read-only (POSIX)."""
+    statvfs = getattr(os, "statvfs", None)
+    return bool(statvfs and statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1))
+
+
 def open_store(data_dir: Path, url: str | None = None) -> Store:
     """Open (creating if needed) the store in ``data_dir``, schema brought up to date.
 
@@ -91,6 +99,13 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
             )
         ) from None
     database_file = data_dir / DATABASE_FILE
+    if url is None and not os.access(data_dir, os.W_OK):
+        # SQLite would only say "unable to open database file": say what and where
+        why = os.strerror(errno.EROFS if _read_only(data_dir) else errno.EACCES)
+        message = _(
+            "{parent} cannot be written to; choose another folder or check its permissions"
+        ).format(parent=data_dir)
+        raise StoreError(f"{message} ({why})")
     if url is None:
         _check_before_opening(database_file)
         make_private_file(database_file)
