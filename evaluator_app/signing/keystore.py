@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 
 from cryptography import x509
@@ -44,7 +45,13 @@ def open_keystore(data: bytes, passphrase: str, *, label: str) -> Keystore:
         raise NotPkcs12Error(_("{label} is not a PKCS#12 file (.p12 or .pfx)").format(label=label))
     password = passphrase.encode("utf-8") if passphrase else None
     try:
-        key, certificate, others = pkcs12.load_key_and_certificates(data, password)
+        with warnings.catch_warnings():
+            # A file that is BER rather than DER (or has bytes after its end) is
+            # read as BER with a warning to stderr asking the user to report it to
+            # cryptography; the app judges the file itself, and a warning turned
+            # into an error (python -W error) must not escape as a crash.
+            warnings.simplefilter("ignore", UserWarning)
+            key, certificate, others = pkcs12.load_key_and_certificates(data, password)
     except (ValueError, TypeError) as exc:
         if "deserialize" in str(exc):  # cryptography's words for a broken structure
             raise NotPkcs12Error(

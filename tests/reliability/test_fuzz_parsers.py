@@ -95,3 +95,25 @@ def test_the_fuzzer_would_catch_a_crash_a_hang_and_a_stray_file(
     finally:
         sandbox.close()
     assert [f.kind for f in stats.failures] == ["exception", "hang", "outside write"]
+
+
+def test_a_keystore_with_bytes_after_its_end_is_judged_not_warned_about(seeds: Seeds) -> None:
+    """Found by the fuzzer: cryptography read such a file as BER with a UserWarning
+    (asking the user to report the file to it), which escaped as an exception
+    where warnings are errors; now the file is simply judged."""
+    import warnings
+
+    from evaluator_app.signing.errors import SigningError
+    from evaluator_app.signing.keystore import open_keystore
+    from tests.reliability.seeds import PASSPHRASE
+
+    data = seeds.p12_fast.read_bytes()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for extra in (b"\0\0", b"sampah"):
+            try:
+                keystore = open_keystore(data + extra, PASSPHRASE, label="bawaan.p12")
+            except SigningError as error:
+                assert "bawaan.p12" in str(error)
+            else:
+                assert keystore.certificate is not None
