@@ -69,6 +69,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    from evaluator_app.ui.first_run import maybe_run_first_run
+
+    if not maybe_run_first_run(args.data_dir):
+        return 0  # the first-run window was closed: the user chose not to start
     ctx = _context(args)
     session_id = None
     if args.demo:
@@ -468,9 +472,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     step = undo.undo if args.command == "undo" else undo.redo
     done = step(_context(args), args.id)
     print(
-        (_("undo: {action}") if args.command == "undo" else _("redo: {action}")).format(
-            action=done
-        )
+        (_("undo: {action}") if args.command == "undo" else _("redo: {action}")).format(action=done)
     )
     return 0
 

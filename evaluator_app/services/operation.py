@@ -36,6 +36,11 @@ def default_actor() -> str:
     name = os.environ.get("EVALUATOR_USER")
     if name:
         return name
+    from evaluator_app import preferences
+
+    name = preferences.read(preferences.USER_NAME).strip()  # given at the first run
+    if name:
+        return name
     try:
         return getpass.getuser()
     except Exception:  # no login name in some sandboxes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +13,7 @@ from evaluator_app.cli import main
 from evaluator_app.services.demo import DEMO_REGION
 from evaluator_app.services.operation import open_context
 from evaluator_app.services.sessions import list_sessions
+from evaluator_app.ui.first_run import FirstRunDialog
 from evaluator_app.ui.session_window import SessionWindow
 from evaluator_app.ui.start_window import StartWindow
 
@@ -20,10 +21,17 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints", "raise")  # offscreen's notes on show()
-def test_demo_flag_creates_the_demo_once_and_opens_the_meeting_on_it(
+def test_demo_flag_asks_the_first_run_once_creates_the_demo_once_and_opens_the_meeting(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     seen: list[str] = []
+
+    def skip_the_first_run() -> None:
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, FirstRunDialog) and window.isVisible():
+                seen.append("first run")
+                qtbot.mouseClick(window.skip_button, Qt.MouseButton.LeftButton)
+        QTimer.singleShot(300, look_then_close)
 
     def look_then_close() -> None:
         for window in QApplication.topLevelWidgets():
@@ -35,8 +43,10 @@ def test_demo_flag_creates_the_demo_once_and_opens_the_meeting_on_it(
             window.close()
 
     data = str(tmp_path / "data")
-    for _ in range(2):  # the second start finds the demo and does not add another
-        QTimer.singleShot(300, look_then_close)
+    # The first start asks the first-run questions (skipped here), the second does not;
+    # the second start finds the demo and does not add another.
+    for _ in range(2):
+        QTimer.singleShot(300, skip_the_first_run)
         assert main(["--data-dir", data, "--demo"]) == 0
     ctx = open_context(data, "tester")
     rows = list_sessions(ctx)
@@ -46,7 +56,9 @@ def test_demo_flag_creates_the_demo_once_and_opens_the_meeting_on_it(
         (DEMO_REGION, 2023),
         (DEMO_REGION, 2024),
     ]
-    assert sorted(seen) == sorted([f"start: {DEMO_REGION} · 2024", f"meeting: {DEMO_REGION}"] * 2)
+    assert seen.count("first run") == 1 and seen[0] == "first run"
+    shown = [entry for entry in seen if entry != "first run"]
+    assert sorted(shown) == sorted([f"start: {DEMO_REGION} · 2024", f"meeting: {DEMO_REGION}"] * 2)
 
 
 def test_no_display_is_reported_plainly(
@@ -56,4 +68,4 @@ def test_no_display_is_reported_plainly(
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
     assert main(["--data-dir", str(tmp_path)]) == 1
-    assert "no display" in capsys.readouterr().err
+    assert "tidak ada layar" in capsys.readouterr().err  # Indonesian by default
