@@ -209,3 +209,68 @@ def test_a_read_only_data_folder_is_refused_in_words_and_loses_nothing(tmp_path:
         finally:
             ctx.store.close()
         print(f"\nread-only: opening refused: {message}")
+
+
+CHILD = """
+import json, resource, signal, sys
+from pathlib import Path
+from tests.reliability.test_full_disk import attempt, writes
+from evaluator_app.services.operation import open_context
+
+data_dir, sid, outside, limit = sys.argv[1:5]
+ctx = open_context(data_dir, "tester")
+actions = writes(ctx, sid, Path(outside), "batas")  # besar.bin is there already
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(limit), hard))
+results = {}
+for name, action in actions.items():
+    try:
+        results[name] = attempt(action)
+    except Exception as error:  # anything but a clear refusal is a failure
+        results[name] = "CRASH " + type(error).__name__ + ": " + str(error)
+ctx.store.close()
+print(json.dumps(results))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE is POSIX")
+def test_a_file_size_limit_refuses_in_words_and_loses_nothing(tmp_path: Path) -> None:
+    """Where mounting is not permitted: a limit on file sizes (as a quota would set)
+    in a child process; no root needed."""
+    import json
+    import sys
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "disk").mkdir()
+    ctx, sid, expected = prepare(tmp_path / "disk", outside)
+    data = tmp_path / "disk" / "data"
+    ctx.store.close()
+    (outside / "besar.bin").write_bytes(os.urandom(3_000_000))
+    limit = max(p.stat().st_size for p in data.rglob("*") if p.is_file()) + 32_768
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(data), sid, str(outside), str(limit)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(root)),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout.strip().splitlines()[-1])
+    refused = {name: message for name, message in results.items() if message is not None}
+    assert not [m for m in refused.values() if m.startswith("CRASH")], refused
+    assert {"notes", "evidence file", "finding", "clarification"} <= set(refused), results
+    for name, message in refused.items():
+        assert str(data) in message, f"{name}: does not say where: {message}"
+    reopened = open_context(str(data), "tester")
+    try:
+        check_intact(reopened, sid, expected)
+        for name, action in writes(reopened, sid, outside, "lagi").items():
+            assert attempt(action) is None, name
+        check_intact(reopened, sid, expected)
+    finally:
+        reopened.store.close()
+    print(f"\nfile size limit: refused {sorted(refused)}; e.g. {refused['notes']}")
