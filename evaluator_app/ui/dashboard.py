@@ -41,8 +41,8 @@ from evaluator_app.services.dashboard import (
     change,
     open_items,
 )
-from evaluator_app.ui import charts
-from evaluator_app.ui.charts import AGREED_COLOUR, SELF_COLOUR, AxisNote, Bar, BarGroup, Series
+from evaluator_app.ui.bar_charts import Bar, BarGroup, GroupedBars, Meter, Segment, StackedBar
+from evaluator_app.ui.charts import AGREED_COLOUR, MUTED_COLOUR, SELF_COLOUR, Series, chart_family
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import (
     NOTHING,
@@ -53,6 +53,7 @@ from evaluator_app.ui.labels import (
     score_label,
     time_label,
 )
+from evaluator_app.ui.radar_chart import AxisNote, RadarChart
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the indicator a list row leads to
 
@@ -94,7 +95,7 @@ class DashboardView(QWidget):
         self.self_index = QLabel()
         self.previous_index = QLabel()  # year over year, when there is an earlier session
         for label in (self.index_caption, self.self_index):
-            label.setStyleSheet(f"color: {charts.MUTED_COLOUR};")
+            label.setStyleSheet(f"color: {MUTED_COLOUR};")
         self.index.setStyleSheet(f"color: {AGREED_COLOUR};")
         self.index.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         score = QGridLayout()
@@ -109,9 +110,9 @@ class DashboardView(QWidget):
         score.setColumnStretch(1, 1)
 
         self.progress_caption = QLabel()
-        self.progress = charts.StackedBar()
+        self.progress = StackedBar()
         self.time_text = QLabel()
-        self.time_meter = charts.Meter()
+        self.time_meter = Meter()
         progress = QVBoxLayout()
         progress.setContentsMargins(0, 0, 0, 0)
         progress.setSpacing(4)
@@ -125,8 +126,8 @@ class DashboardView(QWidget):
         header.addLayout(score, 2)
         header.addLayout(progress, 3)
 
-        self.radar = charts.RadarChart()
-        self.bars = charts.GroupedBars()
+        self.radar = RadarChart()
+        self.bars = GroupedBars()
         charts_row = QHBoxLayout()
         charts_row.setSpacing(16)
         charts_row.addWidget(self.radar, 4)
@@ -259,7 +260,7 @@ class DashboardView(QWidget):
         ]
         self.progress.set_data(
             [
-                charts.Segment(indicator_status_label(status), n, *PROGRESS_COLOURS[status])
+                Segment(indicator_status_label(status), n, *PROGRESS_COLOURS[status])
                 for status, n in counts
                 if n or status != "deferred"  # deferred only once something is
             ]
@@ -401,7 +402,7 @@ class DashboardView(QWidget):
 
     def _scale_fonts(self) -> None:
         size = self.text_size()
-        family = charts.chart_family()
+        family = chart_family()
 
         def font(scale: float, bold: bool = False) -> QFont:
             f = QFont(family) if family else QFont()
@@ -435,9 +436,7 @@ class DashboardView(QWidget):
             tree.setFixedHeight(height)
 
 
-def show_on_radar(
-    chart: charts.RadarChart, data: DashboardData, agreed_name: str, self_name: str
-) -> None:
+def show_on_radar(chart: RadarChart, data: DashboardData, agreed_name: str, self_name: str) -> None:
     """The dimensions on the radar: agreed (solid) against self-assessed (dashed),
     each axis labelled with both scores as shown everywhere else."""
     dimensions = data.dimensions

@@ -22,9 +22,9 @@ from evaluator_app.services.demo import create_demo
 from evaluator_app.services.operation import Context, open_context
 from evaluator_app.services.sessions import session_overview
 from evaluator_app.ui.actions import SPECS, Command
-from evaluator_app.ui.charts import RadarChart
 from evaluator_app.ui.dashboard import CODE_ROLE, show_on_radar
 from evaluator_app.ui.labels import score_label, time_label
+from evaluator_app.ui.radar_chart import RadarChart
 from evaluator_app.ui.session_window import SessionWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints", "raise")]
