@@ -116,6 +116,7 @@ class FirstRunDialog(QDialog):
         self.retranslate()
         self._identity_choice_changed()
         self.person.name.setFocus()
+        self.fit_height()
 
     # --- building --------------------------------------------------------------
 
@@ -231,6 +232,13 @@ class FirstRunDialog(QDialog):
         self.skip_button.setToolTip(self.tr("Start with the defaults; nothing typed here is kept"))
         self.start_button.setText(self.tr("Start"))
         self.message.hide()  # it was in the other language
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for the wrapped texts at this width (Qt sizes a window without them)."""
+        needed = self.heightForWidth(max(self.width(), self.minimumWidth()))
+        if needed > self.height():
+            self.resize(max(self.width(), self.minimumWidth()), needed)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -267,6 +275,7 @@ class FirstRunDialog(QDialog):
         self.message.setStyleSheet(PROBLEM_STYLE)
         self.message.setText(text)
         self.message.show()
+        self.fit_height()
         if field is not None:
             field.setFocus()
 

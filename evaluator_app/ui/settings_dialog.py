@@ -125,6 +125,13 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for the wrapped texts at this width (Qt sizes a window without them)."""
+        needed = self.heightForWidth(max(self.width(), self.minimumWidth()))
+        if needed > self.height():
+            self.resize(max(self.width(), self.minimumWidth()), needed)
 
     def _language_chosen(self, index: int) -> None:
         if index >= 0:  # -1: the list is being emptied as the dialog is deleted
@@ -189,6 +196,7 @@ class SettingsDialog(QDialog):
     def _refuse(self, text: str, field: QWidget | None = None) -> bool:
         self.message.setText(text)
         self.message.show()
+        self.fit_height()
         if field is not None:
             field.setFocus()
         return False
