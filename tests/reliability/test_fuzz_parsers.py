@@ -20,8 +20,8 @@ from tests.reliability.seeds import Seeds
 
 TARGETS = targets()
 EXAMPLES = {
-    "framework-yaml": scale(300, 2000),
-    "framework-xlsx": scale(150, 1000),
+    "framework-yaml": scale(200, 2000),
+    "framework-xlsx": scale(80, 1000),
     "bundle": scale(300, 2000),
     "pdf-verify": scale(100, 1000),
     "pkcs12": scale(300, 2000),

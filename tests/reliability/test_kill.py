@@ -203,6 +203,8 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, data_dir: Path)
             ctx.store.close()
         for leftover in staging.iterdir():
             leftover.unlink()
+        if (cycle + 1) % 10 == 0:
+            print(f"\n{cycle + 1} kills, {tally.acknowledged} acknowledged, all there", flush=True)
     seconds = time.time() - started
     print(
         f"\nkill test: {tally} in {seconds:.0f} s; final state {len(expected.questions)} "
