@@ -36,7 +36,7 @@ MIN_BACKUPS, MAX_BACKUPS = 1, 100
 def settings_action(parent: QObject) -> QAction:
     """ "Settings…" for a window's menu: the platform's Preferences key, and Ctrl+, where
     the platform has none; on macOS it moves to the application menu."""
-    action = QAction(QCoreApplication.translate("SettingsDialog", "Settings…"), parent)
+    action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), parent)
     keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
     action.setShortcuts(keys or [QKeySequence("Ctrl+,")])
     action.setMenuRole(QAction.MenuRole.PreferencesRole)

@@ -2624,8 +2624,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Settings…</source>
-        <translation>Pengaturan…</translation>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Pengaturan…</translation>
     </message>
     <message>
         <source>Settings</source>

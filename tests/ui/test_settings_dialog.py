@@ -152,7 +152,7 @@ def test_settings_are_in_the_meeting_windows_edit_menu(meeting_window: SessionWi
     edit = next(a.menu() for a in meeting_window.menuBar().actions() if a.text() == "&Edit")
     action = meeting_window.settings_action
     assert action in edit.actions()  # type: ignore[union-attr]
-    assert action.text() == "Settings…"
+    assert action.text() == "&Settings…"
     assert action.shortcut() == QKeySequence("Ctrl+,")
     action.trigger()
     assert meeting_window.settings_dialog.isVisible()
