@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from evaluator_app import preferences
 from evaluator_app.app_log import install_log
 from evaluator_app.bundled import resources_dir
 from evaluator_app.services.backups import daily_backup
@@ -85,7 +84,7 @@ def run_gui(ctx: Context, open_session_id: str | None = None, argv: list[str] | 
     app = application(argv)
     install_log(ctx.store.data_dir)
     install_exception_hook()
-    daily_backup(ctx, keep=preferences.read_int(preferences.KEEP_BACKUPS, minimum=1))
+    daily_backup(ctx)  # keeps as many as the preferences say
     windows = Windows(ctx)
     windows.start.show()
     if open_session_id is not None:
