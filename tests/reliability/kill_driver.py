@@ -8,6 +8,8 @@ before it and ``A n target`` after its service call returned, flushed at once.
 
 from __future__ import annotations
 
+import faulthandler
+import signal
 import sys
 from pathlib import Path
 
@@ -39,6 +41,7 @@ def newest_question(ctx: object, sid: str) -> str:
 
 
 def main() -> None:
+    faulthandler.register(signal.SIGUSR1)  # the parent asks where a slow start is
     data_dir, sid, seed, first, staging = sys.argv[1:6]
     ctx = open_context(data_dir, "penguji")
     say("ready")
