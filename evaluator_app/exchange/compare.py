@@ -75,4 +75,4 @@ def differences(local: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[s
 def summary(lines: list[str], limit: int = 5) -> str:
     shown = "; ".join(lines[:limit])
     more = len(lines) - limit
-    return shown + (f"; and {more} more" if more > 0 else "")
+    return shown + (_("; and {more} more").format(more=more) if more > 0 else "")

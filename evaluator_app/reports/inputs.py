@@ -144,7 +144,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise TypeError(f"expected text, not {type(value).__name__}")
+        raise TypeError(_("expected text, not {name}").format(name=type(value).__name__))
     return value
 
 
@@ -154,7 +154,7 @@ def _opt_text(value: Any) -> str | None:
 
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, not {value!r}")
+        raise TypeError(_("expected a whole number, not {value!r}").format(value=value))
     return value
 
 
@@ -164,7 +164,7 @@ def _opt_int(value: Any) -> int | None:
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, not {value!r}")
+        raise TypeError(_("expected true or false, not {value!r}").format(value=value))
     return value
 
 
@@ -172,10 +172,10 @@ def _decimal(value: Any) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, float | bool):
-        raise TypeError(f"expected a decimal as text, not {value!r}")
+        raise TypeError(_("expected a decimal as text, not {value!r}").format(value=value))
     number = Decimal(str(value))
     if not number.is_finite():
-        raise ValueError(f"{value!r} is not a finite number")
+        raise ValueError(_("{value!r} is not a finite number").format(value=value))
     return number
 
 
@@ -194,7 +194,7 @@ def _moment(value: Any) -> dt.datetime | None:
         return None
     moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(_text(value))
     if moment.tzinfo is None:
-        raise ValueError(f"{value!r} has no time zone")
+        raise ValueError(_("{value!r} has no time zone").format(value=value))
     return moment
 
 
@@ -202,7 +202,7 @@ def _list(value: Any) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list | tuple):
-        raise TypeError(f"expected a list, not {type(value).__name__}")
+        raise TypeError(_("expected a list, not {name}").format(name=type(value).__name__))
     return list(value)
 
 
@@ -295,7 +295,7 @@ def _ratings(value: Any) -> dict[str, int]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise TypeError(f"expected a mapping, not {type(value).__name__}")
+        raise TypeError(_("expected a mapping, not {name}").format(name=type(value).__name__))
     return {_text(person): _int(level) for person, level in value.items()}
 
 

@@ -157,9 +157,15 @@ def _addition(db: Session, incoming: _Incoming) -> _Addition:
     tables, events = incoming.tables, incoming.events
     if not incoming.bundle.manifest.scope.whole:
         raise ImportRefused(
-            f"this bundle holds only part of session {tables['session']['id'][:8]} "
-            f"({tables['session']['region']} {tables['session']['year']}), which this "
-            "laptop does not have: import a bundle of the whole session first"
+            _(
+                "this bundle holds only part of session {id} ({region} "
+                "{year}), which this laptop does not have: import a bundle of"
+                " the whole session first"
+            ).format(
+                id=tables["session"]["id"][:8],
+                region=tables["session"]["region"],
+                year=tables["session"]["year"],
+            )
         )
     framework = tables["framework"]
     reuse = db.scalars(
@@ -172,8 +178,11 @@ def _addition(db: Session, incoming: _Incoming) -> _Addition:
     for model, ids in checks:
         if _clashes(db, model, ids):
             raise ImportRefused(
-                f"the bundle's {model.__tablename__} records have the ids of records that "
-                "belong to another session on this laptop; it cannot be added"
+                _(
+                    "the bundle's {tablename} records have the ids of records "
+                    "that belong to another session on this laptop; it cannot be "
+                    "added"
+                ).format(tablename=model.__tablename__)
             )
     return _Addition(reuse or framework["id"], reuse is not None)
 
@@ -183,10 +192,25 @@ def _merge_plan(db: Session, incoming: _Incoming, local: EvaluationSession) -> M
     theirs = incoming.bundle.manifest.framework
     ours = local.framework
     if ours.content_hash != theirs.content_hash:
-        named = f"framework {ours.code} " if ours.code != theirs.id else ""
+        message = (
+            _(
+                "the bundle was made with framework {framework} version {version}; "
+                "this laptop's session {session_id} uses framework {ours} version {release}"
+            )
+            if ours.code != theirs.id
+            else _(
+                "the bundle was made with framework {framework} version {version}; "
+                "this laptop's session {session_id} uses version {release}"
+            )
+        )
         raise ImportRefused(
-            f"the bundle was made with framework {theirs.id} version {theirs.version}; "
-            f"this laptop's session {local.id[:8]} uses {named}version {ours.release}"
+            message.format(
+                framework=theirs.id,
+                version=theirs.version,
+                session_id=local.id[:8],
+                ours=ours.code,
+                release=ours.release,
+            )
         )
     mine = collect(db, local.id)
     our_events = db.scalars(
@@ -267,7 +291,7 @@ def _add(ctx: Context, incoming: _Incoming, plan: _Addition) -> None:
     with operation(ctx, "import_bundle") as op:
         op.session_id = session_id
         if op.db.get(EvaluationSession, session_id) is not None:
-            raise ImportRefused("the session was added here meanwhile; import the bundle again")
+            raise ImportRefused(_("the session was added here meanwhile; import the bundle again"))
         _insert(op.db, incoming, plan)
 
 

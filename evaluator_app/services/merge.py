@@ -406,23 +406,25 @@ def refusal(plan: MergePlan, ours: Tables, theirs: Tables) -> str | None:
     from evaluator_app.exchange.compare import summary
 
     here = ours["session"]
-    where = f"session {here['id'][:8]} ({here['region']} {here['year']})"
+    where = _("session {id} ({region} {year})").format(
+        id=here["id"][:8], region=here["region"], year=here["year"]
+    )
     if here["status"] not in EDITABLE_STATUSES and plan.writes:
-        return (
-            f"{where} is signed on this laptop and an import never changes it; "
-            f"the bundle differs in: {summary(plan.lines())}"
-        )
+        return _(
+            "{where} is signed on this laptop and an import never changes it; "
+            "the bundle differs in: {differences}"
+        ).format(where=where, differences=summary(plan.lines()))
     if plan.takes_signoff:
         # Their sign-off names their audit trail: the session can only be taken
         # whole, as they signed it, and only when this laptop holds nothing more.
         ahead = [f"{d.label}: {d.field or 'the record'}" for d in plan.kept + plan.conflicts]
         ahead += [f"{d.label}: only on this laptop" for d in plan.new_here]
         if ahead:
-            return (
-                f"{where} was signed on the other laptop, but this laptop has work the "
-                f"signed record does not hold: {summary(ahead)}; reopen it there and "
+            return _(
+                "{where} was signed on the other laptop, but this laptop has work the "
+                "signed record does not hold: {differences}; reopen it there and "
                 "merge this laptop's work first"
-            )
+            ).format(where=where, differences=summary(ahead))
     return None
 
 
@@ -430,7 +432,7 @@ def check_resolutions(plan: MergePlan, resolutions: Mapping[str, Resolution]) ->
     missing = [c for c in plan.conflicts if c.key not in resolutions]
     if missing:
         listed = "; ".join(f"{c.label}: {c.field or 'the record'}" for c in missing[:5])
-        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        more = _(" and {n} more").format(n=len(missing) - 5) if len(missing) > 5 else ""
         raise InvalidInput(
             _(
                 "{count} conflict(s) need a choice (ours, theirs or a new value): {listed}{more}"
@@ -447,9 +449,13 @@ def check_resolutions(plan: MergePlan, resolutions: Mapping[str, Resolution]) ->
         column = _model(conflict.record_type).__table__.c[conflict.field or ""]
         limit = getattr(column.type, "length", None)  # String(n); Text has none
         if not isinstance(choice.value, str) or (limit and len(choice.value) > limit):
+            message = (
+                _("{label}: {field} takes text of at most {limit} characters")
+                if limit
+                else _("{label}: {field} takes text")
+            )
             raise InvalidInput(
-                f"{conflict.label}: {conflict.field} takes text"
-                + (f" of at most {limit} characters" if limit else "")
+                message.format(label=conflict.label, field=conflict.field, limit=limit)
             )
 
 

@@ -209,8 +209,9 @@ def test_role_of_the_form_starts_as_the_last_persons(panel_for: Panel, bandung: 
 
 
 def test_bad_nip_in_the_form_is_explained_and_kept_for_correcting(
-    panel_for: Panel, ctx: Context, sleman: str
+    panel_for: Panel, ctx: Context, sleman: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     panel = panel_for(sleman)
     panel.name.setText("Rudi Hartono")
     panel.nip.setText("1965031219900310")  # two digits short
@@ -274,8 +275,9 @@ def test_role_is_chosen_from_the_roles_in_words(
 
 
 def test_bad_nip_is_explained_beside_the_table_and_the_stored_one_stays(
-    panel_for: Panel, ctx: Context, bandung: str
+    panel_for: Panel, ctx: Context, bandung: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     panel = panel_for(bandung)
     nip = cell(panel, 2, M.NIP)
     assert panel.model.setData(nip, NIP)

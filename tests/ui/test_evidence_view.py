@@ -132,8 +132,14 @@ def test_a_drag_without_local_files_is_refused(
 
 
 def test_a_link_with_a_bad_address_is_refused_with_the_message(
-    qtbot: QtBot, page: IndicatorPage, controller: SessionController, ctx: Context, bandung: str
+    qtbot: QtBot,
+    page: IndicatorPage,
+    controller: SessionController,
+    ctx: Context,
+    bandung: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     dialog = page.evidence.link_dialog()
     dialog.url.setText("bappeda.example.go.id/rpjmd")
     with qtbot.waitSignal(controller.failed) as refused:

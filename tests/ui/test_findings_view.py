@@ -111,8 +111,14 @@ def test_an_agency_typed_but_not_entered_is_still_addressed(
 
 
 def test_a_finding_without_text_is_refused_and_the_editor_stays_open(
-    qtbot: QtBot, on_page: FindingsList, controller: SessionController, ctx: Context, bandung: str
+    qtbot: QtBot,
+    on_page: FindingsList,
+    controller: SessionController,
+    ctx: Context,
+    bandung: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     editor = on_page.new_finding()
     with qtbot.waitSignal(controller.failed) as refused:
         editor.accept()

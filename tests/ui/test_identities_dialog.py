@@ -89,8 +89,13 @@ def test_a_created_identity_is_listed_as_created_here(
 
 
 def test_export_then_import_on_another_laptop(
-    qtbot: QtBot, dialog: IdentitiesDialog, tmp_path: Path, other_laptop: Context
+    qtbot: QtBot,
+    dialog: IdentitiesDialog,
+    tmp_path: Path,
+    other_laptop: Context,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     fill(dialog, "rahasia-agus", "rahasia-agus")
     created = dialog.create_identity()
     assert created is not None

@@ -136,8 +136,14 @@ def test_not_applicable_is_stored_with_its_reason(
 
 
 def test_not_applicable_without_a_reason_is_refused_with_the_message(
-    qtbot: QtBot, page: IndicatorPage, controller: SessionController, ctx: Context, bandung: str
+    qtbot: QtBot,
+    page: IndicatorPage,
+    controller: SessionController,
+    ctx: Context,
+    bandung: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     with qtbot.waitSignal(controller.failed) as refused:
         assert not page.mark_not_applicable("  ")
     assert refused.args == ["say why indicator B1.1 does not apply"]
@@ -298,8 +304,12 @@ def test_an_answered_question_can_be_reopened(
 
 
 def test_an_empty_question_is_refused_with_the_message(
-    qtbot: QtBot, page: IndicatorPage, controller: SessionController
+    qtbot: QtBot,
+    page: IndicatorPage,
+    controller: SessionController,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     with qtbot.waitSignal(controller.failed) as refused:
         qtbot.mouseClick(page.clarifications.add_button, Qt.MouseButton.LeftButton)
     assert refused.args == ["the question is empty"]

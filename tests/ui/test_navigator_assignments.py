@@ -136,8 +136,13 @@ def test_a_holders_name_finds_their_dimensions(
 
 
 def test_someone_who_cannot_hold_a_dimension_is_refused_in_words(
-    qtbot: QtBot, panel: NavigatorPanel, controller: SessionController, ctx: Context
+    qtbot: QtBot,
+    panel: NavigatorPanel,
+    controller: SessionController,
+    ctx: Context,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     with qtbot.waitSignal(controller.failed) as refused:
         assert not panel.assign("A", person(controller, "Ema Sumarna"))
     assert refused.args == [

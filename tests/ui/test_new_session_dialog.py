@@ -140,8 +140,9 @@ def test_missing_region_is_said_in_the_dialog_which_stays_open_with_what_was_typ
 
 
 def test_refusal_of_the_service_is_shown_in_words_and_nothing_is_lost(
-    new_dialog: NewDialog, ctx: Context
+    new_dialog: NewDialog, ctx: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     dialog = new_dialog()
     choose_framework(dialog, "tiny")
     dialog.region.setText("Kota Bogor")

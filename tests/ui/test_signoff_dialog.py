@@ -131,8 +131,13 @@ def test_the_draft_can_be_previewed_before_signing(
 
 
 def test_the_demo_is_signed_by_two_people_and_the_pdf_verifies(
-    qtbot: QtBot, window: SessionWindow, dialog: SignOffDialog, tmp_path: Path
+    qtbot: QtBot,
+    window: SessionWindow,
+    dialog: SignOffDialog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     c = window.controller
     ctx = c.ctx
     lead, signer = person(window, "lead_evaluator"), person(window, "signer")
@@ -265,7 +270,10 @@ def test_reopening_needs_a_reason_and_makes_the_session_editable(
     assert signoff.current_snapshot_matches(ctx, session_id) is False
 
 
-def test_the_window_exports_draft_and_signed_minutes(window: SessionWindow, tmp_path: Path) -> None:
+def test_the_window_exports_draft_and_signed_minutes(
+    window: SessionWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     session_menu = window.menuBar().actions()[0].menu()
     entries = [a.text() for a in session_menu.actions() if not a.isSeparator()]
     assert entries == [

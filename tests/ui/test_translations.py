@@ -58,13 +58,21 @@ def test_interface_is_in_english_with_evaluator_lang_en(
     assert window.details.dimensions.item(0, 0).text() == "A Governance"
 
 
-def test_unknown_language_falls_back_to_english_with_a_warning(
-    open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+def test_unknown_language_falls_back_to_indonesian(
+    open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The same rule as the core's messages (evaluator_app.i18n): unknown means the default.
     monkeypatch.setenv("EVALUATOR_LANG", "fr_FR")
+    assert translations.ui_language() == "id"
+    window = open_window()
+    assert headers(window)[0] == "Wilayah"
+
+
+def test_a_language_without_a_translation_stays_english_with_a_warning(
+    caplog: pytest.LogCaptureFixture, translation_cache: Path
+) -> None:
     with caplog.at_level(logging.WARNING, logger=translations.__name__):
-        window = open_window()
-    assert headers(window)[0] == "Region"
+        assert translations.use_language("fr", translation_cache) == "en"
     assert "no translation for language 'fr'" in caplog.text
 
 

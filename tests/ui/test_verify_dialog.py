@@ -93,8 +93,9 @@ def test_the_signed_minutes_are_valid(verify: VerifyDialog, signed: Path) -> Non
 
 
 def test_a_copy_changed_by_one_byte_fails_and_names_the_broken_signatures(
-    verify: VerifyDialog, signed: Path, tmp_path: Path
+    verify: VerifyDialog, signed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     data = bytearray((signed / "signed.pdf").read_bytes())
     data[len(data) // 2] ^= 0x01
     tampered = tmp_path / "tampered.pdf"
