@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -29,10 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator_app import preferences
-from evaluator_app.exchange.summary import ImportSummary
 from evaluator_app.services import assessments, undo
 from evaluator_app.services.operation import Context
-from evaluator_app.ui import actions, bundle_actions
+from evaluator_app.ui import actions
 from evaluator_app.ui.about_dialog import AboutDialog
 from evaluator_app.ui.actions import Command
 from evaluator_app.ui.attendance import AttendancePanel
@@ -43,17 +43,18 @@ from evaluator_app.ui.data_actions import DataActions
 from evaluator_app.ui.findings_view import FindingsList
 from evaluator_app.ui.indicator_page import IndicatorPage
 from evaluator_app.ui.labels import progress_label, score_label, status_label, time_label
-from evaluator_app.ui.minutes_actions import (
-    ReopenDialog,
-    export_draft_minutes,
-    export_signed_minutes,
-)
 from evaluator_app.ui.navigator import NavigatorPanel
 from evaluator_app.ui.operations import operation_label
 from evaluator_app.ui.preference_fields import LANGUAGE_NAMES
 from evaluator_app.ui.presenter import PresenterWindow
 from evaluator_app.ui.settings_dialog import SettingsDialog, settings_action
-from evaluator_app.ui.signoff_dialog import SignOffDialog
+
+if TYPE_CHECKING:
+    # Imported where used: minutes, sign-off and bundles bring ReportLab, pyHanko and
+    # the bundle schema, a second and more of start-up for a window that may never use them.
+    from evaluator_app.exchange.summary import ImportSummary
+    from evaluator_app.ui.minutes_actions import ReopenDialog
+    from evaluator_app.ui.signoff_dialog import SignOffDialog
 
 
 class SessionWindow(QMainWindow):
@@ -292,6 +293,8 @@ class SessionWindow(QMainWindow):
     # --- minutes and sign-off (the dialogs live in signoff_dialog.py) ------------
 
     def export_draft_minutes(self, path: Path | None = None) -> Path | None:
+        from evaluator_app.ui.minutes_actions import export_draft_minutes
+
         self.flush_typing()
         done = export_draft_minutes(self.controller, self, path)
         if done is not None:
@@ -301,6 +304,8 @@ class SessionWindow(QMainWindow):
         return done
 
     def export_signed_minutes(self, path: Path | None = None) -> Path | None:
+        from evaluator_app.ui.minutes_actions import export_signed_minutes
+
         done = export_signed_minutes(self.controller, self, path)
         if done is not None:
             self.statusBar().showMessage(
@@ -310,6 +315,8 @@ class SessionWindow(QMainWindow):
 
     def signoff_dialog(self) -> SignOffDialog:
         """The sign-off dialog for this session (not shown: ``sign_off`` shows it)."""
+        from evaluator_app.ui.signoff_dialog import SignOffDialog
+
         self.flush_typing()
         return SignOffDialog(self.controller, self)
 
@@ -320,6 +327,8 @@ class SessionWindow(QMainWindow):
 
     def reopen_dialog(self) -> ReopenDialog:
         """Asks for the reason; accepting it reopens the session (not shown)."""
+        from evaluator_app.ui.minutes_actions import ReopenDialog
+
         return ReopenDialog(self.controller, self)
 
     def reopen_for_amendment(self) -> None:
@@ -330,10 +339,14 @@ class SessionWindow(QMainWindow):
     # --- bundles between laptops (ui/bundle_actions.py) -------------------------
 
     def export_bundle(self) -> QWidget:
+        from evaluator_app.ui import bundle_actions
+
         self.flush_typing()
         return bundle_actions.open_export_dialog(self.controller, self)
 
     def import_bundle(self, path: Path | None = None) -> ImportSummary | None:
+        from evaluator_app.ui import bundle_actions
+
         self.flush_typing()
         summary, message = bundle_actions.import_into_session(self.controller, self, path)
         if summary is None and message:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
@@ -26,23 +27,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator_app.exchange.errors import BundleError
 from evaluator_app.services.demo import DEMO_REGION, ensure_demo
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import list_sessions, session_overview
 from evaluator_app.ui.about_dialog import AboutDialog
 from evaluator_app.ui.attendance import PROBLEM_STYLE
-from evaluator_app.ui.bundle_import_flow import choose_bundle, import_bundle_file
 from evaluator_app.ui.data_actions import DataActions
-from evaluator_app.ui.framework_import_dialog import FrameworkImportDialog
-from evaluator_app.ui.identities_dialog import IdentitiesDialog
 from evaluator_app.ui.new_session_dialog import NewSessionDialog
 from evaluator_app.ui.session_details import SessionDetailsPanel
 from evaluator_app.ui.session_list_model import SessionListModel
 from evaluator_app.ui.settings_dialog import SettingsDialog, settings_action
 from evaluator_app.ui.tables import natural_width, read_only_table
-from evaluator_app.ui.verify_dialog import VerifyDialog
+
+if TYPE_CHECKING:
+    # Imported where used: they bring pyHanko, ReportLab and the bundle schema,
+    # over a second of start-up for tools used now and then (issue 9).
+    from evaluator_app.ui.framework_import_dialog import FrameworkImportDialog
+    from evaluator_app.ui.identities_dialog import IdentitiesDialog
+    from evaluator_app.ui.verify_dialog import VerifyDialog
 
 
 class StartWindow(QMainWindow):
@@ -341,6 +344,9 @@ class StartWindow(QMainWindow):
         that is refused says why, here, and changes nothing.  A session this
         laptop already has is merged after a preview (``ui.merge_dialog``).
         """
+        from evaluator_app.exchange.errors import BundleError
+        from evaluator_app.ui.bundle_import_flow import choose_bundle, import_bundle_file
+
         if path is None:
             path = choose_bundle(self)
             if path is None:
@@ -366,6 +372,8 @@ class StartWindow(QMainWindow):
 
     def identities_dialog(self) -> IdentitiesDialog:
         """Signing identities on this laptop (not shown: ``show_identities`` shows it)."""
+        from evaluator_app.ui.identities_dialog import IdentitiesDialog
+
         return IdentitiesDialog(self._ctx, self)
 
     def show_identities(self) -> None:
@@ -375,6 +383,8 @@ class StartWindow(QMainWindow):
 
     def verify_dialog(self, path: Path | None = None) -> VerifyDialog:
         """Checks a signed PDF (``path`` at once, when given); not shown."""
+        from evaluator_app.ui.verify_dialog import VerifyDialog
+
         return VerifyDialog(self._ctx, self, path)
 
     def verify_pdf(self, path: Path | None = None) -> None:
@@ -386,6 +396,8 @@ class StartWindow(QMainWindow):
 
     def framework_import_dialog(self, path: Path | None = None) -> FrameworkImportDialog:
         """Checks a framework spreadsheet (``path`` at once, when given); not shown."""
+        from evaluator_app.ui.framework_import_dialog import FrameworkImportDialog
+
         return FrameworkImportDialog(self._ctx, self, path)
 
     def import_framework(self, path: Path | None = None) -> None:
