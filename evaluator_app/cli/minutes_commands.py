@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from evaluator_app.cli.commands import UsageError, _context, _print_json
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, format_date
 
 
 def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
@@ -194,7 +194,7 @@ def cmd_identity(args: argparse.Namespace) -> int:
                 ]
             )
         for i in [] if args.json else found:
-            valid = _("valid to {date}").format(date=f"{i.valid_to:%Y-%m-%d}")
+            valid = _("valid to {date}").format(date=format_date(i.valid_to.date()))
             print(f"{i.id}  {i.name:<34} {i.nip or '':<18} {valid}  {i.origin}")
         return 0
     if action == "create":

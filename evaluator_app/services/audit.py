@@ -70,18 +70,20 @@ def verify_chain(ctx: Context, session_id: str) -> ChainReport:
         except ValueError:  # a stored value that is no longer of its kind (a time)
             return _unreadable_trail(db, session.id)
         if not events:
-            return ChainReport(0, 0, None, "the session has no audit trail at all")
+            return ChainReport(0, 0, None, _("the session has no audit trail at all"))
         previous = GENESIS
         for expected_seq, event in enumerate(events, start=1):
             problem = ""
             if event.seq != expected_seq:
-                problem = f"event {expected_seq} is missing (next found is {event.seq})"
+                problem = _("event {seq} is missing (next found is {found})").format(
+                    seq=expected_seq, found=event.seq
+                )
             elif event.prev_hash != previous:
-                problem = "its link to the previous event does not match (removed or reordered)"
+                problem = _("its link to the previous event does not match (removed or reordered)")
             elif chain_hash(event) != event.hash:
-                problem = "its content was changed after it was recorded"
+                problem = _("its content was changed after it was recorded")
             elif expected_seq == 1 and event.action != "create_session":
-                problem = "the trail does not start with the session's creation"
+                problem = _("the trail does not start with the session's creation")
             if problem:
                 return ChainReport(len(events), expected_seq, event.id, problem)
             previous = event.hash
@@ -93,7 +95,7 @@ def verify_chain(ctx: Context, session_id: str) -> ChainReport:
                     len(events),
                     head[0],
                     None,
-                    "the trail differs from the one the sign-off recorded",
+                    _("the trail differs from the one the sign-off recorded"),
                 )
         return ChainReport(len(events), mismatches=tuple(_mismatches(db, session, events)))
 
@@ -109,9 +111,12 @@ def _unreadable_trail(db: Session, session_id: str) -> ChainReport:
             dt.datetime.fromisoformat(str(at))
         except ValueError:
             return ChainReport(
-                len(rows), int(seq), str(event_id), f"its time {at!r} is not a time: it was changed"
+                len(rows),
+                int(seq),
+                str(event_id),
+                _("its time {at!r} is not a time: it was changed").format(at=at),
             )
-    return ChainReport(len(rows), 0, None, "the trail cannot be read: it was changed")
+    return ChainReport(len(rows), 0, None, _("the trail cannot be read: it was changed"))
 
 
 def signoff_head(snapshot_text: str) -> tuple[int, str] | None:
