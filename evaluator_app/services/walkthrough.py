@@ -159,20 +159,43 @@ def _finding_row(f: Finding) -> FindingRow:
     )
 
 
+def _state_of(assessment: Assessment) -> IndicatorState:
+    """What ``indicator_states`` says of one assessment, from its loaded children."""
+    levels = [r.level for r in assessment.ratings]
+    return IndicatorState(
+        code=assessment.indicator_code,
+        status=assessment.status,
+        not_applicable=assessment.not_applicable,
+        agreed_level=assessment.agreed_level,
+        self_level=assessment.self_level,
+        notes=assessment.notes,
+        open_clarifications=sum(1 for c in assessment.clarifications if c.status == "open"),
+        pending_evidence=sum(1 for e in assessment.evidence if e.status == "pending"),
+        rating_spread=max(levels) - min(levels) if levels else 0,
+    )
+
+
 def indicator_detail(ctx: Context, session_id: str, code: str) -> IndicatorDetail:
-    """One indicator with its clarifications, evidence, findings and ratings."""
-    states = indicator_states(ctx, session_id)
+    """One indicator with its clarifications, evidence, findings and ratings.
+
+    Read on every switch in the meeting window: its state comes from this one
+    assessment's children, not from every indicator's state of the session (issue 9).
+    """
     with reading(ctx) as db:
         session = get(db, EvaluationSession, session_id)
         assessment = assessment_of(db, session, code)
-        names = {p.id: p.name for p in session.participants}
+        names = dict(
+            db.execute(
+                select(Participant.id, Participant.name).where(Participant.session_id == session.id)
+            ).all()
+        )
         findings = db.scalars(
             select(Finding)
             .where(Finding.session_id == session.id, Finding.indicator_code == code)
             .order_by(Finding.created_at)
         )
         return IndicatorDetail(
-            state=states[code],
+            state=_state_of(assessment),
             na_reason=assessment.na_reason,
             rationale=assessment.rationale,
             clarifications=[

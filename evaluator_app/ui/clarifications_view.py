@@ -37,6 +37,16 @@ EVALUATOR_ROLES = ("lead_evaluator", "evaluator")
 NOBODY = ""  # the combo item for "not recorded" (an empty id, not None: findData can find it)
 OPEN_COLOUR = "#b35c00"  # amber: still waiting for an answer
 ANSWERED_COLOUR = "#2e7d32"  # green
+# One style sheet on the list, "open" a property of each card and its state label:
+# a style sheet per card and label restyled every card at every switch (issue 9).
+CARD_STYLE = (
+    "QFrame#clarificationCard { border: 1px solid palette(mid); "
+    f"border-left: 4px solid {ANSWERED_COLOUR}; border-radius: 4px; }}"
+    f'QFrame#clarificationCard[open="true"] {{ border-left-color: {OPEN_COLOUR}; }}'
+    "QLabel#clarificationState { color: white; "
+    f"background: {ANSWERED_COLOUR}; border-radius: 3px; padding: 1px 6px; }}"
+    f'QLabel#clarificationState[open="true"] {{ background: {OPEN_COLOUR}; }}'
+)
 
 
 def chosen_person(combo: QComboBox) -> str | None:
@@ -95,19 +105,11 @@ class ClarificationCard(QFrame):
         super().__init__()
         self.row = row
         self.setObjectName("clarificationCard")
-        is_open = row.status == "open"
-        colour = OPEN_COLOUR if is_open else ANSWERED_COLOUR
-        self.setStyleSheet(
-            f"QFrame#clarificationCard {{ border: 1px solid palette(mid); "
-            f"border-left: 4px solid {colour}; border-radius: 4px; }}"
-        )
 
-        self.state = QLabel(self.tr("Open") if is_open else self.tr("Answered"))
-        self.state.setStyleSheet(
-            f"color: white; background: {colour}; border-radius: 3px; padding: 1px 6px;"
-        )
+        self.state = QLabel()
+        self.state.setObjectName("clarificationState")
         self.state.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.question = QLabel(row.question)
+        self.question = QLabel()
         self.question.setWordWrap(True)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = QFont(self.question.font())
@@ -117,25 +119,18 @@ class ClarificationCard(QFrame):
         top.addWidget(self.state, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.question, 1)
 
-        self.asked = QLabel(view.who_and_when(self.tr("Asked by %1"), row.asked_by, row.asked_at))
-        self.answer = QLabel(row.answer)
+        self.asked = QLabel()
+        self.answer = QLabel()
         self.answer.setWordWrap(True)
         self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.answer.setVisible(bool(row.answer))
-        answered = (
-            self.tr("Answered by %1") if not is_open else self.tr("Earlier answer by %1 (reopened)")
-        )
-        self.answered = QLabel(view.who_and_when(answered, row.answered_by, row.answered_at))
-        self.answered.setVisible(row.answered_at is not None)
+        self.answered = QLabel()
         for label in (self.asked, self.answered):
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             label.setWordWrap(True)
 
         self.answer_button = QPushButton(self.tr("Answer…"))
-        self.answer_button.setVisible(is_open)
         self.reopen_button = QPushButton(self.tr("Reopen"))
         self.reopen_button.setToolTip(self.tr("The answer did not settle it: ask again"))
-        self.reopen_button.setVisible(not is_open)
         self.remove_button = QPushButton(self.tr("Remove"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -155,6 +150,35 @@ class ClarificationCard(QFrame):
         layout.addWidget(self.answered)
         layout.addWidget(self.editor)
         layout.addLayout(buttons)
+        self._open: bool | None = None
+        self.fill(view, row)
+
+    def fill(self, view: ClarificationsView, row: ClarificationRow) -> None:
+        """Show ``row`` on this card (cards are reused from one indicator to the next:
+        making a card's dozen widgets cost more than the rest of a switch, issue 9).
+        An answer being typed is closed; the view reopens drafts it keeps."""
+        self.row = row
+        is_open = row.status == "open"
+        if is_open != self._open:
+            self._open = is_open
+            for widget in (self, self.state):
+                widget.setProperty("open", is_open)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+            self.state.setText(self.tr("Open") if is_open else self.tr("Answered"))
+        self.question.setText(row.question)
+        self.asked.setText(view.who_and_when(self.tr("Asked by %1"), row.asked_by, row.asked_at))
+        self.answer.setText(row.answer)
+        self.answer.setVisible(bool(row.answer))
+        answered = (
+            self.tr("Answered by %1") if not is_open else self.tr("Earlier answer by %1 (reopened)")
+        )
+        self.answered.setText(view.who_and_when(answered, row.answered_by, row.answered_at))
+        self.answered.setVisible(row.answered_at is not None)
+        self.answer_button.setVisible(is_open)
+        self.reopen_button.setVisible(not is_open)
+        self.editor.setVisible(False)
+        self.editor.text.clear()
 
 
 class ClarificationsView(QWidget):
@@ -166,12 +190,14 @@ class ClarificationsView(QWidget):
         self.code: str | None = None
         self.rows: list[ClarificationRow] = []
         self.cards: dict[str, ClarificationCard] = {}
+        self._pool: list[ClarificationCard] = []  # every card made, in the list's order
         self._drafts: dict[str, tuple[str, str | None]] = {}  # id -> answer typed, by whom
         self._last_answerer: str | None = None  # who answered last is likely to answer next
         self._editable = True
         self._people: list[ParticipantRow] | None = None
 
         self.list_area = CardList(self.tr("No questions yet."))
+        self.list_area.setStyleSheet(CARD_STYLE)
         self.empty = self.list_area.empty
 
         self.question = QLineEdit()
@@ -207,23 +233,37 @@ class ClarificationsView(QWidget):
         self._keep_drafts()
         self.code = code
         self.rows = list(rows)
-        old = list(self.cards.values())
+        # Cards already made are filled again; only missing ones are made (at the top
+        # of the list, which is where CardList puts new cards: the pool keeps its order).
+        missing = [self._new_card(row) for row in rows[len(self._pool) :]]
+        self.list_area.replace([], missing)
+        self._pool = missing + self._pool
         self.cards = {}
-        for row in rows:
-            card = ClarificationCard(self, row)
-            card.answer_button.clicked.connect(lambda _=False, i=row.id: self.start_answer(i))
-            card.editor.save.clicked.connect(lambda _=False, i=row.id: self._save_answer(i))
-            card.editor.text.returnPressed.connect(lambda i=row.id: self._save_answer(i))
-            card.reopen_button.clicked.connect(lambda _=False, i=row.id: self.reopen(i))
-            card.remove_button.clicked.connect(lambda _=False, i=row.id: self.remove(i))
-            fill_people(card.editor.answered_by, self._answerers(), self.tr("(not recorded)"))
+        for n, card in enumerate(self._pool):
+            if n >= len(rows):
+                card.setVisible(False)
+                continue
+            row = rows[n]
+            if card not in missing:
+                card.fill(self, row)
+            card.setVisible(True)
             self.cards[row.id] = card
             if row.id in self._drafts and row.status == "open":
                 text, who = self._drafts[row.id]
                 self._open_editor(card, text, who)
-        self.list_area.replace(old, list(self.cards.values()))
+        self.empty.setVisible(not rows)
         self._drafts = {i: d for i, d in self._drafts.items() if i in self.cards}
         self.set_editable(self._editable)
+
+    def _new_card(self, row: ClarificationRow) -> ClarificationCard:
+        card = ClarificationCard(self, row)
+        card.answer_button.clicked.connect(lambda _=False, c=card: self.start_answer(c.row.id))
+        card.editor.save.clicked.connect(lambda _=False, c=card: self._save_answer(c.row.id))
+        card.editor.text.returnPressed.connect(lambda c=card: self._save_answer(c.row.id))
+        card.reopen_button.clicked.connect(lambda _=False, c=card: self.reopen(c.row.id))
+        card.remove_button.clicked.connect(lambda _=False, c=card: self.remove(c.row.id))
+        fill_people(card.editor.answered_by, self._answerers(), self.tr("(not recorded)"))
+        return card
 
     def refresh_people(self) -> None:
         """Offer the session's attendance (it may have changed)."""
@@ -232,7 +272,7 @@ class ClarificationsView(QWidget):
             return
         self._people = list(people)
         fill_people(self.asked_by, evaluators_first(people), self.tr("(not recorded)"))
-        for card in self.cards.values():
+        for card in self._pool:
             fill_people(card.editor.answered_by, self._answerers(), self.tr("(not recorded)"))
 
     def set_editable(self, editable: bool) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -243,6 +243,12 @@ def _date(value: QDate) -> dt.date:
 
 
 PRIORITY_COLOURS = {"high": "#c62828", "medium": "#b35c00", "low": "#757575"}
+# One style sheet on the list, the card's priority as a property: a style sheet per
+# card cost a restyle of every card each time the list was filled (issue 9).
+CARD_STYLE = "QFrame#findingCard { border: 1px solid palette(mid); border-radius: 4px; }" + "".join(
+    f'QFrame#findingCard[priority="{priority}"] {{ border-left: 4px solid {colour}; }}'
+    for priority, colour in PRIORITY_COLOURS.items()
+)
 
 
 class FindingCard(QFrame):
@@ -252,11 +258,7 @@ class FindingCard(QFrame):
         super().__init__()
         self.row = row
         self.setObjectName("findingCard")
-        colour = PRIORITY_COLOURS.get(row.priority, "#757575")
-        self.setStyleSheet(
-            f"QFrame#findingCard {{ border: 1px solid palette(mid); "
-            f"border-left: 4px solid {colour}; border-radius: 4px; }}"
-        )
+        self.setProperty("priority", row.priority if row.priority in PRIORITY_COLOURS else "low")
         self.text = QLabel(row.text)
         bold = QFont(self.text.font())
         bold.setBold(True)
@@ -296,22 +298,34 @@ class FindingCard(QFrame):
 
 class FindingsList(QWidget):
     """The findings of the current indicator (``indicator_only``) or of the whole session,
-    with adding, editing and removing."""
+    with adding, editing and removing.
+
+    ``fed``: the indicator page hands over the rows it has read anyway
+    (``show_findings``) instead of the list reading them again on every switch.
+    ``while_shown``: read only while shown (a change meanwhile is read on showing),
+    so that a hidden tab of a large session costs nothing at start or on a change.
+    """
 
     def __init__(
         self,
         controller: SessionController,
         indicator_only: bool,
         parent: QWidget | None = None,
+        *,
+        fed: bool = False,
+        while_shown: bool = False,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.indicator_only = indicator_only
+        self.while_shown = while_shown
+        self._stale = False  # changed while hidden: read again when shown
         self.rows: list[FindingRow] | None = None
         self.cards: dict[str, FindingCard] = {}
         self.editor: FindingEditor | None = None  # the one open, if any
 
         self.list_area = CardList(self.tr("No findings yet."))
+        self.list_area.setStyleSheet(CARD_STYLE)
         self.empty = self.list_area.empty
 
         self.add_button = QPushButton(self.tr("Add finding…"))
@@ -326,16 +340,34 @@ class FindingsList(QWidget):
         layout.addWidget(self.list_area, 1)
         layout.addLayout(buttons)
 
+        if fed:
+            self._apply_editable()
+            return
         controller.changed.connect(self.reload)
         if indicator_only:
             controller.current_changed.connect(lambda _code: self.reload())
-        self.reload()
+        if while_shown:
+            self._stale = True
+        else:
+            self.reload()
 
     def reload(self) -> None:
-        rows = self._load()
+        if self.while_shown and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.show_findings(self._load())
+
+    def show_findings(self, rows: list[FindingRow]) -> None:
+        """Show ``rows``; unchanged rows keep their cards."""
         if rows != self.rows:
             self._show(rows)
         self._apply_editable()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def _load(self) -> list[FindingRow]:
         ctx, session_id = self.controller.ctx, self.controller.session_id

@@ -187,7 +187,8 @@ class IndicatorPage(QWidget):
 
         self.clarifications = ClarificationsView(controller)
         self.evidence = EvidenceView(controller, opener)
-        self.findings = FindingsList(controller, indicator_only=True)
+        # Fed from the detail read below: one read of the indicator per switch.
+        self.findings = FindingsList(controller, indicator_only=True, fed=True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.clarifications, "")
@@ -295,6 +296,7 @@ class IndicatorPage(QWidget):
     def reload(self) -> None:
         """Read the indicator again; text being typed is left as it is."""
         if self.code is None:
+            self.findings.show_findings([])
             self._apply_editable()
             return
         ctx, session_id = self.controller.ctx, self.controller.session_id
@@ -320,6 +322,7 @@ class IndicatorPage(QWidget):
         self.clarifications.refresh_people()
         self.clarifications.show_clarifications(self.code, detail.clarifications)
         self.evidence.show_evidence(self.code, detail.evidence)
+        self.findings.show_findings(detail.findings)
         self._update_tab_titles(detail)
         self._apply_editable()
 

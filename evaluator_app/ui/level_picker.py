@@ -68,11 +68,12 @@ class LevelCard(QFrame):
         self.self_assessed = False
         self.interactive = True
         self.muted = False  # the indicator is N/A: no level applies
+        self._style: tuple[bool, bool, bool] | None = None  # the marks last styled
         self.setObjectName("levelCard")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the notes' focus
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-        self.heading = QLabel(f"{level.value}  {level.name}")
+        self.heading = QLabel()
         heading_font = QFont(self.heading.font())
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
         heading_font.setBold(True)
@@ -91,7 +92,7 @@ class LevelCard(QFrame):
         tags.addWidget(self.self_tag)
         tags.addStretch(1)
 
-        self.criterion = QLabel(level.criterion or NOTHING)
+        self.criterion = QLabel()
         self.criterion.setWordWrap(True)
         self.criterion.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.criterion.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -104,11 +105,16 @@ class LevelCard(QFrame):
         layout.addWidget(self.criterion)
         layout.addStretch(1)
 
-        if level.meaning:
-            self.setToolTip(f"{level.value} {level.name}: {level.meaning}")
+        self.set_level(level)
+        self._restyle()
+
+    def set_level(self, level: LevelText) -> None:
+        """Show another indicator's criterion for the same level (the card is reused)."""
+        self.heading.setText(f"{level.value}  {level.name}")
+        self.criterion.setText(level.criterion or NOTHING)
+        self.setToolTip(f"{level.value} {level.name}: {level.meaning}" if level.meaning else "")
         self.setAccessibleName(f"{level.value} {level.name}")
         self.setAccessibleDescription(level.criterion)
-        self._restyle()
 
     def set_marks(self, agreed: bool, self_assessed: bool, muted: bool = False) -> None:
         self.agreed = agreed
@@ -124,6 +130,12 @@ class LevelCard(QFrame):
     def _restyle(self) -> None:
         self.agreed_tag.setVisible(self.agreed)
         self.self_tag.setVisible(self.self_assessed)
+        # A style sheet costs a restyle of the card and its labels: set it only when
+        # what it shows changed (most switches change one or two cards, issue 9).
+        style = (self.agreed, self.muted, self.interactive)
+        if style == self._style:
+            return
+        self._style = style
         palette = self.palette()
         base = palette.color(QPalette.ColorRole.Base)
         highlight = palette.color(QPalette.ColorRole.Highlight)
@@ -220,7 +232,19 @@ class LevelPicker(QWidget):
         layout.addLayout(self.footer)
 
     def show_levels(self, levels: list[LevelText]) -> None:
-        """One card per level (the indicator's criteria); marks are cleared."""
+        """One card per level (the indicator's criteria).
+
+        On the same scale the cards are reused and keep their marks until
+        ``show_marks`` moves them (the page calls it right after): clearing and
+        setting a mark restyled cards twice per switch (issue 9).  A new scale gets
+        new cards, unmarked."""
+        if [card.value for card in self.cards] == [level.value for level in levels]:
+            # The same scale (always, within a framework): new texts on the same cards.
+            for card, level in zip(self.cards, levels, strict=True):
+                card.set_level(level)
+            for n, level in enumerate(levels, start=1):
+                self.self_combo.setItemText(n, f"{level.value} {level.name}")
+            return
         for card in self.cards:
             self._cards_row.removeWidget(card)
             card.hide()  # gone at once, not only when the deferred deletion runs

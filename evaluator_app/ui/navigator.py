@@ -158,13 +158,17 @@ BADGE_COLOURS = {
 BADGE_GAP = 4
 
 
-class BadgeDelegate(QStyledItemDelegate):
-    """Draws an indicator's badges as coloured pills, dimensions in bold, the rest as usual."""
+class RoomyDelegate(QStyledItemDelegate):
+    """Cells drawn by Qt itself, a little roomier than its default (as the badges')."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        if not index.parent().isValid():  # a dimension
-            option.font.setBold(True)
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return super().sizeHint(option, index) + QSize(8, 4)
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Draws an indicator's badges as coloured pills, the rest as usual (dimensions are
+    bold through the model's font role: an ``initStyleOption`` in Python ran for every
+    cell the view measured, a third of a switch's time, issue 9)."""
 
     def _badges(self, index: Index) -> list[tuple[str, str]]:
         badges = index.data(BADGES_ROLE)
@@ -259,7 +263,10 @@ class NavigatorPanel(QWidget):
 
         self.tree = QTreeView()
         self.tree.setModel(self.filter)
-        self.tree.setItemDelegate(BadgeDelegate(self.tree))
+        # Python paints only the badge column; title and level cells are Qt's own
+        # (a Python paint for every cell cost milliseconds a switch, issue 9).
+        self.tree.setItemDelegate(RoomyDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(NavigatorModel.BADGES, BadgeDelegate(self.tree))
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -278,8 +285,11 @@ class NavigatorPanel(QWidget):
         header.setVisible(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NavigatorModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Widths set when the rows change (_fit_columns), not ResizeToContents: that
+        # measured every visible row through Python some 200 times a switch (issue 9).
+        self._cell_widths: dict[tuple[object, ...], int] = {}
         for column in (NavigatorModel.LEVEL, NavigatorModel.BADGES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter.rowsInserted.connect(self._rows_shown)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -306,6 +316,7 @@ class NavigatorPanel(QWidget):
         controller.changed.connect(self._session_changed)
         controller.current_changed.connect(self.show_current)
         self.tree.expandAll()
+        self._fit_columns()
         self._show_progress()
         if controller.current is not None:
             self.show_current(controller.current)
@@ -336,7 +347,9 @@ class NavigatorPanel(QWidget):
                 return
             parent = proxy.parent()
             while parent.isValid():
-                self.tree.expand(parent)
+                # expand() lays the columns out again even for an open row: ask first.
+                if not self.tree.isExpanded(parent):
+                    self.tree.expand(parent)
                 parent = parent.parent()
             selection.setCurrentIndex(
                 proxy,
@@ -415,12 +428,14 @@ class NavigatorPanel(QWidget):
 
     def _filter_changed(self) -> None:
         self.tree.expandAll()  # matches may sit in groups someone collapsed
+        self._fit_columns()
         self._show_current_again()
         self._show_counts()
         self.filter_changed.emit()
 
     def _session_changed(self) -> None:
         # The model has already told the filter; rows may have come or gone.
+        self._fit_columns()
         self._show_current_again()
         self._show_counts()
         self._show_progress()
@@ -435,6 +450,32 @@ class NavigatorPanel(QWidget):
             self.tree.expand(parent)
         for row in range(first, last + 1):
             self.tree.expandRecursively(self.filter.index(row, 0, parent))
+
+    def _fit_columns(self) -> None:
+        """The level and badge columns as wide as their widest shown cell (each distinct
+        cell measured once through its delegate, then remembered)."""
+        widest = {NavigatorModel.LEVEL: 0, NavigatorModel.BADGES: 0}
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.filter.rowCount(parent)):
+                first = self.filter.index(row, 0, parent)
+                top = not parent.isValid()
+                for column in widest:
+                    index = first.siblingAtColumn(column)
+                    text = index.data(Qt.ItemDataRole.DisplayRole)
+                    key = (column, top, text, tuple(index.data(BADGES_ROLE) or ()))
+                    width = self._cell_widths.get(key)
+                    if width is None:
+                        width = self._cell_widths[key] = self.tree.sizeHintForIndex(index).width()
+                    widest[column] = max(widest[column], width)
+                if first.data(KIND_ROLE) != INDICATOR:
+                    walk(first)
+
+        walk(QModelIndex())
+        header = self.tree.header()
+        for column, width in widest.items():
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def _shown_indicators(self) -> list[QModelIndex]:
         found: list[QModelIndex] = []

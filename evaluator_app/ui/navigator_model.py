@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from evaluator_app.domain.framework import Group, Indicator
@@ -120,6 +120,16 @@ def _dot(state: str, size: int) -> QPixmap:
 
 
 _icons: dict[str, QIcon] = {}
+_bold: list[QFont] = []
+
+
+def bold_font() -> QFont:
+    """Bold and nothing else: the view's own font (family, size) fills in the rest."""
+    if not _bold:
+        font = QFont()
+        font.setBold(True)
+        _bold.append(font)
+    return _bold[0]
 
 
 def state_icon(state: str) -> QIcon:
@@ -245,9 +255,18 @@ class NavigatorModel(QAbstractItemModel):
     # --- Qt's model interface -------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, self._node(parent).children[row])
+        # The bounds checked here, not with hasIndex(): that called rowCount() and
+        # columnCount() back in Python, and the filter and the view ask for about a
+        # thousand indexes per repaint (issue 9).
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = self._nodes[parent.internalId()].children
+        else:
+            children = self._nodes[0].children
+        if 0 <= row < len(children) and 0 <= column < 3:
+            return self.createIndex(row, column, children[row])
+        return QModelIndex()
 
     def parent(self, child: Index | None = None) -> Any:
         if child is None:  # QObject.parent()
@@ -324,6 +343,8 @@ class NavigatorModel(QAbstractItemModel):
         holder = self._holders.get(node.code) if self._is_dimension(node) else None
         if role == HOLDER_ROLE:
             return holder.participant_id if holder is not None else None
+        if role == Qt.ItemDataRole.FontRole:
+            return bold_font() if node.parent == 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
                 title = self._title(node)

@@ -95,9 +95,15 @@ class RatingsPanel(QWidget):
             box.setEnabled(editable)
         levels = list(given.values())
         spread = max(levels) - min(levels) if len(levels) > 1 else 0
-        self.spread.setText(self.tr("spread %1").replace("%1", str(spread)) if spread else "")
+        text = self.tr("spread %1").replace("%1", str(spread)) if spread else ""
+        if self.spread.text() != text:
+            self.spread.setText(text)
         alert = spread >= SPREAD_ALERT
-        self.spread.setStyleSheet("color: #b35c00; font-weight: bold" if alert else "")
+        style = "color: #b35c00; font-weight: bold" if alert else ""
+        # Set only when it changes: a style sheet set restyles the label and lays the
+        # page out again, on every switch (issue 9).
+        if self.spread.styleSheet() != style:
+            self.spread.setStyleSheet(style)
         self.spread.setToolTip(
             self.tr("The evaluators are %1 levels apart: hear them out before agreeing.").replace(
                 "%1", str(spread)
