@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any, NoReturn
@@ -40,7 +41,7 @@ from evaluator_app.cli.minutes_commands import (
     cmd_signoff,
     cmd_verify,
 )
-from evaluator_app.i18n import _
+from evaluator_app.i18n import N_, _
 
 Handler = Callable[[argparse.Namespace], int] | None
 
@@ -105,7 +106,48 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+        said = _("{prog}: error: {message}").format(prog=self.prog, message=_argparse_said(message))
+        self.exit(2, said + "\n")
+
+
+# argparse's own error sentences (Python 3.11-3.13), recognised and said again in the
+# user's language; one not listed here stays in English.
+_ARGPARSE_SAID = [
+    (r"argument (?P<argument>.+?): (?P<detail>.*)", N_("argument {argument}: {detail}")),
+    (
+        r"the following arguments are required: (?P<names>.*)",
+        N_("the following arguments are required: {names}"),
+    ),
+    (
+        r"one of the arguments (?P<names>.*) is required",
+        N_("one of the arguments {names} is required"),
+    ),
+    (r"unrecognized arguments: (?P<names>.*)", N_("unrecognized arguments: {names}")),
+    (
+        r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)",
+        N_("ambiguous option: {option} could match {matches}"),
+    ),
+    (
+        r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
+        N_("invalid choice: {value} (choose from {choices})"),
+    ),
+    (r"invalid (?P<kind>\S+) value: (?P<value>.*)", N_("invalid {kind} value: {value}")),
+    (r"expected one argument", N_("expected one argument")),
+    (r"expected at least one argument", N_("expected at least one argument")),
+    (r"expected at most one argument", N_("expected at most one argument")),
+    (r"not allowed with argument (?P<other>.*)", N_("not allowed with argument {other}")),
+]
+
+
+def _argparse_said(message: str) -> str:
+    for pattern, template in _ARGPARSE_SAID:
+        match = re.fullmatch(pattern, message, re.DOTALL)
+        if match:
+            parts = match.groupdict()
+            if "detail" in parts:
+                parts["detail"] = _argparse_said(parts["detail"])
+            return _(template).format(**parts)
+    return message
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -70,3 +70,24 @@ def test_session_show_writes_the_index_with_the_languages_decimal_mark(
     code, shown, _err = run(capsys, "--data-dir", folder, "session", "show", session_id, "--json")
     monkeypatch.setenv("EVALUATOR_LANG", "id")
     assert run(capsys, "--data-dir", folder, "session", "show", session_id, "--json")[1] == shown
+
+
+def test_bad_usage_and_help_are_in_indonesian_by_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("EVALUATOR_LANG")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["session", "shw"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("penggunaan: evaluator-app session")
+    assert "galat: argumen ACTION: pilihan tidak sah: 'shw'" in err
+    with pytest.raises(SystemExit):
+        main(["session", "--help"])
+    out = capsys.readouterr().out
+    assert "skor, kemajuan, dan kehadiran suatu sesi" in out
+    assert "tampilkan bantuan ini lalu keluar" in out
+    monkeypatch.setenv("EVALUATOR_LANG", "en")
+    with pytest.raises(SystemExit):
+        main(["session", "shw"])
+    assert "error: argument ACTION: invalid choice: 'shw'" in capsys.readouterr().err
