@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -119,7 +121,18 @@ def test_no_passphrase_in_the_log_or_the_data_folder_and_no_bare_key(
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_the_data_folder_and_its_files_are_private(data_dir: Path, tmp_path: Path) -> None:
-    fresh = tmp_path / "new-data"  # created by the app itself
+    # in a folder others may enter (pytest's own temporary folder is 0700, which
+    # would make the probe below prove nothing)
+    base = Path(tempfile.mkdtemp(prefix="evaluator-private-"))
+    try:
+        base.chmod(0o755)
+        check_private(base, data_dir, tmp_path)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def check_private(base: Path, data_dir: Path, tmp_path: Path) -> None:
+    fresh = base / "new-data"  # created by the app itself
     install_log(fresh)
     try:
         ctx = open_context(str(fresh), "tester")
@@ -171,9 +184,10 @@ def test_the_data_folder_and_its_files_are_private(data_dir: Path, tmp_path: Pat
             "        continue\n"
             "    print('reached', path)\n"
         )
-        paths = [str(p) for p in [fresh, *fresh.rglob("*")]]
+        paths = [str(p) for p in [base, fresh, *fresh.rglob("*")]]
         result = subprocess.run(
             [sys.executable, "-c", probe, *paths], capture_output=True, text=True, check=False
         )
         assert result.returncode == 0, result.stderr
-        assert result.stdout == "", result.stdout
+        # the folder around it is open (the probe can reach things), the data folder not
+        assert result.stdout.splitlines() == [f"reached {base}"], result.stdout
