@@ -82,7 +82,7 @@ def check_usable(certificate: x509.Certificate, at: dt.datetime | None = None) -
     moment = at or dt.datetime.now(dt.UTC)
     who = common_name(certificate.subject)
     start, end = certificate.not_valid_before_utc, certificate.not_valid_after_utc
-    window = f"valid from {_day(start)} to {_day(end)}"
+    window = _("valid from {start} to {end}").format(start=_day(start), end=_day(end))
     if moment < start:
         raise CertificateValidityError(
             _("the certificate of {who} is not valid yet: it is {window}").format(

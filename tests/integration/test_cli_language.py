@@ -81,7 +81,7 @@ def test_bad_usage_and_help_are_in_indonesian_by_default(
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("penggunaan: evaluator-app session")
-    assert "galat: argumen ACTION: pilihan tidak sah: 'shw'" in err
+    assert "kesalahan: argumen ACTION: pilihan tidak sah: 'shw'" in err
     with pytest.raises(SystemExit):
         main(["session", "--help"])
     out = capsys.readouterr().out
