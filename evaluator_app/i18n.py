@@ -39,11 +39,28 @@ def _normalise(value: str) -> str:
     return code if code in LANGUAGES else ""
 
 
+_pinned: str | None = None
+
+
+def pin_language(lang: str | None) -> None:
+    """Hold the language the window started in (None lets go).
+
+    The window reads the preference once, at start; a preference changed while it
+    runs applies at the next start, and the core's messages must wait for it too.
+    ``EVALUATOR_LANG`` still comes first.
+    """
+    global _pinned
+    _pinned = None if lang is None else (_normalise(lang) or DEFAULT_LANGUAGE)
+
+
 def language() -> str:
-    """``"id"`` or ``"en"``: ``EVALUATOR_LANG``, else the saved preference, else ``"id"``."""
+    """``"id"`` or ``"en"``: ``EVALUATOR_LANG``, else the language pinned by the
+    window, else the saved preference, else ``"id"``."""
     from_env = os.environ.get(ENV_VAR, "").strip()
     if from_env:
         return _normalise(from_env) or DEFAULT_LANGUAGE
+    if _pinned is not None:
+        return _pinned
     from evaluator_app import preferences
 
     return _normalise(preferences.read(preferences.LANGUAGE)) or DEFAULT_LANGUAGE

@@ -192,3 +192,19 @@ def test_a_fuzzy_or_empty_entry_falls_back_to_english(
         assert [i18n._(m) for m in ("alpha", "beta", "gamma")] == ["alpha", "beta", "gama"]
     finally:
         i18n.clear_cache()
+
+
+def test_a_pinned_language_holds_until_let_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluator_app import preferences
+
+    monkeypatch.delenv(i18n.ENV_VAR, raising=False)
+    i18n.pin_language("en")
+    try:
+        preferences.write(preferences.LANGUAGE, "id")  # chosen while the window runs
+        assert i18n.language() == "en"
+        monkeypatch.setenv(i18n.ENV_VAR, "id")
+        assert i18n.language() == "id"
+    finally:
+        i18n.pin_language(None)
+    monkeypatch.delenv(i18n.ENV_VAR)
+    assert i18n.language() == "id"
