@@ -20,11 +20,11 @@ import struct
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from pydantic import BaseModel
 
@@ -302,8 +302,32 @@ def _listed(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> dict[str, 
     return listed
 
 
-def _verified(archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: Member, keep: bool) -> bytes:
-    digest, size, data = _hash(archive, info, keep)
+class EvidenceSink(Protocol):
+    """Where an importer wants the evidence bytes as they are checked: one pass over
+    each file instead of a check, then a copy (``store.evidence_store.IncomingFiles``)."""
+
+    def add(self, sha256: str, chunks: Iterable[bytes]) -> int: ...
+
+
+def _verified(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    member: Member,
+    keep: bool,
+    sink: EvidenceSink | None = None,
+) -> bytes:
+    if sink is None:
+        digest, size, data = _hash(archive, info, keep)
+    else:
+        hasher = hashlib.sha256()
+
+        def hashed() -> Iterator[bytes]:
+            for chunk in _chunks(archive, info):
+                hasher.update(chunk)
+                yield chunk
+
+        size, data = sink.add(member.sha256, hashed()), b""
+        digest = hasher.hexdigest()
     if size != member.size:
         raise BundleError(
             info.filename,
@@ -332,7 +356,13 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     raise BundleError(None, _("not an Evaluator bundle (not a zip file)"))
 
 
-def _validate(archive: zipfile.ZipFile, path: Path, encrypted: bool, limits: Limits) -> Bundle:
+def _validate(
+    archive: zipfile.ZipFile,
+    path: Path,
+    encrypted: bool,
+    limits: Limits,
+    sink: EvidenceSink | None = None,
+) -> Bundle:
     infos = _scan(archive, limits)
     manifest, manifest_sha256 = _manifest(archive, infos, limits)
     listed = _listed(manifest, infos)
@@ -352,7 +382,7 @@ def _validate(archive: zipfile.ZipFile, path: Path, encrypted: bool, limits: Lim
     framework = check_consistency(manifest, data, audit, files)
     for sha256 in sorted(files):
         name = EVIDENCE_PREFIX + sha256
-        _verified(archive, infos[name], listed[name], keep=False)
+        _verified(archive, infos[name], listed[name], keep=False, sink=sink)
     return Bundle(
         path, manifest, manifest_sha256, data, audit, framework, encrypted, archive, files
     )
@@ -365,11 +395,14 @@ def open_bundle(
     *,
     limits: Limits | None = None,
     work_dir: Path | None = None,
+    evidence_sink: EvidenceSink | None = None,
 ) -> Iterator[Bundle]:
     """Check a bundle completely and yield it; BundleError says what is wrong where.
 
     An encrypted bundle is opened into a temporary file in ``work_dir`` (the
-    system's temporary folder if None), removed again on leaving.
+    system's temporary folder if None), removed again on leaving.  With an
+    ``evidence_sink`` each evidence file is handed to it as it is hashed (what it
+    got is only good once the bundle has been yielded: a BundleError may follow).
     """
     limits = limits or Limits()
     with ExitStack() as stack:
@@ -387,7 +420,7 @@ def open_bundle(
                 with os.fdopen(fd, "wb") as target:
                     decrypt_to(path, target, passphrase, limits.max_total_size + (64 << 20))
             archive = stack.enter_context(_open_zip(plain))
-            bundle = _validate(archive, path, encrypted, limits)
+            bundle = _validate(archive, path, encrypted, limits, evidence_sink)
         except BundleError as error:
             raise error.at(path.name) from None
         except OSError as error:

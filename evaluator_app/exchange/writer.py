@@ -102,13 +102,34 @@ def _too_compressible(size: int, packed: int) -> bool:
     return size > RATIO_FLOOR and size > SAFE_RATIO * max(packed, 1)
 
 
-def _method(path: Path) -> int:
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(CHUNK)
-    except OSError:
-        return zipfile.ZIP_STORED  # the copy says what is wrong
-    ratio = len(head) / len(zlib.compress(head, 1))
+# Formats that are compressed already, known by their first bytes: stored without
+# trying (PDF streams, JPEG, PNG, GIF, zip and office files, gzip, 7z, bzip2,
+# xz, MP4/MOV, Matroska, MP3, OGG).
+_PACKED_MAGIC = (
+    b"%PDF",
+    b"\xff\xd8\xff",
+    b"\x89PNG",
+    b"GIF8",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"7z\xbc\xaf",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"\x1aE\xdf\xa3",
+    b"ID3",
+    b"OggS",
+)
+SAMPLE = 16 << 10  # what a trial compression reads of any other file
+
+
+def _method(head: bytes) -> int:
+    """Stored or deflated, from the file's first chunk: a known packed format is stored
+    at once; else a trial deflate of its first 16 KiB decides (the whole first MiB,
+    read a second time for the trial, was most of an export's time; issue 9)."""
+    if not head or head.startswith(_PACKED_MAGIC) or head[4:8] in (b"ftyp", b"moov"):
+        return zipfile.ZIP_STORED
+    sample = head[:SAMPLE]
+    ratio = len(sample) / len(zlib.compress(sample, 1))
     return zipfile.ZIP_DEFLATED if 1.1 <= ratio <= 20 else zipfile.ZIP_STORED
 
 
@@ -116,7 +137,6 @@ def _copy_evidence(archive: zipfile.ZipFile, item: EvidenceFile, store: bool) ->
     name = EVIDENCE_PREFIX + item.sha256
     info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
     info.external_attr = (stat.S_IFREG | 0o644) << 16
-    info.compress_type = zipfile.ZIP_STORED if store else _method(item.path)
     info.file_size = item.size  # zipfile chooses zip64 from it for big files
     digest = hashlib.sha256()
     size = 0
@@ -126,11 +146,16 @@ def _copy_evidence(archive: zipfile.ZipFile, item: EvidenceFile, store: bool) ->
         raise BundleError(
             name, _("the stored file cannot be read: {strerror}").format(strerror=error.strerror)
         ) from None
-    with source, archive.open(info, "w") as target:
-        while chunk := source.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-            target.write(chunk)
+    with source:
+        # The first chunk decides the method, and is the first one copied.
+        chunk = source.read(CHUNK)
+        info.compress_type = zipfile.ZIP_STORED if store else _method(chunk)
+        with archive.open(info, "w") as target:
+            while chunk:
+                digest.update(chunk)
+                size += len(chunk)
+                target.write(chunk)
+                chunk = source.read(CHUNK)
     if digest.hexdigest() != item.sha256 or size != item.size:
         raise BundleError(
             name, _("the stored evidence file no longer matches its hash; check the evidence store")

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.exchange.errors import BundleError
-from evaluator_app.exchange.reader import Bundle, Limits, open_bundle
+from evaluator_app.exchange.reader import Bundle, EvidenceSink, Limits, open_bundle
 from evaluator_app.exchange.schema import AUDIT, SESSION
 from evaluator_app.exchange.scope import LISTS, Tables, count_records
 from evaluator_app.exchange.summary import ImportSummary
@@ -47,6 +47,7 @@ from evaluator_app.services.operation import (
 )
 from evaluator_app.services.records import EDITABLE_STATUSES
 from evaluator_app.services.session_records import MODELS, collect, table
+from evaluator_app.store.evidence_store import IncomingFiles
 from evaluator_app.store.models import (
     BOOKKEEPING,
     AuditEvent,
@@ -74,10 +75,17 @@ class _Incoming:
 
 @contextmanager
 def _checked(
-    ctx: Context, path: Path, passphrase: str | None, limits: Limits | None
+    ctx: Context,
+    path: Path,
+    passphrase: str | None,
+    limits: Limits | None,
+    sink: EvidenceSink | None = None,
 ) -> Iterator[_Incoming]:
-    """The bundle at ``path``, wholly checked; any BundleError names the file."""
-    with open_bundle(path, passphrase, limits=limits, work_dir=ctx.store.data_dir) as bundle:
+    """The bundle at ``path``, wholly checked; any BundleError names the file.
+    ``sink`` receives the evidence files as they are checked (``open_bundle``)."""
+    with open_bundle(
+        path, passphrase, limits=limits, work_dir=ctx.store.data_dir, evidence_sink=sink
+    ) as bundle:
         try:
             tables = bundle.records()
             rows = bundle.events()
@@ -250,17 +258,17 @@ def _clashes(db: Session, model: Any, ids: list[str]) -> bool:
     return False
 
 
-def _copy_evidence(ctx: Context, bundle: Bundle) -> None:
-    for sha256 in sorted(bundle.evidence_files):
-        try:
-            with bundle.open_evidence(sha256) as stream:
-                stored = ctx.store.evidence.put_stream(stream)
-        except OSError as error:
-            raise StorageError(
-                _("cannot copy evidence into the store: {error}").format(error=error)
-            ) from None
-        if stored.sha256 != sha256:
-            raise BundleError(f"evidence/{sha256}", _("changed while it was being imported"))
+def _copy_evidence(ctx: Context, bundle: Bundle, staged: IncomingFiles) -> None:
+    """The evidence, written (and hashed) while the bundle was checked, made durable
+    under its names before the database refers to it."""
+    try:
+        stored = staged.commit()
+    except OSError as error:
+        raise StorageError(
+            _("cannot copy evidence into the store: {error}").format(error=error)
+        ) from None
+    if sorted(s.sha256 for s in stored) != sorted(bundle.evidence_files):
+        raise BundleError(None, _("changed while it was being imported"))
 
 
 def _insert(db: Session, incoming: _Incoming, plan: _Addition) -> None:
@@ -308,7 +316,12 @@ def _remove_session(db: Session, session_id: str) -> None:
     db.execute(delete(table("session")).where(table("session").c.id == session_id))
 
 
-def _merge(ctx: Context, incoming: _Incoming, resolutions: Mapping[str, Resolution]) -> MergePlan:
+def _merge(
+    ctx: Context,
+    incoming: _Incoming,
+    resolutions: Mapping[str, Resolution],
+    staged: IncomingFiles,
+) -> MergePlan:
     session_id = incoming.tables["session"]["id"]
     with reading(ctx) as db:
         local = db.get(EvaluationSession, session_id)
@@ -317,7 +330,7 @@ def _merge(ctx: Context, incoming: _Incoming, resolutions: Mapping[str, Resoluti
     if plan.unchanged:
         return plan
     check_resolutions(plan, resolutions)
-    _copy_evidence(ctx, incoming.bundle)
+    _copy_evidence(ctx, incoming.bundle, staged)
     with operation(ctx, "merge_bundle") as op:
         op.session_id = session_id
         local = op.db.get(EvaluationSession, session_id)
@@ -393,7 +406,12 @@ def import_bundle(
     must not be applied, InvalidInput for unsettled conflicts; in every case
     nothing was written.
     """
-    with _checked(ctx, path, passphrase, limits) as incoming:
+    # Evidence is written as it is checked, under temporary names, and named only
+    # once the import goes ahead (else removed on leaving): one pass over its bytes.
+    with (
+        ctx.store.evidence.incoming() as staged,
+        _checked(ctx, path, passphrase, limits, staged) as incoming,
+    ):
         tables, bundle = incoming.tables, incoming.bundle
         session_id = tables["session"]["id"]
         with reading(ctx) as db:
@@ -401,10 +419,10 @@ def import_bundle(
             addition = None if exists else _addition(db, incoming)
         plan = None
         if addition is not None:
-            _copy_evidence(ctx, bundle)
+            _copy_evidence(ctx, bundle, staged)
             _add(ctx, incoming, addition)
         else:
-            plan = _merge(ctx, incoming, resolutions or {})
+            plan = _merge(ctx, incoming, resolutions or {}, staged)
         manifest = bundle.manifest
         outcome = "added" if plan is None else "unchanged" if plan.unchanged else "merged"
         return ImportSummary(
