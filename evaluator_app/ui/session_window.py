@@ -70,7 +70,8 @@ class SessionWindow(QMainWindow):
         self.navigator = NavigatorPanel(c)
         self.indicator_page = IndicatorPage(c)
         self.attendance = AttendancePanel(c)
-        self.findings = FindingsList(c, indicator_only=False)
+        # Read when its tab is first shown: 120 cards of a large session cost a second at start.
+        self.findings = FindingsList(c, indicator_only=False, while_shown=True)
         self.dashboard = DashboardView(c)  # gathers its numbers only while shown
         self.dashboard.indicator_chosen.connect(self._show_indicator)
         self.tabs = QTabWidget()
