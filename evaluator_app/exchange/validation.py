@@ -65,13 +65,19 @@ def _fail(where: str, problem: str) -> NoReturn:
 def _unique(name: str, keys: list[object], what: str = "id") -> None:
     for key, count in Counter(keys).items():
         if count > 1:
-            _fail(f"{name}[{keys.index(key)}]", f"{what} {key} appears {count} times")
+            _fail(
+                f"{name}[{keys.index(key)}]",
+                _("{what} {key} appears {count} times").format(what=what, key=key, count=count),
+            )
 
 
 def _refs(name: str, field: str, values: list[str | None], known: set[str], what: str) -> None:
     for n, value in enumerate(values):
         if value is not None and value not in known:
-            _fail(f"{name}[{n}].{field}", f"no {what} with id {value} in the bundle")
+            _fail(
+                f"{name}[{n}].{field}",
+                _("no {what} with id {value} in the bundle").format(what=what, value=value),
+            )
 
 
 def _framework(manifest: Manifest, data: SessionData) -> Framework:
@@ -90,9 +96,9 @@ def _framework(manifest: Manifest, data: SessionData) -> Framework:
     except (ValueError, TypeError, KeyError) as error:  # a validator that gave up
         raise BundleError(SESSION, f"framework.definition: {error}") from None
     if framework.content_hash != record.content_hash:
-        _fail("framework.definition", "does not match its content hash (changed?)")
+        _fail("framework.definition", _("does not match its content hash (changed?)"))
     if (framework.id, framework.version) != (record.code, record.release):
-        _fail("framework", "code and release differ from the definition's")
+        _fail("framework", _("code and release differ from the definition's"))
     return framework
 
 
@@ -102,10 +108,15 @@ def _levels(data: SessionData, framework: Framework) -> None:
         for field in ("self_level", "agreed_level"):
             level = getattr(a, field)
             if level is not None and level not in scale:
-                _fail(f"assessments[{n}].{field}", f"level {level} is not on the scale")
+                _fail(
+                    f"assessments[{n}].{field}",
+                    _("level {level} is not on the scale").format(level=level),
+                )
     for n, r in enumerate(data.ratings):
         if r.level not in scale:
-            _fail(f"ratings[{n}].level", f"level {r.level} is not on the scale")
+            _fail(
+                f"ratings[{n}].level", _("level {level} is not on the scale").format(level=r.level)
+            )
 
 
 def _records(manifest: Manifest, data: SessionData, framework: Framework) -> None:
@@ -113,13 +124,13 @@ def _records(manifest: Manifest, data: SessionData, framework: Framework) -> Non
     if manifest.session_id != session_id:
         raise BundleError(MANIFEST, _("session_id: differs from the session in session.json"))
     if data.session.framework_id != data.framework.id:
-        _fail("session.framework_id", "is not the framework in the bundle")
+        _fail("session.framework_id", _("is not the framework in the bundle"))
     for name in ("participants", "assessments", "findings", "signoffs", "assignments"):
         records = getattr(data, name)
         _unique(name, [r.id for r in records])
         for n, record in enumerate(records):
             if record.session_id != session_id:
-                _fail(f"{name}[{n}].session_id", "belongs to another session")
+                _fail(f"{name}[{n}].session_id", _("belongs to another session"))
     for name in ("ratings", "clarifications", "evidence"):
         _unique(name, [r.id for r in getattr(data, name)])
     people = {p.id for p in data.participants}
@@ -128,22 +139,34 @@ def _records(manifest: Manifest, data: SessionData, framework: Framework) -> Non
     _unique("assessments", [a.indicator_code for a in data.assessments], "indicator")
     for n, a in enumerate(data.assessments):
         if a.indicator_code not in codes:
-            _fail(f"assessments[{n}].indicator_code", f"{a.indicator_code} is not in the framework")
+            _fail(
+                f"assessments[{n}].indicator_code",
+                _("{indicator_code} is not in the framework").format(
+                    indicator_code=a.indicator_code
+                ),
+            )
     for n, f in enumerate(data.findings):
         if f.indicator_code is not None and f.indicator_code not in codes:
-            _fail(f"findings[{n}].indicator_code", f"{f.indicator_code} is not in the framework")
+            _fail(
+                f"findings[{n}].indicator_code",
+                _("{indicator_code} is not in the framework").format(
+                    indicator_code=f.indicator_code
+                ),
+            )
     dimensions = {d.code for d in framework.dimensions}
     _unique("assignments", [a.dimension_code for a in data.assignments], "dimension")
     for n, assignment in enumerate(data.assignments):
         if assignment.dimension_code not in dimensions:
             _fail(
                 f"assignments[{n}].dimension_code",
-                f"{assignment.dimension_code} is not a dimension of the framework",
+                _("{dimension_code} is not a dimension of the framework").format(
+                    dimension_code=assignment.dimension_code
+                ),
             )
     if manifest.scope.whole:
         missing = codes - {a.indicator_code for a in data.assessments}
         if missing:
-            _fail("assessments", f"indicator {min(missing)} has no assessment")
+            _fail("assessments", _("indicator {code} has no assessment").format(code=min(missing)))
     _unique("ratings", [(r.assessment_id, r.participant_id) for r in data.ratings], "rating")
     for name, field, known, what in (
         ("ratings", "assessment_id", assessments, "assessment"),
@@ -178,9 +201,17 @@ def _evidence(data: SessionData, files: Mapping[str, int]) -> None:
         if e.sha256 is None:  # a link, a document seen, or a file still to come
             continue
         if e.sha256 not in files:
-            _fail(f"evidence[{n}].sha256", f"the bundle does not carry evidence/{e.sha256}")
+            _fail(
+                f"evidence[{n}].sha256",
+                _("the bundle does not carry evidence/{sha256}").format(sha256=e.sha256),
+            )
         if e.size != files[e.sha256]:
-            _fail(f"evidence[{n}].size", f"{e.size} differs from the file's {files[e.sha256]}")
+            _fail(
+                f"evidence[{n}].size",
+                _("{size} differs from the file's {actual}").format(
+                    size=e.size, actual=files[e.sha256]
+                ),
+            )
         used.add(e.sha256)
     for sha256 in sorted(set(files) - used):
         raise BundleError(f"evidence/{sha256}", _("no evidence record in session.json uses it"))

@@ -117,7 +117,9 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
         try:
             embedded = EmbeddedPdfSignature(reader, sig_field, name)
         except Exception as exc:  # unreadable signature data is a verdict, not a crash
-            checks.append(_unreadable(name, f"the signature data cannot be read ({exc})"))
+            checks.append(
+                _unreadable(name, _("the signature data cannot be read ({exc})").format(exc=exc))
+            )
             continue
         checks.append(_check(embedded, roots))
     if not checks:
@@ -159,7 +161,9 @@ def _check(embedded: EmbeddedPdfSignature, roots: list[Any]) -> SignatureCheck:
             key_usage_settings=KeyUsageConstraints(key_usage=usage),
         )
     except Exception as exc:
-        return _unreadable(embedded.field_name, f"the signature cannot be checked ({exc})")
+        return _unreadable(
+            embedded.field_name, _("the signature cannot be checked ({exc})").format(exc=exc)
+        )
     problems = list(_problems(status))
     later, allowed = _later_changes(status)
     if not allowed:

@@ -103,7 +103,11 @@ class _Reader:
         for number, value in cells.items():
             key = names.get(fold(heading_text(value)))
             if key is None:
-                self.problem(row, number, f"unknown column {heading_text(value)!r}")
+                self.problem(
+                    row,
+                    number,
+                    _("unknown column {heading_text!r}").format(heading_text=heading_text(value)),
+                )
             else:
                 columns[key] = number
         if section != "fields":
@@ -112,7 +116,9 @@ class _Reader:
                     self.problem(
                         row,
                         max(cells) + 1,
-                        f"the table has no column '{wanted.heading}': add it to this row",
+                        _("the table has no column '{heading}': add it to this row").format(
+                            heading=wanted.heading
+                        ),
                     )
         return columns
 
@@ -121,11 +127,21 @@ class _Reader:
         spec = next((f for f in FIELDS if fold(label) in f.names()), None)
         if spec is None:
             names = ", ".join(f"'{f.heading}'" for f in FIELDS)
-            self.problem(row, 1, f"unknown field {label!r}: the fields are {names}")
+            self.problem(
+                row,
+                1,
+                _("unknown field {label!r}: the fields are {names}").format(
+                    label=label, names=names
+                ),
+            )
             return
         if spec.key in self.fields:
             self.problem(
-                row, 1, f"{spec.english} is given twice (first in row {self.fields[spec.key]})"
+                row,
+                1,
+                _("{english} is given twice (first in row {first})").format(
+                    english=spec.english, first=self.fields[spec.key]
+                ),
             )
             return
         self.fields[spec.key] = row
@@ -193,7 +209,7 @@ class _Reader:
         known = {number: key for key, number in columns.items()}
         for column in cells:
             if column not in known:
-                self.problem(row, column, "this column has no heading: clear the cell")
+                self.problem(row, column, _("this column has no heading: clear the cell"))
         return {"row": row, "columns": columns} | {k: cells.get(n) for k, n in columns.items()}
 
     # --- the parts ------------------------------------------------------------
@@ -201,7 +217,11 @@ class _Reader:
     def finish_fields(self) -> None:
         for spec in FIELDS:
             if spec.key not in self.fields and spec.key in ("id", "version", "title"):
-                self.problem(self.last_field_row + 1, 1, f"the row '{spec.heading}' is missing")
+                self.problem(
+                    self.last_field_row + 1,
+                    1,
+                    _("the row '{heading}' is missing").format(heading=spec.heading),
+                )
                 self.sheet.data[spec.key] = {"id": MISSING} if spec.bilingual else MISSING
 
     def finish_scale(self) -> None:
@@ -221,11 +241,17 @@ class _Reader:
             value = self.convert(row, 1, item.get("value"), values.integer)
             if value is None:
                 if item.get("value") is None:
-                    self.problem(row, 1, "the level is empty: give its number, e.g. 1")
+                    self.problem(row, 1, _("the level is empty: give its number, e.g. 1"))
                 broken = True
                 continue
             if value in seen:
-                self.problem(row, 1, f"level {value} is listed twice (first in row {seen[value]})")
+                self.problem(
+                    row,
+                    1,
+                    _("level {value} is listed twice (first in row {seen})").format(
+                        value=value, seen=seen[value]
+                    ),
+                )
                 broken = True
                 continue
             seen[value] = row
@@ -243,10 +269,14 @@ class _Reader:
             low = self.convert(row, 1, item.get("min"), values.number)
             if low is None:
                 if item.get("min") is None:
-                    self.problem(row, 1, "the minimum index is empty, e.g. 2.6")
+                    self.problem(row, 1, _("the minimum index is empty, e.g. 2.6"))
                 continue
             if low in seen:
-                self.problem(row, 1, f"another band starts at {low} (row {seen[low]})")
+                self.problem(
+                    row,
+                    1,
+                    _("another band starts at {low} (row {seen})").format(low=low, seen=seen[low]),
+                )
                 continue
             seen[low] = row
             bands.append(

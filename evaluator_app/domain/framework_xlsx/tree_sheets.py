@@ -75,8 +75,12 @@ class SheetReader:
         if f"{key}.id" not in self.table.columns:  # a missing column is reported once
             return {"id": MISSING} if required else None
         if required or english is not None:
-            tail = "" if required else " while the English one is not"
-            self.problem(row, f"{key}.id", f"{what} (ID) is empty{tail}")
+            message = (
+                _("{what} (ID) is empty")
+                if required
+                else _("{what} (ID) is empty while the English one is not")
+            )
+            self.problem(row, f"{key}.id", message.format(what=what))
             return {"id": MISSING}
         return None
 
@@ -92,9 +96,13 @@ class SheetReader:
             self.problem(
                 row,
                 f"{key}.en",
-                f"the English {what} have {len(english)} line(s), the Indonesian ones "
-                f"{len(indonesian)}: write one English line for each Indonesian line "
-                f"('{NO_ENGLISH}' for a line without English)",
+                _(
+                    "the English {what} have {count} line(s), the Indonesian ones"
+                    " {indonesian}: write one English line for each Indonesian "
+                    "line ('{no_english}' for a line without English)"
+                ).format(
+                    what=what, count=len(english), indonesian=len(indonesian), no_english=NO_ENGLISH
+                ),
             )
             english = []
         return [
@@ -107,13 +115,20 @@ class SheetReader:
         if weight is None:
             return
         if weight <= 0:
-            self.problem(row, "weight", f"the weight must be greater than 0, not {weight}")
+            self.problem(
+                row,
+                "weight",
+                _("the weight must be greater than 0, not {weight}").format(weight=weight),
+            )
         elif weight > 10**6 or weight != weight.quantize(Decimal("0.000001")):
             self.problem(
                 row,
                 "weight",
-                f"the weight {weight} has more than 6 decimals or is above a million: "
-                "weights are relative, so 1, 1, 1 weigh the same as 1/3 each",
+                _(
+                    "the weight {weight} has more than 6 decimals or is above a "
+                    "million: weights are relative, so 1, 1, 1 weigh the same as "
+                    "1/3 each"
+                ).format(weight=weight),
             )
         else:
             data["weight"] = weight
@@ -123,14 +138,16 @@ class SheetReader:
         if code is None:
             if "code" in row or "code" not in self.table.columns:  # reported already
                 return None
-            self.problem(row, "code", f"the code is empty: every {kind} needs one")
+            self.problem(
+                row, "code", _("the code is empty: every {kind} needs one").format(kind=kind)
+            )
             return None
         if not re.fullmatch(CODE_PATTERN, code):
             # Checked here too: a row that never reaches the tree is still read.
             self.problem(row, "code", bad_code(code))
-        title = self.local(row, "title", "the title", required=True)
+        title = self.local(row, "title", _("the title"), required=True)
         data: dict[str, Any] = {"code": code, "title": title}
-        description = self.local(row, "description", "the description", required=False)
+        description = self.local(row, "description", _("the description"), required=False)
         if description is not None:
             data["description"] = description
         self.weight(row, data)
@@ -184,12 +201,15 @@ def read_indicators(
         if item is None:
             continue
         if item.owner is None and "group" not in row:
-            reader.problem(row, "group", "the group is empty: give the code of its group")
+            reader.problem(row, "group", _("the group is empty: give the code of its group"))
         tier = reader.convert(row, "tier", lambda v: values.choice(v, TIERS))
         if tier is not None:
             item.data["tier"] = tier
         item.places["tier"] = table.place(row.number, "tier")
-        for key, what in (("guiding_questions", "questions"), ("expected_evidence", "documents")):
+        for key, what in (
+            ("guiding_questions", _("questions")),
+            ("expected_evidence", _("documents")),
+        ):
             item.data[key] = reader.texts(row, key, what)
             item.places[key] = table.place(row.number, f"{key}.id")
         levels: dict[int, Any] = {}
@@ -199,7 +219,9 @@ def read_indicators(
             if f"{key}.id" not in table.columns:
                 levels[value] = MISSING  # the missing column is reported once
                 continue
-            levels[value] = reader.local(row, key, f"level {value} criteria", required=True)
+            levels[value] = reader.local(
+                row, key, _("level {value} criteria").format(value=value), required=True
+            )
         item.data["levels"] = levels
         item.places["levels"] = item.places[""]
         items.append(item)
