@@ -31,11 +31,11 @@ _IGNORED = {"session": {"framework_id"}}
 
 def _label(name: str, record: Mapping[str, Any]) -> str:
     if name == "assessments":
-        return f"assessment {record['indicator_code']}"
+        return _("assessment {code}").format(code=record["indicator_code"])
     if name == "participants":
-        return f"participant {record['name']}"
+        return _("participant {name}").format(name=record["name"])
     if name == "assignments":
-        return f"assignment of {record['dimension_code']}"
+        return _("assignment of {dimension}").format(dimension=record["dimension_code"])
     return f"{_SINGULAR[name]} {record['id'][:8]}"
 
 

@@ -72,7 +72,7 @@ class Difference:
 
     record_type: str
     record_id: str
-    label: str  # in English, for messages: "GOV.1.1: clarification “Ada SK?”"
+    label: str  # for messages, in the language of the moment: "GOV.1.1: clarification “Ada SK?”"
     subject: str  # without words, for a window's own: "GOV.1.1 · “Ada SK?”"
     field: str | None
     ours: Any
@@ -145,10 +145,13 @@ class MergePlan:
 
     def lines(self) -> list[str]:
         """One line per difference that applying would make (for refusals)."""
-        out = [f"{d.label}: only in the bundle" for d in self.added]
+        out = [_("{label}: only in the bundle").format(label=d.label) for d in self.added]
         out += [f"{d.label}: {d.field}" for d in self.changed]
-        out += [f"{d.label}: deleted in the bundle" for d in self.removed]
-        out += [f"{d.label}: {d.field or 'the record'} (conflict)" for d in self.conflicts]
+        out += [_("{label}: deleted in the bundle").format(label=d.label) for d in self.removed]
+        out += [
+            _("{label}: {what} (conflict)").format(label=d.label, what=d.field or _("the record"))
+            for d in self.conflicts
+        ]
         return out
 
 
@@ -209,7 +212,7 @@ class _Labels:
         self.people = {p["id"]: p["name"] for t in tables for p in t["participants"]}
 
     def __call__(self, record_type: str, row: Mapping[str, Any]) -> tuple[str, str]:
-        """(English label for messages, subject without words for a window to name)."""
+        """(label for messages, subject without words for a window to name)."""
         code = self.codes.get(row.get("assessment_id", ""), "")
 
         def short(text: str) -> str:
@@ -218,30 +221,34 @@ class _Labels:
 
         match record_type:
             case "session":
-                return "session", ""
+                return _("session"), ""
             case "participant":
-                return f"participant {row['name']}", row["name"]
+                return _("participant {name}").format(name=row["name"]), row["name"]
             case "assessment":
-                return f"indicator {row['indicator_code']}", row["indicator_code"]
+                code = row["indicator_code"]
+                return _("indicator {code}").format(code=code), code
             case "rating":
                 person = self.people.get(row["participant_id"], "?")
-                return f"{code}: rating of {person}", f"{code} · {person}"
+                label = _("{code}: rating of {person}").format(code=code, person=person)
+                return label, f"{code} · {person}"
             case "clarification":
-                return f"{code}: clarification {short(row['question'])}", (
-                    f"{code} · {short(row['question'])}"
-                )
+                question = short(row["question"])
+                label = _("{code}: clarification {question}").format(code=code, question=question)
+                return label, f"{code} · {question}"
             case "evidence":
-                return f"{code}: evidence {short(row['title'])}", f"{code} · {short(row['title'])}"
+                title = short(row["title"])
+                label = _("{code}: evidence {title}").format(code=code, title=title)
+                return label, f"{code} · {title}"
             case "finding":
                 text = short(row["text"])
                 where = row["indicator_code"]
-                return f"{where or 'session'}: finding {text}", (
-                    f"{where} · {text}" if where else text
-                )
+                label = _("{where}: finding {text}").format(where=where or _("session"), text=text)
+                return label, (f"{where} · {text}" if where else text)
             case "assignment":
                 person = self.people.get(row["participant_id"], "?")
                 dimension = row["dimension_code"]
-                return f"assignment of {dimension}", f"{dimension} · {person}"
+                label = _("assignment of {dimension}").format(dimension=dimension)
+                return label, f"{dimension} · {person}"
             case _:
                 return f"{record_type} {row['id'][:8]}", row["id"][:8]
 
@@ -417,8 +424,8 @@ def refusal(plan: MergePlan, ours: Tables, theirs: Tables) -> str | None:
     if plan.takes_signoff:
         # Their sign-off names their audit trail: the session can only be taken
         # whole, as they signed it, and only when this laptop holds nothing more.
-        ahead = [f"{d.label}: {d.field or 'the record'}" for d in plan.kept + plan.conflicts]
-        ahead += [f"{d.label}: only on this laptop" for d in plan.new_here]
+        ahead = [f"{d.label}: {d.field or _('the record')}" for d in plan.kept + plan.conflicts]
+        ahead += [_("{label}: only on this laptop").format(label=d.label) for d in plan.new_here]
         if ahead:
             return _(
                 "{where} was signed on the other laptop, but this laptop has work the "
@@ -431,7 +438,7 @@ def refusal(plan: MergePlan, ours: Tables, theirs: Tables) -> str | None:
 def check_resolutions(plan: MergePlan, resolutions: Mapping[str, Resolution]) -> None:
     missing = [c for c in plan.conflicts if c.key not in resolutions]
     if missing:
-        listed = "; ".join(f"{c.label}: {c.field or 'the record'}" for c in missing[:5])
+        listed = "; ".join(f"{c.label}: {c.field or _('the record')}" for c in missing[:5])
         more = _(" and {n} more").format(n=len(missing) - 5) if len(missing) > 5 else ""
         raise InvalidInput(
             _(
