@@ -326,22 +326,26 @@ class IndicatorPage(QWidget):
         self._update_tab_titles(detail)
         self._apply_editable()
 
+    def _set_tab_text(self, widget: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(widget)
+        if self.tabs.tabText(index) != title:  # a new title lays the tab bar out again
+            self.tabs.setTabText(index, title)
+
     def _update_tab_titles(self, detail: IndicatorDetail) -> None:
         questions = len(detail.clarifications)
         still_open = sum(1 for c in detail.clarifications if c.status == "open")
         title = self.tr("Clarifications (%1)").replace("%1", str(questions))
         if still_open:
             title += " · " + self.tr("%1 open").replace("%1", str(still_open))
-        self.tabs.setTabText(self.tabs.indexOf(self.clarifications), title)
+        self._set_tab_text(self.clarifications, title)
         pieces = len(detail.evidence)
         pending = sum(1 for e in detail.evidence if e.status == "pending")
         title = self.tr("Evidence (%1)").replace("%1", str(pieces))
         if pending:
             title += " · " + self.tr("%1 pending").replace("%1", str(pending))
-        self.tabs.setTabText(self.tabs.indexOf(self.evidence), title)
-        self.tabs.setTabText(
-            self.tabs.indexOf(self.findings),
-            self.tr("Findings (%1)").replace("%1", str(len(detail.findings))),
+        self._set_tab_text(self.evidence, title)
+        self._set_tab_text(
+            self.findings, self.tr("Findings (%1)").replace("%1", str(len(detail.findings)))
         )
 
     @property

@@ -8,6 +8,7 @@ is marked, as the navigator marks it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from evaluator_app.services import assessments
@@ -17,6 +18,7 @@ from evaluator_app.ui.labels import NOTHING
 
 RATERS = ("lead_evaluator", "evaluator")
 SPREAD_ALERT = 2  # levels apart: the lead should hear the evaluators out
+ALERT_COLOUR = "#b35c00"
 
 
 def short_name(name: str) -> str:
@@ -99,11 +101,20 @@ class RatingsPanel(QWidget):
         if self.spread.text() != text:
             self.spread.setText(text)
         alert = spread >= SPREAD_ALERT
-        style = "color: #b35c00; font-weight: bold" if alert else ""
-        # Set only when it changes: a style sheet set restyles the label and lays the
-        # page out again, on every switch (issue 9).
-        if self.spread.styleSheet() != style:
-            self.spread.setStyleSheet(style)
+        # Bold amber through font and palette, set only when the alert comes or goes:
+        # a style sheet restyled the label and laid the page out at every switch (issue 9).
+        if self.spread.font().bold() != alert:
+            font = self.spread.font()
+            font.setBold(alert)
+            self.spread.setFont(font)
+            palette = self.spread.palette()
+            palette.setColor(
+                QPalette.ColorRole.WindowText,
+                QColor(ALERT_COLOUR)
+                if alert
+                else self.palette().color(QPalette.ColorRole.WindowText),
+            )
+            self.spread.setPalette(palette)
         self.spread.setToolTip(
             self.tr("The evaluators are %1 levels apart: hear them out before agreeing.").replace(
                 "%1", str(spread)
