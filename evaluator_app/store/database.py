@@ -123,9 +123,11 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
                 database_file=database_file, reason=reason
             )
         ) from error
+    evidence = EvidenceStore(data_dir / "evidence")
+    evidence.remove_stale_temporaries()  # copies a crash cut short (the kill test found them)
     return Store(
         data_dir=data_dir,
         engine=engine,
         sessions=session_factory(engine),
-        evidence=EvidenceStore(data_dir / "evidence"),
+        evidence=evidence,
     )

@@ -7,9 +7,11 @@ reported, never served.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -202,3 +204,20 @@ class EvidenceStore:
         if hashlib.sha256(data).hexdigest() != sha256:  # changed between check and read
             raise EvidenceFileError(sha256, self.path_for(sha256), _("the file changed while read"))
         return data
+
+    def remove_stale_temporaries(self, older_than: float = 3600.0) -> int:
+        """Delete the ``.incoming-*`` files a crash left behind; return how many.
+
+        Only those untouched for ``older_than`` seconds: a younger one may be
+        another window's copy in progress.  Never served as content either way.
+        """
+        if not self.root.is_dir():
+            return 0
+        cutoff = time.time() - older_than
+        removed = 0
+        for path in self.root.glob(".incoming-*"):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+        return removed

@@ -217,3 +217,18 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, data_dir: Path)
     )
     assert tally.kills == KILLS
     assert tally.acknowledged > KILLS  # the children did work between kills
+
+
+def test_copies_a_kill_cut_short_do_not_pile_up(data_dir: Path) -> None:
+    """Found by the kill test: a kill mid-copy left its ``.incoming-`` temporary
+    for ever (4 of them, up to 3 MB each, after 200 kills).  Opening the store
+    removes those older than an hour; a younger one may be another window's."""
+    evidence = data_dir / "evidence"
+    evidence.mkdir(parents=True)
+    old, young = evidence / ".incoming-old", evidence / ".incoming-young"
+    old.write_bytes(b"cut short")
+    young.write_bytes(b"in progress")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    open_context(str(data_dir), "tester").store.close()
+    assert not old.exists() and young.exists()
