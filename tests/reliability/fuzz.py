@@ -187,7 +187,7 @@ class Target:
     run: Callable[[Any, Path], object]  # (context, input file) -> anything
     allowed: tuple[type[BaseException], ...]
     zip_kind: str | None = None  # "bundle" | "xlsx": members can be mutated inside
-    seconds: float = 10.0
+    seconds: float = 30.0  # generous: a loaded CI machine is slow, a hang is for ever
 
 
 def _allowed() -> dict[str, tuple[type[BaseException], ...]]:
@@ -246,7 +246,7 @@ def targets() -> dict[str, Target]:
                 _framework,
                 allowed["framework"],
                 zip_kind="xlsx",
-                seconds=20.0,
+                seconds=60.0,
             ),
             Target(
                 "bundle",
@@ -262,7 +262,7 @@ def targets() -> dict[str, Target]:
                 lambda s: [s.pdf.read_bytes()],
                 _verify,
                 allowed["signing"],
-                seconds=30.0,
+                seconds=60.0,
             ),
             Target(
                 "pkcs12",
