@@ -8,7 +8,7 @@ is marked, as the navigator marks it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from evaluator_app.services import assessments
@@ -54,6 +54,13 @@ class RatingsPanel(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("Evaluators' own levels:"))
         self.spread = QLabel()
+        # As wide as its widest text from the start: a width that came and went with
+        # "spread 2" moved the page's minimum width, which squeezed the navigator
+        # beside it into a layout and a repaint at each switch (issue 9).
+        bold = QFont(self.spread.font())
+        bold.setBold(True)
+        widest = self.tr("spread %1").replace("%1", "9")
+        self.spread.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(widest) + 4)
         self._layout.addWidget(self.title)
 
     def _rebuild(self) -> None:
