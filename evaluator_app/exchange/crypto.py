@@ -40,6 +40,11 @@ _LOG2_N = range(10, 21)
 _R = range(1, 33)
 _P = range(1, 17)
 _FRAMES = range(4096, (16 << 20) + 1)
+# and together: scrypt takes 128·r·N bytes and ~N·r·p units of work.  This app
+# writes N = 2^15, r = 8, p = 1 (32 MiB, half a second); a forged header with
+# N = 2^20, r = 32 asked for 4 GiB and a minute (found by fuzzing).
+_MAX_MEMORY = 256 << 20
+_MAX_WORK = 1 << 22  # 16 times what this app writes
 
 WRONG = "wrong passphrase, or the bundle was changed"
 
@@ -123,6 +128,8 @@ def _read_header(stream: BinaryIO) -> tuple[bytes, int, int, int, int, bytes, by
             ).format(version=version, supported=VERSION),
         )
     if version < 1 or log2_n not in _LOG2_N or r not in _R or p not in _P or frame not in _FRAMES:
+        raise BundleError(None, _("the encrypted bundle's header is damaged"))
+    if 128 * r * 2**log2_n > _MAX_MEMORY or 2**log2_n * r * p > _MAX_WORK:
         raise BundleError(None, _("the encrypted bundle's header is damaged"))
     return header, log2_n, r, p, frame, salt, base
 

@@ -117,3 +117,32 @@ def test_a_keystore_with_bytes_after_its_end_is_judged_not_warned_about(seeds: S
                 assert "bawaan.p12" in str(error)
             else:
                 assert keystore.certificate is not None
+
+
+def test_an_encrypted_bundle_cannot_ask_for_gigabytes(seeds: Seeds, tmp_path: Path) -> None:
+    """A forged 44-byte header asked scrypt for N = 2^20, r = 32 (4 GiB of memory,
+    a minute of CPU) before the passphrase could be found wrong; now refused."""
+    import time
+
+    from evaluator_app.exchange.errors import BundleError
+    from evaluator_app.services.bundle_import import import_bundle
+    from evaluator_app.services.bundles import export_bundle
+    from evaluator_app.services.operation import open_context
+    from evaluator_app.services.sessions import list_sessions
+
+    ctx = open_context(str(seeds.data_dir), "penguji")
+    try:
+        sid = next(s.id for s in list_sessions(ctx) if s.region == "Kota Uji")
+        bundle = tmp_path / "rahasia.evpkg"
+        export_bundle(ctx, sid, bundle, passphrase="kata-sandi-paket")
+        data = bytearray(bundle.read_bytes())
+        assert data[9:12] == bytes([15, 8, 1])  # log2 N, r, p as this app writes them
+        data[9:12] = bytes([20, 32, 16])
+        forged = tmp_path / "palsu.evpkg"
+        forged.write_bytes(bytes(data))
+        started = time.monotonic()
+        with pytest.raises(BundleError, match="header is damaged"):
+            import_bundle(ctx, forged, "kata-sandi-paket")
+        assert time.monotonic() - started < 5
+    finally:
+        ctx.store.close()
