@@ -34,8 +34,9 @@ def dialog(qtbot: QtBot, ctx: Context) -> FrameworkImportDialog:
 
 
 def test_every_problem_is_listed_by_cell_and_nothing_is_installed(
-    dialog: FrameworkImportDialog, ctx: Context, tmp_path: Path
+    dialog: FrameworkImportDialog, ctx: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("EVALUATOR_LANG", "en")  # an English window: the core speaks English too
     broken = tmp_path / "broken.xlsx"
     workbook = openpyxl.load_workbook(TEMPLATE)
     workbook["Indicators"]["Q3"] = None
