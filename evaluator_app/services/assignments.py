@@ -16,7 +16,7 @@ from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, operation, reading
-from evaluator_app.services.participants import EVALUATOR_ROLES
+from evaluator_app.services.participants import EVALUATOR_ROLES, role_name
 from evaluator_app.services.records import editable_session, get
 from evaluator_app.store.models import Assignment, EvaluationSession, Participant
 
@@ -71,7 +71,7 @@ def assign_dimension(
                 _(
                     "{name} takes part as {role} and cannot hold a dimension; "
                     "only evaluators and lead evaluators can"
-                ).format(name=person.name, role=person.role.replace("_", " "))
+                ).format(name=person.name, role=role_name(person.role))
             )
         if current is None:
             op.db.add(

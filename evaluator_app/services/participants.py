@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evaluator_app.i18n import _
+from evaluator_app.i18n import N_, _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, operation
 from evaluator_app.services.records import editable_session, get
@@ -32,6 +32,21 @@ ROLES = (
 )
 # Who rates indicators and may hold a dimension.
 EVALUATOR_ROLES = ("lead_evaluator", "evaluator")
+# Each role as a message names it.
+_ROLE_NAMES = {
+    "lead_evaluator": N_("lead evaluator"),
+    "evaluator": N_("evaluator"),
+    "signer": N_("signer"),
+    "agency_head": N_("agency head"),
+    "council": N_("council"),
+    "implementation_team": N_("implementation team"),
+    "observer": N_("observer"),
+}
+
+
+def role_name(role: str) -> str:
+    """``"lead_evaluator"`` in words of the current language; an unknown role as it is."""
+    return _(_ROLE_NAMES[role]) if role in _ROLE_NAMES else role
 
 
 def normalise_nip(nip: str | None) -> str | None:
