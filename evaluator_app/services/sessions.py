@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.domain.scoring import ScoreCard, for_display, score_framework
-from evaluator_app.i18n import _
+from evaluator_app.i18n import N_, _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import find_framework, framework_of, record_for
 from evaluator_app.services.operation import Context, operation, reading
@@ -20,6 +20,21 @@ from evaluator_app.services.records import editable_session, get
 from evaluator_app.store.models import Assessment, EvaluationSession, Participant
 
 STATUSES = ("draft", "in_progress", "awaiting_signoff", "signed", "amended")
+# Each status as a message names it.
+_STATUS_NAMES = {
+    "draft": N_("draft"),
+    "in_progress": N_("in progress"),
+    "awaiting_signoff": N_("awaiting sign-off"),
+    "signed": N_("signed"),
+    "amended": N_("amended"),
+}
+
+
+def status_name(status: str) -> str:
+    """``"in_progress"`` in words of the current language; an unknown status as it is."""
+    return _(_STATUS_NAMES[status]) if status in _STATUS_NAMES else status
+
+
 # Moves a person may make by hand; "signed" and "amended" come from sign-off.
 MANUAL_MOVES = {
     "draft": {"in_progress"},
@@ -116,7 +131,7 @@ def set_session_status(ctx: Context, session_id: str, status: str) -> None:
         if status not in MANUAL_MOVES.get(session.status, set()):
             raise InvalidInput(
                 _("a session cannot move from {current} to {status} by hand").format(
-                    current=session.status, status=status
+                    current=status_name(session.status), status=status_name(status)
                 )
             )
         session.status = status

@@ -20,7 +20,7 @@ from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, chain_head, operation, reading
 from evaluator_app.services.records import editable_session, get
-from evaluator_app.services.sessions import ParticipantRow
+from evaluator_app.services.sessions import ParticipantRow, status_name
 from evaluator_app.store.models import EvaluationSession, Participant, SignOff
 
 # Added when the snapshot is frozen, beside what the minutes show: the trail's
@@ -164,7 +164,7 @@ def reopen(ctx: Context, session_id: str, reason: str) -> None:
         if session.status != "signed":
             raise InvalidInput(
                 _("session {session_id} is not signed ({status})").format(
-                    session_id=session.id[:8], status=session.status
+                    session_id=session.id[:8], status=status_name(session.status)
                 )
             )
         for signoff in op.db.scalars(

@@ -153,7 +153,7 @@ def test_session_list_shows_progress(ctx: Context, session_id: str) -> None:
 
 def test_session_status_moves_only_along_the_allowed_paths(ctx: Context, session_id: str) -> None:
     sessions.set_session_status(ctx, session_id, "in_progress")
-    with pytest.raises(InvalidInput, match="cannot move from in_progress to signed"):
+    with pytest.raises(InvalidInput, match="cannot move from in progress to signed"):
         sessions.set_session_status(ctx, session_id, "signed")
     sessions.set_session_status(ctx, session_id, "awaiting_signoff")
     assert session_overview(ctx, session_id).status == "awaiting_signoff"
