@@ -9,12 +9,13 @@
 * a signed PDF: verification fails, naming the signature and the problem.
 
 CI changes bytes at positions spread over each whole file; RELIABILITY_FULL=1
-changes every byte (the signed PDF: every 37th, as each check of it takes ~0.2 s).
+changes every byte (the signed PDF: every 61st, as each check of it takes ~0.3 s).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import zipfile
@@ -261,17 +262,35 @@ def test_any_changed_byte_of_a_bundle_is_refused_or_changes_nothing(
 # --- signed PDFs ----------------------------------------------------------------
 
 
+def signature_containers(pdf: bytes) -> list[range]:
+    """The bytes of each signature's /Contents: the gap its /ByteRange leaves out."""
+    found = re.finditer(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", pdf)
+    return [range(int(m[1]) + int(m[2]), int(m[3])) for m in found]
+
+
 def test_any_changed_byte_of_signed_minutes_fails_verification(
     seeds_copy: Seeds, tmp_path: Path
 ) -> None:
+    """Every signed byte: verification fails, naming the signature and the problem.
+
+    The only bytes a signature does not cover are its own container (the hex
+    /Contents: the CMS, then zero padding).  A change there that still verifies
+    left the signed content and the signature value as they were (else the
+    hash or the signature check fails): padding, a hex digit's case, or an
+    embedded copy of a certificate that the check takes from the trust roots
+    instead.  Those are counted apart; a change anywhere else must fail.
+    """
     ctx = open_context(str(seeds_copy.data_dir), "tester")
     original = seeds_copy.pdf.read_bytes()
     assert minutes.verify_minutes(ctx, seeds_copy.pdf).ok
+    containers = signature_containers(original)
+    assert len(containers) == 2
     rng = Random(13)
     tampered = tmp_path / "berita-acara.pdf"
     outcomes: dict[str, int] = {}
+    unused = 0
     try:
-        for at in positions(len(original), 24, stride=37):
+        for at in positions(len(original), 24, stride=61):
             tampered.write_bytes(flipped(original, at, rng))
             try:
                 check = minutes.verify_minutes(ctx, tampered)
@@ -279,7 +298,10 @@ def test_any_changed_byte_of_signed_minutes_fails_verification(
                 assert "berita-acara.pdf" in str(error)
                 outcomes["unreadable"] = outcomes.get("unreadable", 0) + 1
                 continue
-            assert not check.ok, f"byte {at} changed and the minutes still verify"
+            if check.ok:
+                assert any(at in gap for gap in containers), f"byte {at} changed, still verifies"
+                unused += 1
+                continue
             named = [f"{s.field}: {p}" for s in check.report.signatures for p in s.problems]
             said = named + list(check.report.problems) + check.problems
             assert said, at
@@ -287,4 +309,7 @@ def test_any_changed_byte_of_signed_minutes_fails_verification(
             outcomes[first] = outcomes.get(first, 0) + 1
     finally:
         ctx.store.close()
-    print(f"\nsigned PDF: {sum(outcomes.values())} single-byte changes, all failed: {outcomes}")
+    print(
+        f"\nsigned PDF: {sum(outcomes.values())} single-byte changes failed: {outcomes};",
+        f"{unused} in a signature's own container left what is proven unchanged",
+    )
