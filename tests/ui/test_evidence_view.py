@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -86,7 +86,7 @@ def drop(target: QWidget, mime: QMimeData) -> tuple[bool, bool]:
     actions = Qt.DropAction.CopyAction
     buttons = Qt.MouseButton.LeftButton
     modifiers = Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(5, 5), actions, mime, buttons, modifiers)
+    enter = QDragEnterEvent(QPoint(5, 5), actions, mime, buttons, modifiers)
     QApplication.sendEvent(target, enter)
     dropped = QDropEvent(QPointF(5, 5), actions, mime, buttons, modifiers)
     QApplication.sendEvent(target, dropped)

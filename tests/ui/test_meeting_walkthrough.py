@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -33,7 +33,7 @@ def drop_files(target: QWidget, *paths: Path) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     actions, button = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
     none = Qt.KeyboardModifier.NoModifier
-    QApplication.sendEvent(target, QDragEnterEvent(QPointF(5, 5), actions, mime, button, none))
+    QApplication.sendEvent(target, QDragEnterEvent(QPoint(5, 5), actions, mime, button, none))
     QApplication.sendEvent(target, QDropEvent(QPointF(5, 5), actions, mime, button, none))
 
 

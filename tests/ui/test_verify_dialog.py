@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 
@@ -161,7 +161,7 @@ def test_a_pdf_dropped_on_the_dialog_is_verified(
     copy = signed / "signed.pdf"
     text_file = mime_with(tmp_path / "notes.txt")  # kept: the event does not own it
     no_drop = QDragEnterEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         text_file,
         Qt.MouseButton.LeftButton,
@@ -172,7 +172,7 @@ def test_a_pdf_dropped_on_the_dialog_is_verified(
 
     mime = mime_with(copy)
     enter = QDragEnterEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
