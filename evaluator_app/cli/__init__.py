@@ -10,9 +10,11 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from evaluator_app.cli.commands import UsageError
 from evaluator_app.cli.parser import build_parser
+from evaluator_app.i18n import _
 
 
 def _is_utf8(text: str) -> bool:
@@ -25,7 +27,16 @@ def _is_utf8(text: str) -> bool:
 
 
 class _Console(logging.StreamHandler):  # type: ignore[type-arg]
-    """The command line's stderr handler (one, however often ``main`` runs)."""
+    """The command line's stderr handler (one, however often ``main`` runs); it writes to
+    whatever ``sys.stderr`` is at the time, never to one closed since."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
 
 
 def _log_to(args: argparse.Namespace) -> None:
@@ -52,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, value in vars(args).items():
         for text in value if isinstance(value, list) else [value]:
             if isinstance(text, str) and not _is_utf8(text):
-                parser.error(f"the value of {name} is not valid UTF-8 text")
+                parser.error(_("the value of {name} is not valid UTF-8 text").format(name=name))
     _log_to(args)
     if args.self_check:
         from evaluator_app.self_check import run_self_check
@@ -72,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(error))
     except (ServiceError, StoreError, FrameworkError) as error:
         log.info("%s refused: %s", args.command, error)
-        print(f"error: {error}", file=sys.stderr)
+        print(_("error: {message}").format(message=error), file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()

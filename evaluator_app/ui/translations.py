@@ -22,6 +22,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from evaluator_app import i18n
 from evaluator_app.bundled import resources_dir
 
 log = logging.getLogger(__name__)
@@ -143,4 +144,6 @@ def use_language(language: str, cache_dir: Path | None = None) -> str:
         elif qm is not None:
             log.warning("cannot load translation %s; the interface stays in English", qm)
     QLocale.setDefault(QLocale(in_use))
+    # The core's messages follow the window's language, not a preference changed since.
+    i18n.pin_language(in_use)
     return in_use

@@ -18,6 +18,7 @@ pytest.importorskip("PySide6")  # the core's no-Qt run skips this folder
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from evaluator_app import i18n
 from evaluator_app.services import assessments, participants, sessions
 from evaluator_app.services.operation import Context, open_context
 from evaluator_app.services.participants import ParticipantDetails
@@ -72,6 +73,7 @@ def isolated_ui_state(
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     yield
     translations.use_language(translations.SOURCE_LANGUAGE)
+    i18n.pin_language(None)  # the next test's core speaks as its environment says
 
 
 @pytest.fixture
