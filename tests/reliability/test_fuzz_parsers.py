@@ -146,3 +146,36 @@ def test_an_encrypted_bundle_cannot_ask_for_gigabytes(seeds: Seeds, tmp_path: Pa
         assert time.monotonic() - started < 5
     finally:
         ctx.store.close()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".evpkg"])
+def test_a_zip_whose_member_name_is_not_utf8_is_refused_in_words(
+    suffix: str, tmp_path: Path, seeds: Seeds
+) -> None:
+    """Found by the fuzzer: a member name flagged UTF-8 but not UTF-8 made zipfile
+    raise UnicodeDecodeError, which escaped the workbook check as a crash."""
+    import io
+    import zipfile
+
+    from evaluator_app.domain.framework import FrameworkError
+    from evaluator_app.exchange.errors import BundleError
+    from evaluator_app.services.bundle_import import import_bundle
+    from evaluator_app.services.frameworks import read_framework_file
+    from evaluator_app.services.operation import open_context
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/\u00e9.xml", b"<a/>")  # a non-ASCII name: flagged UTF-8
+    data = buffer.getvalue().replace("\u00e9".encode(), b"\xb2\xb2")
+    bad = tmp_path / f"rusak{suffix}"
+    bad.write_bytes(data)
+    if suffix == ".xlsx":
+        with pytest.raises(FrameworkError, match="not an Excel workbook"):
+            read_framework_file(bad)
+    else:
+        ctx = open_context(str(tmp_path / "data"), "penguji")
+        try:
+            with pytest.raises(BundleError):
+                import_bundle(ctx, bad)
+        finally:
+            ctx.store.close()
