@@ -148,12 +148,14 @@ def test_an_encrypted_bundle_cannot_ask_for_gigabytes(seeds: Seeds, tmp_path: Pa
         ctx.store.close()
 
 
+@pytest.mark.parametrize("damage", ["name", "version"])
 @pytest.mark.parametrize("suffix", [".xlsx", ".evpkg"])
-def test_a_zip_whose_member_name_is_not_utf8_is_refused_in_words(
-    suffix: str, tmp_path: Path, seeds: Seeds
+def test_a_zip_with_a_bad_name_or_version_is_refused_in_words(
+    suffix: str, damage: str, tmp_path: Path, seeds: Seeds
 ) -> None:
-    """Found by the fuzzer: a member name flagged UTF-8 but not UTF-8 made zipfile
-    raise UnicodeDecodeError, which escaped the workbook check as a crash."""
+    """Found by the fuzzer: a member name flagged UTF-8 but not UTF-8 (zipfile:
+    UnicodeDecodeError), or a member needing zip version 25.5 (zipfile:
+    NotImplementedError), escaped the workbook check as a crash."""
     import io
     import zipfile
 
@@ -166,7 +168,12 @@ def test_a_zip_whose_member_name_is_not_utf8_is_refused_in_words(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("xl/\u00e9.xml", b"<a/>")  # a non-ASCII name: flagged UTF-8
-    data = buffer.getvalue().replace("\u00e9".encode(), b"\xb2\xb2")
+    data = buffer.getvalue()
+    if damage == "name":
+        data = data.replace("\u00e9".encode(), b"\xb2\xb2")
+    else:  # the central directory's "version needed to extract"
+        at = data.index(b"PK\x01\x02") + 6
+        data = data[:at] + bytes([255]) + data[at + 1 :]
     bad = tmp_path / f"rusak{suffix}"
     bad.write_bytes(data)
     if suffix == ".xlsx":

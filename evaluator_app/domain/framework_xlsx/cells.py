@@ -104,7 +104,7 @@ def _check_container(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):  # ValueError: a name not UTF-8
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # fuzz-found
         raise WorkbookError(not_xlsx) from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise WorkbookError(
