@@ -68,11 +68,27 @@ def settings_file() -> Path:
     return config_dir() / FILE_NAME
 
 
-def _load() -> configparser.ConfigParser:
+_read: tuple[tuple[str, int, int, int], configparser.ConfigParser] | None = None
+
+
+def _load(fresh: bool = False) -> configparser.ConfigParser:
+    """The file parsed; reused while the file is unchanged (core messages ask for the
+    language at every call). ``fresh`` gives a private copy to change and write."""
+    global _read
+    path = settings_file()
+    try:
+        found = path.stat()
+        key = (str(path), found.st_ino, found.st_mtime_ns, found.st_size)
+    except OSError:
+        key = (str(path), -1, -1, -1)
+    if not fresh and _read is not None and _read[0] == key:
+        return _read[1]
     parser = configparser.ConfigParser(interpolation=None)
     # A damaged file means the defaults, never a failure to start.
     with contextlib.suppress(configparser.Error, UnicodeDecodeError):
-        parser.read(settings_file(), encoding="utf-8")
+        parser.read(path, encoding="utf-8")
+    if not fresh:
+        _read = (key, parser)
     return parser
 
 
@@ -93,7 +109,7 @@ def write(preference: Preference, value: str) -> None:
 
 def write_many(values: dict[Preference, str]) -> None:
     """Store several preferences at once; the file is replaced atomically."""
-    parser = _load()
+    parser = _load(fresh=True)
     for preference, value in values.items():
         if not parser.has_section(preference.section):
             parser.add_section(preference.section)
