@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from evaluator_app import preferences as settings
 from evaluator_app.services import assessments, participants, signoff, walkthrough
 from evaluator_app.services.operation import Context
 from evaluator_app.services.participants import ParticipantDetails
 from evaluator_app.services.sessions import SessionDetails, create_session
-from evaluator_app import preferences as settings
 from evaluator_app.ui.actions import SPECS, Command
 from evaluator_app.ui.operations import operation_label
 from evaluator_app.ui.session_window import SessionWindow

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
 TS = resources_dir() / "translations" / "evaluator_id.ts"
 QM = TS.with_suffix(".qm")
+LUPDATE_OPTIONS = ("-target-language", "id_ID", "-no-obsolete", "-locations", "none", "-silent")
 
 
 def test_lupdate_finds_no_new_string_and_none_gone(tmp_path: Path) -> None:
@@ -27,8 +28,7 @@ def test_lupdate_finds_no_new_string_and_none_gone(tmp_path: Path) -> None:
     shutil.copyfile(TS, fresh)
     sources = sorted(str(p) for p in (ROOT / "evaluator_app" / "ui").glob("*.py"))
     subprocess.run(
-        [lupdate, *sources, "-ts", str(fresh), "-target-language", "id_ID"]
-        + ["-no-obsolete", "-locations", "none", "-silent"],
+        [lupdate, *sources, "-ts", str(fresh), *LUPDATE_OPTIONS],
         check=True,
         capture_output=True,
         timeout=120,
