@@ -1448,7 +1448,7 @@
     </message>
     <message>
         <source>Guiding questions (%1) and expected evidence (%2)</source>
-        <translation>Pertanyaan panduan (%1) dan bukti dukung yang diharapkan (%2)</translation>
+        <translation>Pertanyaan panduan (%1), bukti yang diharapkan (%2)</translation>
     </message>
     <message>
         <source>Clarifications (%1)</source>
