@@ -43,8 +43,10 @@ def _deadline(until: str | None) -> float | None:
     return time.time() + (end - now).total_seconds()
 
 
-def fuzz_one(name: str, count: int, out: Path, until: str | None) -> int:
+def fuzz_one(name: str, count: int, out: Path, until: str | None, seed: int = 0) -> int:
     """Feed ``count`` mutated inputs to one parser (or as many as fit before ``until``).
+
+    ``seed`` 0 repeats the first run's inputs; another seed draws new ones, so runs add up.
 
     The CI test draws its mutations with hypothesis; here a seeded random
     generator draws them (hypothesis's own bookkeeping cost ~18 ms an input on
@@ -61,9 +63,9 @@ def fuzz_one(name: str, count: int, out: Path, until: str | None) -> int:
     seed_bytes = target.seeds(seeds)
     sandbox = Sandbox(out / f"sandbox-{name}", seeds)
     stats = Stats()
-    rng = Random(f"evaluator-fuzz-{name}")
+    rng = Random(f"evaluator-fuzz-{name}" + (f"-{seed}" if seed else ""))
     started = last = time.time()
-    report = out / f"fuzz-{name}.json"
+    report = out / (f"fuzz-{name}-seed{seed}.json" if seed else f"fuzz-{name}.json")
     while stats.inputs < count and (end is None or time.time() < end):
         data = make_input(target, seed_bytes, rng.randrange(8), random_ops(rng))
         run_one(target, sandbox, data, stats, out / "failures")
@@ -116,6 +118,7 @@ def main() -> int:
     fuzz.add_argument("--count", type=int, default=100_000)
     fuzz.add_argument("--until", help="stop at this UTC time of day (HH:MM)")
     fuzz.add_argument("--out", type=Path, default=Path("reliability-out"))
+    fuzz.add_argument("--seed", type=int, default=0, help="0: the first run's inputs; other: new")
     kill = sub.add_parser("kill")
     kill.add_argument("--kills", type=int, default=200)
     sub.add_parser("tamper")
@@ -125,12 +128,12 @@ def main() -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         out = args.out.resolve()
         if args.target:
-            return fuzz_one(args.target, args.count, out, args.until)
+            return fuzz_one(args.target, args.count, out, args.until, args.seed)
         from tests.reliability.fuzz import targets
         from tests.reliability.seeds import build_seeds
 
         build_seeds(out / "seeds")  # once, before the processes share it
-        extra = ["--until", args.until] if args.until else []
+        extra = (["--until", args.until] if args.until else []) + ["--seed", str(args.seed)]
         children = {
             name: subprocess.Popen(
                 [
