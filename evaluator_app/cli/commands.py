@@ -21,19 +21,14 @@ _SHOWN = {
     "awaiting_signoff": N_("awaiting sign-off"),
     "signed": N_("signed"),
     "amended": N_("amended"),
-    "lead_evaluator": N_("lead evaluator"),
-    "evaluator": N_("evaluator"),
-    "signer": N_("signer"),
-    "agency_head": N_("agency head"),
-    "council": N_("council"),
-    "implementation_team": N_("implementation team"),
-    "observer": N_("observer"),
 }
 
 
 def shown(key: str) -> str:
     """A status or role key in words of the current language; unknown keys as they are."""
-    return _(_SHOWN[key]) if key in _SHOWN else key
+    from evaluator_app.services.participants import role_name
+
+    return _(_SHOWN[key]) if key in _SHOWN else role_name(key)
 
 
 class UsageError(Exception):
