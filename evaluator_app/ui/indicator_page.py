@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator_app.services import assessments
+from evaluator_app.services.indicator_view import indicator_detail
 from evaluator_app.services.operation import Context
-from evaluator_app.services.walkthrough import IndicatorDetail, indicator_detail
+from evaluator_app.services.walkthrough import IndicatorDetail
 from evaluator_app.ui.autosave import AutosaveText
 from evaluator_app.ui.clarifications_view import ClarificationsView
 from evaluator_app.ui.controller import SessionController
