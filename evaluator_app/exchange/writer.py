@@ -12,10 +12,11 @@ import hashlib
 import os
 import stat
 import tempfile
+import threading
 import time
 import zipfile
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -94,8 +95,8 @@ RATIO_FLOOR = Limits().ratio_floor
 
 
 class _TooCompressible(Exception):
-    def __init__(self, sha256: str) -> None:
-        self.sha256 = sha256
+    def __init__(self, key: str) -> None:
+        self.key = key  # an evidence file's SHA-256, or a JSON member's name
 
 
 def _too_compressible(size: int, packed: int) -> bool:
@@ -119,12 +120,15 @@ _PACKED_MAGIC = (
     b"ID3",
     b"OggS",
 )
-SAMPLE = 16 << 10  # what a trial compression reads of any other file
+# What a trial compression reads of any other file: 4 KiB tells text from packed
+# bytes as well as 16 KiB did, and deflating 16 KiB of random bytes took 0.5 ms a
+# file, half a second for the large benchmark session (issue 9).
+SAMPLE = 4 << 10
 
 
 def _method(head: bytes) -> int:
     """Stored or deflated, from the file's first chunk: a known packed format is stored
-    at once; else a trial deflate of its first 16 KiB decides (the whole first MiB,
+    at once; else a trial deflate of its first 4 KiB decides (the whole first MiB,
     read a second time for the trial, was most of an export's time; issue 9)."""
     if not head or head.startswith(_PACKED_MAGIC) or head[4:8] in (b"ftyp", b"moov"):
         return zipfile.ZIP_STORED
@@ -165,6 +169,43 @@ def _copy_evidence(archive: zipfile.ZipFile, item: EvidenceFile, store: bool) ->
     return Member(path=name, sha256=item.sha256, size=size)
 
 
+class _EarlySync:
+    """The bundle on its way to the disk while it is still being written: an fsync in
+    the background after every ``SYNC_EVERY`` bytes, so that the fsync before the
+    rename waits for the last few MiB only (for the whole of a 200 MB bundle it
+    took about a second; issue 9).  A background fsync's error is raised by ``join``
+    (Linux reports a failed write-back once: it must not be lost)."""
+
+    SYNC_EVERY = 32 << 20
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._since = 0
+        self._thread: threading.Thread | None = None
+        self._error: OSError | None = None
+
+    def wrote(self, count: int) -> None:
+        self._since += count
+        if self._since < self.SYNC_EVERY or (self._thread and self._thread.is_alive()):
+            return
+        self._since = 0
+        self._thread = threading.Thread(target=self._sync, name="bundle-fsync", daemon=True)
+        self._thread.start()
+
+    def _sync(self) -> None:
+        try:
+            os.fsync(self._fd)
+        except OSError as error:
+            self._error = self._error or error
+
+    def join(self) -> None:
+        """Wait for the fsync in flight (before the file is closed or synced)."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 def _write_zip(
     stream: IO[bytes],
     header: Header,
@@ -172,17 +213,24 @@ def _write_zip(
     evidence: Sequence[EvidenceFile],
     encrypted: bool,
     stored: set[str],
+    wrote: Callable[[int], None] = lambda _count: None,
 ) -> int:
     members: list[Member] = []
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in texts.items():
-            packed = len(zlib.compress(data, 6))
-            method = zipfile.ZIP_STORED if _too_compressible(len(data), packed) else None
+            # Deflated once, checked after (no trial deflate first): a text that
+            # turns out too compressible is written again stored, as evidence is.
+            method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
             archive.writestr(name, data, compress_type=method)
+            if method != zipfile.ZIP_STORED and _too_compressible(
+                len(data), archive.getinfo(name).compress_size
+            ):
+                raise _TooCompressible(name)
             digest = hashlib.sha256(data).hexdigest()
             members.append(Member(path=name, sha256=digest, size=len(data)))
         for item in evidence:
             members.append(_copy_evidence(archive, item, item.sha256 in stored))
+            wrote(item.size)
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             app_version=header.app_version,
@@ -220,13 +268,25 @@ def _write_file(
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as raw:
-            if passphrase is None:
-                count = _write_zip(raw, header, texts, evidence, False, stored)
-            else:
-                sealed = EncryptingWriter(raw, passphrase, frame_size)
-                # zipfile accepts any object with write/flush (it tracks the offset itself).
-                count = _write_zip(sealed, header, texts, evidence, True, stored)  # type: ignore[arg-type]
-                sealed.close()
+            early = _EarlySync(raw.fileno())
+            try:
+                if passphrase is None:
+                    count = _write_zip(raw, header, texts, evidence, False, stored, early.wrote)
+                else:
+                    sealed = EncryptingWriter(raw, passphrase, frame_size)
+                    # zipfile accepts any object with write/flush (it tracks the offset itself).
+                    count = _write_zip(
+                        sealed,  # type: ignore[arg-type]
+                        header,
+                        texts,
+                        evidence,
+                        True,
+                        stored,
+                        early.wrote,
+                    )
+                    sealed.close()
+            finally:
+                early.join()
             raw.flush()
             os.fsync(raw.fileno())
         temp.replace(out)
@@ -263,4 +323,4 @@ def write_bundle(
                 out.absolute(), header, texts, evidence, passphrase, frame_size, stored
             )
         except _TooCompressible as again:
-            stored.add(again.sha256)
+            stored.add(again.key)

@@ -10,11 +10,15 @@ settled each conflict; ``preview_bundle`` shows what an import would do.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from types import SimpleNamespace
+from typing import Any, Literal, cast
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -26,7 +30,7 @@ from evaluator_app.exchange.schema import AUDIT, SESSION
 from evaluator_app.exchange.scope import LISTS, Tables, count_records
 from evaluator_app.exchange.summary import ImportSummary
 from evaluator_app.i18n import _
-from evaluator_app.services.audit import as_audited, replay_trail, signoff_head
+from evaluator_app.services.audit import as_audited, signoff_head
 from evaluator_app.services.errors import ServiceError, StorageError
 from evaluator_app.services.merge import (
     MergePlan,
@@ -40,7 +44,7 @@ from evaluator_app.services.operation import (
     GENESIS,
     Change,
     Context,
-    chain_hash,
+    event_content,
     operation,
     reading,
     to_json,
@@ -70,7 +74,11 @@ class _Incoming:
     bundle: Bundle
     tables: Tables
     rows: list[dict[str, Any]]  # audit.json events as stored
-    events: list[AuditEvent]
+
+    @cached_property
+    def events(self) -> list[AuditEvent]:
+        """The events as ORM objects, for a merge (adding a session needs only rows)."""
+        return [AuditEvent(**row) for row in self.rows]
 
 
 @contextmanager
@@ -89,32 +97,70 @@ def _checked(
         try:
             tables = bundle.records()
             rows = bundle.events()
-            events = [AuditEvent(**row) for row in rows]
-            _check_trail(bundle, tables, events)
-            yield _Incoming(bundle, tables, rows, events)
+            _check_trail(bundle, tables, rows)
+            yield _Incoming(bundle, tables, rows)
         except BundleError as error:
             raise error.at(path.name) from None
 
 
-def _check_trail(bundle: Bundle, tables: Tables, events: list[AuditEvent]) -> None:
+# ``domain.canonical.canonical_json`` with its encoder made once: ``json.dumps``
+# builds one per call, a third of the time of the 60,000 values a large
+# session's trail check encodes (issue 9).  The same options, so the same text;
+# what plain JSON cannot hold (a Decimal, a set) goes the usual way.
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+
+
+def _canonical(value: Any) -> str:
+    try:
+        return _ENCODER.encode(value)
+    except TypeError:
+        return canonical_json(value)
+
+
+def _event_hash(row: Mapping[str, Any]) -> str:
+    """``operation.chain_hash`` of an event given as column values."""
+    content = event_content(cast(AuditEvent, SimpleNamespace(**row)))
+    return hashlib.sha256(_canonical(content).encode("utf-8")).hexdigest()
+
+
+def _replay(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, str]]:
+    """``services.audit.replay_trail`` over column values (the same result)."""
+    state: dict[tuple[str, str], dict[str, str]] = {}
+    for row in rows:
+        key = (row["record_type"], row["record_id"])
+        change = row["change"]
+        if change == "create":
+            values = json.loads(row["new_value"] or "{}")
+            state[key] = {name: _canonical(value) for name, value in values.items()}
+        elif change == "update" and row["field"]:
+            state.setdefault(key, {})[row["field"]] = row["new_value"] or "null"
+        elif change == "delete":
+            state.pop(key, None)
+    return state
+
+
+def _check_trail(bundle: Bundle, tables: Tables, events: list[dict[str, Any]]) -> None:
     """The bundle's trail is unbroken and says what its records hold (as
-    ``services.audit.verify_chain`` will check once they are stored)."""
+    ``services.audit.verify_chain`` will check once they are stored); ``events``
+    as column values (ORM objects for 4,000 events cost most of a second)."""
     whole = bundle.manifest.scope.whole
     previous = GENESIS
     for n, event in enumerate(events):
-        if whole and event.prev_hash != previous:
+        if whole and event["prev_hash"] != previous:
             raise BundleError(
                 AUDIT, _("events[{n}]: its link to the previous event is broken").format(n=n)
             )
-        if chain_hash(event) != event.hash:
+        if _event_hash(event) != event["hash"]:
             raise BundleError(AUDIT, _("events[{n}]: changed after it was recorded").format(n=n))
-        previous = event.hash
-    if whole and events[0].action != "create_session":
+        previous = event["hash"]
+    if whole and events[0]["action"] != "create_session":
         raise BundleError(
             AUDIT, _("events[0]: the trail does not start with the session's creation")
         )
     try:
-        expected = replay_trail(events)
+        expected = _replay(events)
     except (ValueError, TypeError, AttributeError):
         raise BundleError(AUDIT, _("events: a recorded value is not valid JSON")) from None
     for name, model in MODELS.items():
@@ -129,7 +175,7 @@ def _check_trail(bundle: Bundle, tables: Tables, events: list[AuditEvent]) -> No
                     SESSION, _("{label} is not in the bundle's audit trail").format(label=label)
                 )
             for key, value in record.items():
-                if key not in BOOKKEEPING and canonical_json(to_json(value)) != as_audited(
+                if key not in BOOKKEEPING and _canonical(to_json(value)) != as_audited(
                     model, key, values
                 ):
                     raise BundleError(
@@ -139,7 +185,7 @@ def _check_trail(bundle: Bundle, tables: Tables, events: list[AuditEvent]) -> No
                         ),
                     )
     if whole:
-        seqs = {e.seq: e.hash for e in events}
+        seqs = {e["seq"]: e["hash"] for e in events}
         for n, signoff in enumerate(tables["signoffs"]):
             try:
                 head = signoff_head(signoff["snapshot"])
@@ -162,7 +208,7 @@ class _Addition:
 
 def _addition(db: Session, incoming: _Incoming) -> _Addition:
     """How a session new here is added (refused if its ids are taken here)."""
-    tables, events = incoming.tables, incoming.events
+    tables, events = incoming.tables, incoming.rows
     if not incoming.bundle.manifest.scope.whole:
         raise ImportRefused(
             _(
@@ -179,7 +225,7 @@ def _addition(db: Session, incoming: _Incoming) -> _Addition:
     reuse = db.scalars(
         select(FrameworkRecord.id).where(FrameworkRecord.content_hash == framework["content_hash"])
     ).first()
-    checks: list[tuple[Any, list[str]]] = [(AuditEvent, [e.id for e in events])]
+    checks: list[tuple[Any, list[str]]] = [(AuditEvent, [e["id"] for e in events])]
     checks += [(MODELS[name], [r["id"] for r in tables[name]]) for name in LISTS]
     if reuse is None:
         checks.append((FrameworkRecord, [framework["id"]]))
