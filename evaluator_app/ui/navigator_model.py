@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,7 +19,18 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QApplication
 
 from evaluator_app.domain.framework import Group, Indicator
@@ -162,13 +172,17 @@ class _GroupFigures:
     score: str  # as shown
 
 
-class NavigatorModel(QAbstractItemModel):
+class NavigatorModel(QStandardItemModel):
     """Dimensions, their groups (to any depth) and indicators, in framework order.
 
     Column 0 is code and title (a dimension's with the evaluator holding it); 1
     the agreed level (indicators) or the score (groups); 2 the badges
     (indicators) or the progress, settled of all beneath (groups).  Custom
     roles: see the ``*_ROLE`` constants.
+
+    What every row says is worked out here and kept in Qt's own items: a model
+    answering in Python was asked some 2,000 questions per repaint of the tree,
+    most of a switch's time when the tree scrolled (issue 9).
     """
 
     TITLE, LEVEL, BADGES = range(3)
@@ -178,11 +192,19 @@ class NavigatorModel(QAbstractItemModel):
         self._controller = controller
         self._nodes: list[_Node] = [_Node("root", "", -1, 0)]
         self._by_code: dict[str, int] = {}
+        self._items: list[list[QStandardItem]] = [[]]  # per node: its three cells
+        self.setColumnCount(3)
         for row, dimension in enumerate(controller.framework.dimensions):
             self._add_group(dimension, 0, row)
         self._states: dict[str, IndicatorState] = dict(controller.states)
         self._groups: dict[str, _GroupFigures] = self._group_figures()
         self._holders: dict[str, AssignmentInfo] = self._read_holders()
+        blocked = self.blockSignals(True)  # no view yet: nobody to tell
+        try:
+            for number in range(1, len(self._nodes)):
+                self._fill(number)
+        finally:
+            self.blockSignals(blocked)
         controller.changed.connect(self._refresh)
 
     def _add_group(self, group: Group, parent: int, row: int) -> int:
@@ -202,16 +224,65 @@ class NavigatorModel(QAbstractItemModel):
         self._nodes.append(node)
         self._nodes[node.parent].children.append(number)
         self._by_code[node.code] = number
+        cells = [QStandardItem() for _column in range(3)]
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind == INDICATOR:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        for cell in cells:
+            cell.setFlags(flags)
+        self._items.append(cells)
+        if node.parent == 0:
+            self.appendRow(cells)
+        else:
+            self._items[node.parent][0].appendRow(cells)
         return number
+
+    def _fill(self, number: int) -> None:
+        """Put what node ``number``'s cells say into them (signals are the caller's)."""
+        node = self._nodes[number]
+        for column, cell in enumerate(self._items[number]):
+            roles = {
+                CODE_ROLE: node.code,
+                KIND_ROLE: node.kind,
+                SEARCH_ROLE: self._search_text(node),
+            }
+            wanted: tuple[int, ...]
+            if node.kind == GROUP:
+                wanted = (
+                    Qt.ItemDataRole.DisplayRole,
+                    Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.FontRole,
+                    HOLDER_ROLE,
+                )
+                found = {role: self._group_data(node, column, role) for role in wanted}
+            else:
+                wanted = (
+                    Qt.ItemDataRole.DisplayRole,
+                    Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.DecorationRole,
+                    Qt.ItemDataRole.ForegroundRole,
+                    STATE_ROLE,
+                    SETTLED_ROLE,
+                    OPEN_CLARIFICATIONS_ROLE,
+                    PENDING_EVIDENCE_ROLE,
+                    BADGES_ROLE,
+                )
+                found = {role: self._indicator_data(node, column, role) for role in wanted}
+            roles.update((role, value) for role, value in found.items() if value is not None)
+            cell.clearData()
+            for role, value in roles.items():
+                cell.setData(value, role)
 
     # --- reading --------------------------------------------------------------
 
     def index_of(self, code: str, column: int = 0) -> QModelIndex:
         """The row of an indicator or group by code (invalid if unknown)."""
         number = self._by_code.get(code)
-        if number is None:
+        if number is None or not 0 <= column < 3:
             return QModelIndex()
-        return self.createIndex(self._nodes[number].row, column, number)
+        return self.indexFromItem(self._items[number][column])
 
     def indicator_state(self, code: str) -> IndicatorState | None:
         return self._states.get(code)
@@ -232,9 +303,6 @@ class NavigatorModel(QAbstractItemModel):
             number = self._nodes[number].parent
         return self._nodes[number].code
 
-    def _node(self, index: Index) -> _Node:
-        return self._nodes[index.internalId()] if index.isValid() else self._nodes[0]
-
     def _group_figures(self) -> dict[str, _GroupFigures]:
         scores = self._controller.overview.scores.groups
         figures = {}
@@ -254,46 +322,6 @@ class NavigatorModel(QAbstractItemModel):
 
     # --- Qt's model interface -------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # The bounds checked here, not with hasIndex(): that called rowCount() and
-        # columnCount() back in Python, and the filter and the view ask for about a
-        # thousand indexes per repaint (issue 9).
-        if parent.isValid():
-            if parent.column() != 0:
-                return QModelIndex()
-            children = self._nodes[parent.internalId()].children
-        else:
-            children = self._nodes[0].children
-        if 0 <= row < len(children) and 0 <= column < 3:
-            return self.createIndex(row, column, children[row])
-        return QModelIndex()
-
-    def parent(self, child: Index | None = None) -> Any:
-        if child is None:  # QObject.parent()
-            return super().parent()
-        if not child.isValid():
-            return QModelIndex()
-        number = self._nodes[child.internalId()].parent
-        if number <= 0:
-            return QModelIndex()
-        return self.createIndex(self._nodes[number].row, 0, number)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._node(parent).children)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 3
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._node(index).kind == INDICATOR:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -305,20 +333,6 @@ class NavigatorModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and section != self.TITLE:
             return Qt.AlignmentFlag.AlignCenter
         return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        node = self._node(index)
-        if role == CODE_ROLE:
-            return node.code
-        if role == KIND_ROLE:
-            return node.kind
-        if role == SEARCH_ROLE:
-            return self._search_text(node)
-        if node.kind == GROUP:
-            return self._group_data(node, index.column(), role)
-        return self._indicator_data(node, index.column(), role)
 
     # --- what rows say --------------------------------------------------------
 
@@ -462,6 +476,13 @@ class NavigatorModel(QAbstractItemModel):
             else:
                 continue
             if moved:
-                first = self.createIndex(node.row, 0, number)
-                last = self.createIndex(node.row, self.columnCount() - 1, number)
+                # One dataChanged per row, as before: the items' own signals (one per
+                # cell and role) are held back while the row is filled again.
+                blocked = self.blockSignals(True)
+                try:
+                    self._fill(number)
+                finally:
+                    self.blockSignals(blocked)
+                first = self.indexFromItem(self._items[number][0])
+                last = self.indexFromItem(self._items[number][2])
                 self.dataChanged.emit(first, last)
