@@ -4,31 +4,111 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import RowMapping, Table, bindparam, select
 
+from evaluator_app.domain.framework import Framework
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
-from evaluator_app.services.frameworks import framework_of
+from evaluator_app.services.frameworks import framework_by_hash, framework_of
 from evaluator_app.services.operation import Context, Op, operation
-from evaluator_app.services.records import assessment_of, editable_session, get
-from evaluator_app.store.models import Assessment, Participant, Rating
+from evaluator_app.services.record_update import update_fields
+from evaluator_app.services.records import (
+    SessionFacts,
+    assessment_of,
+    editable_session,
+    editable_session_row,
+    ensure_editable,
+    get,
+    not_in_framework,
+    resolve_id,
+)
+from evaluator_app.store.models import (
+    Assessment,
+    EvaluationSession,
+    FrameworkRecord,
+    Participant,
+    Rating,
+)
 
 STATUSES = ("not_started", "in_discussion", "done", "deferred")
 
 
+@dataclass
+class _Edit:
+    """An assessment being changed: as stored, and the values the service sets."""
+
+    op: Op
+    stored: RowMapping  # the assessment's columns, and its session's (_STORED)
+    values: dict[str, Any]
+
+    @property
+    def code(self) -> str:
+        return str(self.stored["indicator_code"])
+
+    def check_level(self, level: int) -> None:
+        framework = framework_by_hash(
+            self.op.db, self.stored["framework_id"], self.stored["framework_hash"]
+        )
+        _check_level(framework, self.code, level)
+
+
+_assessments = cast(Table, Assessment.__table__)
+# One statement for what a change needs, built once: these are the changes of every
+# minute of a meeting, and ORM objects and statement building cost more than the
+# statements (issue 9).
+_STORED = (
+    select(
+        _assessments,
+        EvaluationSession.status.label("session_status"),
+        EvaluationSession.region,
+        EvaluationSession.year,
+        EvaluationSession.framework_id,
+        FrameworkRecord.content_hash.label("framework_hash"),
+    )
+    .join(EvaluationSession, EvaluationSession.id == _assessments.c.session_id)
+    .join(FrameworkRecord, FrameworkRecord.id == EvaluationSession.framework_id)
+    .where(
+        _assessments.c.session_id == bindparam("session_id"),
+        _assessments.c.indicator_code == bindparam("code"),
+    )
+)
+
+
 @contextmanager
-def _assessment(
-    ctx: Context, action: str, session_id: str, code: str
-) -> Iterator[tuple[Op, Assessment]]:
+def _assessment(ctx: Context, action: str, session_id: str, code: str) -> Iterator[_Edit]:
     with operation(ctx, action) as op:
-        session = editable_session(op.db, session_id)
-        op.session_id = session.id
-        yield op, assessment_of(op.db, session, code)
+        found = resolve_id(op.db, EvaluationSession, session_id)
+        stored = (
+            op.db.connection()
+            .execute(_STORED, {"session_id": found, "code": code})
+            .mappings()
+            .first()
+        )
+        if stored is None:
+            editable_session_row(op.db, found)  # says why: no such session, or signed
+            raise not_in_framework(code, found)
+        ensure_editable(
+            SessionFacts(
+                found,
+                stored["session_status"],
+                stored["region"],
+                stored["year"],
+                stored["framework_id"],
+                stored["framework_hash"],
+            )
+        )
+        op.session_id = found
+        edit = _Edit(
+            op, stored, {column.key: stored[column.key] for column in _assessments.columns}
+        )
+        yield edit
+        update_fields(op, Assessment, stored, edit.values)
 
 
-def _check_level(op: Op, assessment: Assessment, level: int) -> None:
-    framework = framework_of(assessment.session)
+def _check_level(framework: Framework, code: str, level: int) -> None:
     values = framework.level_values()
     if level not in values:
         raise InvalidInput(
@@ -40,25 +120,24 @@ def _check_level(op: Op, assessment: Assessment, level: int) -> None:
                 framework_id=framework.id,
                 lowest=values[0],
                 highest=values[-1],
-                indicator_code=assessment.indicator_code,
+                indicator_code=code,
             )
         )
 
 
 def set_agreed_level(ctx: Context, session_id: str, code: str, level: int | None) -> None:
     """Settle an indicator's level (None clears it); settling marks it done."""
-    with _assessment(ctx, "set_agreed_level", session_id, code) as (op, assessment):
+    with _assessment(ctx, "set_agreed_level", session_id, code) as edit:
+        values = edit.values
         if level is None:
-            assessment.agreed_level = None
-            if assessment.status == "done":
-                assessment.status = "in_discussion"
+            values["agreed_level"] = None
+            if values["status"] == "done":
+                values["status"] = "in_discussion"
             return
-        _check_level(op, assessment, level)
-        assessment.agreed_level = level
-        assessment.not_applicable = False
-        assessment.na_reason = ""
-        if assessment.status in ("not_started", "in_discussion"):
-            assessment.status = "done"
+        edit.check_level(level)
+        values.update(agreed_level=level, not_applicable=False, na_reason="")
+        if values["status"] in ("not_started", "in_discussion"):
+            values["status"] = "done"
 
 
 def set_rationale(ctx: Context, session_id: str, code: str, rationale: str) -> None:
@@ -67,35 +146,34 @@ def set_rationale(ctx: Context, session_id: str, code: str, rationale: str) -> N
         raise InvalidInput(
             _("the rationale for {code} is longer than 2000 characters").format(code=code)
         )
-    with _assessment(ctx, "set_rationale", session_id, code) as (_op, assessment):
-        assessment.rationale = rationale.strip()
+    with _assessment(ctx, "set_rationale", session_id, code) as edit:
+        edit.values["rationale"] = rationale.strip()
 
 
 def set_self_level(ctx: Context, session_id: str, code: str, level: int | None) -> None:
     """What the city claimed in its self-assessment before the meeting."""
-    with _assessment(ctx, "set_self_level", session_id, code) as (op, assessment):
+    with _assessment(ctx, "set_self_level", session_id, code) as edit:
         if level is not None:
-            _check_level(op, assessment, level)
-        assessment.self_level = level
+            edit.check_level(level)
+        edit.values["self_level"] = level
 
 
 def set_not_applicable(ctx: Context, session_id: str, code: str, reason: str) -> None:
     """Mark an indicator N/A: it drops out of its group's mean."""
     if not reason.strip():
         raise InvalidInput(_("say why indicator {code} does not apply").format(code=code))
-    with _assessment(ctx, "set_not_applicable", session_id, code) as (_op, assessment):
-        assessment.not_applicable = True
-        assessment.na_reason = reason.strip()
-        assessment.agreed_level = None
-        assessment.status = "done"
+    with _assessment(ctx, "set_not_applicable", session_id, code) as edit:
+        edit.values.update(
+            not_applicable=True, na_reason=reason.strip(), agreed_level=None, status="done"
+        )
 
 
 def clear_not_applicable(ctx: Context, session_id: str, code: str) -> None:
-    with _assessment(ctx, "clear_not_applicable", session_id, code) as (_op, assessment):
-        assessment.not_applicable = False
-        assessment.na_reason = ""
-        if assessment.status == "done" and assessment.agreed_level is None:
-            assessment.status = "in_discussion"
+    with _assessment(ctx, "clear_not_applicable", session_id, code) as edit:
+        values = edit.values
+        values.update(not_applicable=False, na_reason="")
+        if values["status"] == "done" and values["agreed_level"] is None:
+            values["status"] = "in_discussion"
 
 
 def set_status(ctx: Context, session_id: str, code: str, status: str) -> None:
@@ -105,20 +183,23 @@ def set_status(ctx: Context, session_id: str, code: str, status: str) -> None:
                 status=status, statuses=", ".join(STATUSES)
             )
         )
-    with _assessment(ctx, "set_status", session_id, code) as (_op, assessment):
-        assessment.status = status
+    with _assessment(ctx, "set_status", session_id, code) as edit:
+        edit.values["status"] = status
 
 
 def set_notes(ctx: Context, session_id: str, code: str, notes: str) -> None:
-    with _assessment(ctx, "set_notes", session_id, code) as (_op, assessment):
-        assessment.notes = notes
+    with _assessment(ctx, "set_notes", session_id, code) as edit:
+        edit.values["notes"] = notes
 
 
 def set_rating(
     ctx: Context, session_id: str, code: str, participant_id: str, level: int | None
 ) -> None:
     """One evaluator's own level for an indicator (None withdraws it)."""
-    with _assessment(ctx, "set_rating", session_id, code) as (op, assessment):
+    with operation(ctx, "set_rating") as op:
+        session = editable_session(op.db, session_id)
+        op.session_id = session.id
+        assessment = assessment_of(op.db, session, code)
         participant = get(op.db, Participant, participant_id)
         if participant.session_id != assessment.session_id:
             raise InvalidInput(
@@ -135,7 +216,7 @@ def set_rating(
             if rating is not None:
                 op.db.delete(rating)
             return
-        _check_level(op, assessment, level)
+        _check_level(framework_of(session), assessment.indicator_code, level)
         if rating is None:
             op.db.add(
                 Rating(assessment_id=assessment.id, participant_id=participant.id, level=level)

@@ -132,6 +132,19 @@ def framework_of(session: EvaluationSession) -> Framework:
     return framework
 
 
+def framework_by_hash(db: Session, framework_id: str, content_hash: str) -> Framework:
+    """``framework_of`` for a session read as a row: the definition is read only
+    when it is not parsed yet."""
+    framework = _DEFINITIONS.get(content_hash)
+    if framework is None:
+        definition = db.scalar(
+            select(FrameworkRecord.definition).where(FrameworkRecord.id == framework_id)
+        )
+        framework = Framework.model_validate(definition)
+        _DEFINITIONS[content_hash] = framework
+    return framework
+
+
 # --- importing and exporting ---------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, event, insert, inspect, select
+from sqlalchemy import Connection, Table, bindparam, event, insert, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
@@ -192,18 +192,33 @@ def chain_hash(event_: AuditEvent) -> str:
     return sha256_of(event_content(event_))
 
 
+# Built once: building and caching a statement cost more than running it (issue 9).
+_HEAD = (
+    select(AuditEvent.seq, AuditEvent.hash)
+    .where(AuditEvent.session_id == bindparam("session_id"))
+    .order_by(AuditEvent.seq.desc())
+    .limit(1)
+)
+_HEAD_OF_NO_SESSION = (
+    select(AuditEvent.seq, AuditEvent.hash)
+    .where(AuditEvent.session_id.is_(None))
+    .order_by(AuditEvent.seq.desc())
+    .limit(1)
+)
+_INSERT_EVENTS = insert(cast(Table, AuditEvent.__table__))
+
+
 def chain_head(db: Session, session_id: str | None) -> tuple[int, str]:
-    # Two columns through Core, not a whole ORM event: this runs in every change.
-    last = db.execute(
-        select(AuditEvent.seq, AuditEvent.hash)
-        .where(
-            AuditEvent.session_id.is_(None)
-            if session_id is None
-            else AuditEvent.session_id == session_id
-        )
-        .order_by(AuditEvent.seq.desc())
-        .limit(1)
-    ).first()
+    """The sequence number and hash of a chain's last event (GENESIS when empty)."""
+    db.flush()
+    return _head(db.connection(), session_id)
+
+
+def _head(connection: Connection, session_id: str | None) -> tuple[int, str]:
+    if session_id is None:
+        last = connection.execute(_HEAD_OF_NO_SESSION).first()
+    else:
+        last = connection.execute(_HEAD, {"session_id": session_id}).first()
     return (int(last.seq), str(last.hash)) if last else (0, GENESIS)
 
 
@@ -215,8 +230,11 @@ def _write_audit(
     changes: list[Change],
     target_operation_id: str | None,
 ) -> str:
+    # Called after the flush: Core on the transaction's connection, no ORM objects,
+    # whose unit of work cost more than the insert itself in every change (issue 9).
+    connection = db.connection()
     operation_id = new_id()
-    seq, prev = chain_head(db, session_id)
+    seq, prev = _head(connection, session_id)
     now = utc_now()
     rows = []
     for change in changes:
@@ -241,9 +259,7 @@ def _write_audit(
         # What event_content() gives for the stored event: the same dict, ``at`` as text.
         row["hash"] = prev = sha256_of({**row, "at": now.isoformat()})
         rows.append(row)
-    # Inserted through Core in one statement: ORM objects and their unit of work cost
-    # more than the insert itself in every change (issue 9).
-    db.execute(insert(cast(Table, AuditEvent.__table__)), rows)
+    connection.execute(_INSERT_EVENTS, rows)
     return operation_id
 
 

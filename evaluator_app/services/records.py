@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from evaluator_app.i18n import N_, _
 from evaluator_app.services.errors import InvalidInput, NotFound, SessionLocked
-from evaluator_app.store.models import Assessment, EvaluationSession, Record
+from evaluator_app.store.models import Assessment, EvaluationSession, FrameworkRecord, Record
 
 R = TypeVar("R", bound=Record)
 
@@ -39,43 +40,63 @@ def record_name(table: str) -> str:
 def resolve_id(db: Session, model: type[R], given: str) -> str:
     """A full id, or a unique prefix of at least 4 characters (as git allows)."""
     given = given.strip().lower()
-    label = record_name(model.__tablename__)
     if not given or any(c not in "0123456789abcdef-" for c in given):
-        raise NotFound(_("no {label} with id {given!r}").format(label=label, given=given))
+        raise NotFound(_("no {label} with id {given!r}").format(label=_label(model), given=given))
     if len(given) == 36:
         return given
     if len(given) < 4:
         raise InvalidInput(
             _("{label} id {given!r} is too short; give at least 4 characters").format(
-                label=label, given=given
+                label=_label(model), given=given
             )
         )
     ids = db.scalars(
         select(model.id).where(model.id.startswith(given, autoescape=True)).limit(2)
     ).all()
     if not ids:
-        raise NotFound(_("no {label} with id {given!r}").format(label=label, given=given))
+        raise NotFound(_("no {label} with id {given!r}").format(label=_label(model), given=given))
     if len(ids) > 1:
         raise InvalidInput(
             _("{label} id {given!r} is ambiguous; give more characters").format(
-                label=label, given=given
+                label=_label(model), given=given
             )
         )
     return ids[0]
 
 
+def _label(model: type[Record]) -> str:
+    # Only for a message: translating looks the language up.
+    return record_name(model.__tablename__)
+
+
 def get(db: Session, model: type[R], record_id: str) -> R:
     record = db.get(model, resolve_id(db, model, record_id))
     if record is None:
-        raise NotFound(
-            _("no {tablename} with id {record_id!r}").format(
-                tablename=model.__tablename__, record_id=record_id
-            )
-        )
+        raise _no_record(model, record_id)
     return record
 
 
-def ensure_editable(session: EvaluationSession) -> None:
+def _no_record(model: type[Record], record_id: str) -> NotFound:
+    return NotFound(
+        _("no {tablename} with id {record_id!r}").format(
+            tablename=model.__tablename__, record_id=record_id
+        )
+    )
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    """What a change to a session's records needs of it, read without the ORM."""
+
+    id: str
+    status: str
+    region: str
+    year: int
+    framework_id: str
+    content_hash: str  # of the framework definition
+
+
+def ensure_editable(session: EvaluationSession | SessionFacts) -> None:
     if session.status not in EDITABLE_STATUSES:
         raise SessionLocked(
             _(
@@ -98,9 +119,39 @@ def assessment_of(db: Session, session: EvaluationSession, indicator_code: str) 
         )
     ).first()
     if assessment is None:
-        raise NotFound(
-            _(
-                "indicator {indicator_code!r} is not in the framework of session {session_id}"
-            ).format(indicator_code=indicator_code, session_id=session.id[:8])
-        )
+        raise not_in_framework(indicator_code, session.id)
     return assessment
+
+
+def not_in_framework(indicator_code: str, session_id: str) -> NotFound:
+    return NotFound(
+        _("indicator {indicator_code!r} is not in the framework of session {session_id}").format(
+            indicator_code=indicator_code, session_id=session_id[:8]
+        )
+    )
+
+
+# --- the same through Core, for the changes made most often in a meeting (issue 9) ---
+
+
+def editable_session_row(db: Session, session_id: str) -> SessionFacts:
+    """A session that may be changed: its id, status, region, year, framework id and
+    the framework's content hash, in one statement and no ORM object."""
+    found = resolve_id(db, EvaluationSession, session_id)
+    row = db.execute(
+        select(
+            EvaluationSession.id,
+            EvaluationSession.status,
+            EvaluationSession.region,
+            EvaluationSession.year,
+            EvaluationSession.framework_id,
+            FrameworkRecord.content_hash,
+        )
+        .join(FrameworkRecord, FrameworkRecord.id == EvaluationSession.framework_id)
+        .where(EvaluationSession.id == found)
+    ).first()
+    if row is None:
+        raise _no_record(EvaluationSession, session_id)
+    facts = SessionFacts(*row)
+    ensure_editable(facts)
+    return facts
