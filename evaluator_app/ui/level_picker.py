@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evaluator_app.ui.card_painting import Pill, paint_card
 from evaluator_app.ui.labels import NOTHING
 
 
@@ -45,14 +46,14 @@ def _mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
     )
 
 
-def _tag(text: str) -> QLabel:
-    label = QLabel(text)
+def _tag(text: str) -> Pill:
+    label = Pill(text)
     label.setObjectName("tag")
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * 0.85)
     font.setBold(True)
     label.setFont(font)
-    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    label.setContentsMargins(5, 1, 5, 1)
     return label
 
 
@@ -68,8 +69,13 @@ class LevelCard(QFrame):
         self.self_assessed = False
         self.interactive = True
         self.muted = False  # the indicator is N/A: no level applies
+        self.hovered = False
         self._style: tuple[bool, bool, bool] | None = None  # the marks last styled
+        self._border = QColor()
+        self._hover_border = QColor()
+        self._background = QColor()
         self.setObjectName("levelCard")
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the notes' focus
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -98,7 +104,8 @@ class LevelCard(QFrame):
         self.criterion.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 10)
+        # Inside the widest border (3 px), so that the text keeps still as marks move.
+        layout.setContentsMargins(13, 11, 13, 13)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(tags_row)
@@ -130,8 +137,8 @@ class LevelCard(QFrame):
     def _restyle(self) -> None:
         self.agreed_tag.setVisible(self.agreed)
         self.self_tag.setVisible(self.self_assessed)
-        # A style sheet costs a restyle of the card and its labels: set it only when
-        # what it shows changed (most switches change one or two cards, issue 9).
+        # Colours are worked out only when what they show changed (most switches
+        # change one or two cards); the card paints its own frame (issue 9).
         style = (self.agreed, self.muted, self.interactive)
         if style == self._style:
             return
@@ -143,36 +150,50 @@ class LevelCard(QFrame):
         text = palette.color(QPalette.ColorRole.Text)
         on_highlight = palette.color(QPalette.ColorRole.HighlightedText)
         if self.agreed:
-            border = f"3px solid {highlight.name()}"
-            background = _mix(base, highlight, 0.16).name()
+            self._border = highlight
+            self._background = _mix(base, highlight, 0.16)
         elif self.muted:
-            border = f"1px dashed {mid.name()}"
-            background = palette.color(QPalette.ColorRole.Window).name()
+            self._border = mid
+            self._background = palette.color(QPalette.ColorRole.Window)
             text = palette.color(QPalette.ColorRole.PlaceholderText)
         else:
-            border = f"1px solid {mid.name()}"
-            background = base.name()
-        hover = (
-            f"QFrame#levelCard:hover {{ border: 3px solid {_mix(mid, highlight, 0.6).name()}; }}"
-            if self.interactive and not self.agreed
-            else ""
-        )
-        # Margins keep the text still whether the border is 1 or 3 pixels wide.
-        padding = "0px" if self.agreed else "2px"
-        self.setStyleSheet(
-            f"QFrame#levelCard {{ border: {border}; border-radius: 6px; "
-            f"background: {background}; margin: {padding}; }}"
-            f"{hover}"
-            f"QLabel {{ color: {text.name()}; background: transparent; border: none; }}"
-            f"QLabel#tag {{ border-radius: 3px; padding: 1px 5px; }}"
-        )
-        self.agreed_tag.setStyleSheet(
-            f"background: {highlight.name()}; color: {on_highlight.name()};"
-        )
-        self.self_tag.setStyleSheet(f"border: 1px solid {text.name()}; color: {text.name()};")
+            self._border = mid
+            self._background = base
+        self._hover_border = _mix(mid, highlight, 0.6)
+        own = QPalette(self.palette())
+        own.setColor(QPalette.ColorRole.WindowText, text)
+        self.heading.setPalette(own)
+        self.criterion.setPalette(own)
+        self.agreed_tag.set_colours(on_highlight, highlight, None)
+        self.self_tag.set_colours(text, None, text)
         self.setCursor(
             Qt.CursorShape.PointingHandCursor if self.interactive else Qt.CursorShape.ArrowCursor
         )
+        self.update()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.HoverEnter, QEvent.Type.HoverLeave):
+            self.hovered = event.type() == QEvent.Type.HoverEnter
+            if self.interactive and not self.agreed:
+                self.update()
+        return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.agreed:
+            paint_card(self, self._border, width=3, radius=6, background=self._background)
+        elif self.interactive and self.hovered:
+            paint_card(
+                self, self._hover_border, width=3, radius=6, background=self._background, inset=2
+            )
+        else:
+            paint_card(
+                self,
+                self._border,
+                radius=6,
+                background=self._background,
+                dashed=self.muted,
+                inset=2,
+            )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if (
