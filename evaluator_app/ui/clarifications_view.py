@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from evaluator_app.services import clarifications
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import ParticipantRow
 from evaluator_app.services.walkthrough import ClarificationRow
+from evaluator_app.ui.card_painting import Pill, paint_card
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import date_label, local_time, role_label, time_label
 from evaluator_app.ui.widgets import CardList
@@ -37,16 +37,9 @@ EVALUATOR_ROLES = ("lead_evaluator", "evaluator")
 NOBODY = ""  # the combo item for "not recorded" (an empty id, not None: findData can find it)
 OPEN_COLOUR = "#b35c00"  # amber: still waiting for an answer
 ANSWERED_COLOUR = "#2e7d32"  # green
-# One style sheet on the list, "open" a property of each card and its state label:
-# a style sheet per card and label restyled every card at every switch (issue 9).
-CARD_STYLE = (
-    "QFrame#clarificationCard { border: 1px solid palette(mid); "
-    f"border-left: 4px solid {ANSWERED_COLOUR}; border-radius: 4px; }}"
-    f'QFrame#clarificationCard[open="true"] {{ border-left-color: {OPEN_COLOUR}; }}'
-    "QLabel#clarificationState { color: white; "
-    f"background: {ANSWERED_COLOUR}; border-radius: 3px; padding: 1px 6px; }}"
-    f'QLabel#clarificationState[open="true"] {{ background: {OPEN_COLOUR}; }}'
-)
+# The card's left band and its state pill in these colours, painted by the card:
+# style sheets put every widget of the list under Qt's style-sheet style, which
+# made showing and laying out the cards a good part of each switch (issue 9).
 
 
 def chosen_person(combo: QComboBox) -> str | None:
@@ -106,9 +99,9 @@ class ClarificationCard(QFrame):
         self.row = row
         self.setObjectName("clarificationCard")
 
-        self.state = QLabel()
+        self.state = Pill()
         self.state.setObjectName("clarificationState")
-        self.state.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.state.setContentsMargins(6, 1, 6, 1)
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -142,7 +135,7 @@ class ClarificationCard(QFrame):
         self.editor.setVisible(False)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(12, 7, 9, 7)  # inside the painted border and band
         layout.setSpacing(3)
         layout.addLayout(top)
         layout.addWidget(self.asked)
@@ -161,10 +154,9 @@ class ClarificationCard(QFrame):
         is_open = row.status == "open"
         if is_open != self._open:
             self._open = is_open
-            for widget in (self, self.state):
-                widget.setProperty("open", is_open)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+            colour = QColor(OPEN_COLOUR if is_open else ANSWERED_COLOUR)
+            self.state.set_colours(QColor("white"), colour, None)
+            self.update()
             self.state.setText(self.tr("Open") if is_open else self.tr("Answered"))
         self.question.setText(row.question)
         self.asked.setText(view.who_and_when(self.tr("Asked by %1"), row.asked_by, row.asked_at))
@@ -179,6 +171,10 @@ class ClarificationCard(QFrame):
         self.reopen_button.setVisible(not is_open)
         self.editor.setVisible(False)
         self.editor.text.clear()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        accent = QColor(OPEN_COLOUR if self._open else ANSWERED_COLOUR)
+        paint_card(self, self.palette().color(QPalette.ColorRole.Mid), accent=accent)
 
 
 class ClarificationsView(QWidget):
@@ -197,7 +193,6 @@ class ClarificationsView(QWidget):
         self._people: list[ParticipantRow] | None = None
 
         self.list_area = CardList(self.tr("No questions yet."))
-        self.list_area.setStyleSheet(CARD_STYLE)
         self.empty = self.list_area.empty
 
         self.question = QLineEdit()
