@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from json.encoder import encode_basestring
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Literal, cast
@@ -113,6 +114,13 @@ _ENCODER = json.JSONEncoder(
 
 
 def _canonical(value: Any) -> str:
+    kind = type(value)
+    if kind is str:  # most values: encoded as the encoder encodes them
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
     try:
         return _ENCODER.encode(value)
     except TypeError:
@@ -340,13 +348,17 @@ def _insert(db: Session, incoming: _Incoming, plan: _Addition) -> None:
     changes.append(Change("session", session["id"], "import", None, None, _about(bundle)))
 
 
-def _add(ctx: Context, incoming: _Incoming, plan: _Addition) -> None:
+def _add(ctx: Context, incoming: _Incoming, plan: _Addition, staged: IncomingFiles) -> None:
     session_id = incoming.tables["session"]["id"]
     with operation(ctx, "import_bundle") as op:
         op.session_id = session_id
         if op.db.get(EvaluationSession, session_id) is not None:
             raise ImportRefused(_("the session was added here meanwhile; import the bundle again"))
         _insert(op.db, incoming, plan)
+        # The rows are written while the evidence is still on its way to the disk;
+        # the files are durable under their names before the transaction commits
+        # (and a failure here rolls it back).
+        _copy_evidence(ctx, incoming.bundle, staged)
 
 
 def _remove_session(db: Session, session_id: str) -> None:
@@ -465,8 +477,7 @@ def import_bundle(
             addition = None if exists else _addition(db, incoming)
         plan = None
         if addition is not None:
-            _copy_evidence(ctx, bundle, staged)
-            _add(ctx, incoming, addition)
+            _add(ctx, incoming, addition, staged)
         else:
             plan = _merge(ctx, incoming, resolutions or {}, staged)
         manifest = bundle.manifest
