@@ -64,6 +64,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    from evaluator_app.startup import pause_collection, resume_collection
+
+    pause_collection()  # until the window shows (ui.app.start_gui)
+    try:
+        return _start_gui(args)
+    finally:
+        resume_collection()
+
+
+def _start_gui(args: argparse.Namespace) -> int:
     from evaluator_app.ui.first_run import maybe_run_first_run
 
     if not maybe_run_first_run(args.data_dir):

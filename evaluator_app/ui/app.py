@@ -13,6 +13,7 @@ from evaluator_app.app_log import install_log
 from evaluator_app.bundled import resources_dir
 from evaluator_app.services.backups import daily_backup
 from evaluator_app.services.operation import Context
+from evaluator_app.startup import resume_collection
 from evaluator_app.ui.crash import install_exception_hook
 from evaluator_app.ui.session_window import SessionWindow
 from evaluator_app.ui.start_window import StartWindow
@@ -78,10 +79,9 @@ class Windows:
         self.start.refresh()
 
 
-def run_gui(ctx: Context, open_session_id: str | None = None, argv: list[str] | None = None) -> int:
-    """Show the start screen, and the meeting window of ``open_session_id`` if given;
-    run until the last window closes."""
-    app = application(argv)
+def start_gui(ctx: Context, open_session_id: str | None = None) -> Windows:
+    """Everything before the event loop: the start screen, and the meeting window of
+    ``open_session_id`` if given, shown.  Keep the result while the loop runs."""
     install_log(ctx.store.data_dir)
     install_exception_hook()
     daily_backup(ctx)  # keeps as many as the preferences say
@@ -90,4 +90,15 @@ def run_gui(ctx: Context, open_session_id: str | None = None, argv: list[str] | 
     if open_session_id is not None:
         windows.start.select_session(open_session_id)
         windows.open_session(open_session_id)
-    return app.exec()
+    resume_collection()  # paused by cmd_gui while starting
+    return windows
+
+
+def run_gui(ctx: Context, open_session_id: str | None = None, argv: list[str] | None = None) -> int:
+    """Show the start screen, and the meeting window of ``open_session_id`` if given;
+    run until the last window closes."""
+    app = application(argv)
+    windows = start_gui(ctx, open_session_id)
+    code = app.exec()
+    del windows
+    return code

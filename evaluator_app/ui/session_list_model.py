@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -26,10 +27,12 @@ class SessionListModel(QAbstractTableModel):
         super().__init__(parent)
         self._ctx = ctx
         self._rows: list[SessionRow] = list_sessions(ctx)
+        self.loaded_at = time.monotonic()
 
     def refresh(self) -> None:
         """Reload from the store (read first, so a failed read leaves the table as it was)."""
         rows = list_sessions(self._ctx)
+        self.loaded_at = time.monotonic()
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()

@@ -8,6 +8,7 @@ window) and announces it through ``session_chosen``.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -236,8 +237,12 @@ class StartWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # Back from a meeting window (or the command line): show progress as it is now.
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.refresh()
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and time.monotonic() - self.sessions.loaded_at > 2
+        ):
+            self.refresh()  # not when just read (the first showing: a start-up's CPU)
 
     def _show(self, session_id: str | None) -> None:
         self.open_action.setEnabled(session_id is not None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ def test_demo_flag_asks_the_first_run_once_creates_the_demo_once_and_opens_the_m
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     seen: list[str] = []
+    collecting: list[tuple[bool, bool]] = []  # (collector on, start-up frozen) in the meeting
 
     def skip_the_first_run() -> None:
         for window in QApplication.topLevelWidgets():
@@ -39,6 +41,7 @@ def test_demo_flag_asks_the_first_run_once_creates_the_demo_once_and_opens_the_m
                 seen.append(f"start: {window.details.title.text()}")
             if isinstance(window, SessionWindow) and window.isVisible():
                 seen.append(f"meeting: {window.controller.overview.region}")
+                collecting.append((gc.isenabled(), gc.get_freeze_count() > 0))
         for window in QApplication.topLevelWidgets():
             window.close()
 
@@ -59,6 +62,9 @@ def test_demo_flag_asks_the_first_run_once_creates_the_demo_once_and_opens_the_m
     assert seen.count("first run") == 1 and seen[0] == "first run"
     shown = [entry for entry in seen if entry != "first run"]
     assert sorted(shown) == sorted([f"start: {DEMO_REGION} · 2024", f"meeting: {DEMO_REGION}"] * 2)
+    # Collection pauses while starting only (startup.py): on again in the meeting.
+    assert collecting == [(True, True)] * 2
+    assert gc.isenabled()
 
 
 def test_no_display_is_reported_plainly(

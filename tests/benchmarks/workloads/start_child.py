@@ -44,16 +44,19 @@ def main() -> None:
         window.show()
         app.processEvents()
     else:
+        # As `evaluator-app gui` does (cli.commands.cmd_gui, ui.app.run_gui), up to
+        # the event loop.
+        from evaluator_app.startup import pause_collection
+
+        pause_collection()
         from evaluator_app.services.operation import open_context
-        from evaluator_app.ui.app import Windows, application
+        from evaluator_app.ui.app import application, start_gui
 
         ctx = open_context(sys.argv[2], "bench")
         app = application()
-        windows = Windows(ctx)
-        windows.start.show()
-        windows.start.select_session(sys.argv[3])
-        windows.open_session(sys.argv[3])
+        windows = start_gui(ctx, sys.argv[3])
         app.processEvents()
+        assert windows.sessions, "no meeting window"
     print("shown", flush=True)
     print(_peak_kib(), flush=True)
     os._exit(0)
