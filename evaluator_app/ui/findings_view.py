@@ -320,6 +320,7 @@ class FindingsList(QWidget):
         self.indicator_only = indicator_only
         self.while_shown = while_shown
         self._stale = False  # changed while hidden: read again when shown
+        self._waiting: list[FindingRow] | None = None  # fed while hidden: shown when shown
         self.rows: list[FindingRow] | None = None
         self.cards: dict[str, FindingCard] = {}
         self.editor: FindingEditor | None = None  # the one open, if any
@@ -359,10 +360,24 @@ class FindingsList(QWidget):
         self.show_findings(self._load())
 
     def show_findings(self, rows: list[FindingRow]) -> None:
-        """Show ``rows``; unchanged rows keep their cards."""
-        if rows != self.rows:
-            self._show(rows)
+        """Show ``rows``; unchanged rows keep their cards.  A list hidden in its window
+        (a tab not chosen) makes its cards when it is shown: the indicator page feeds
+        it at every switch, and cards nobody sees cost a switch its time (issue 9)."""
+        if self.isHidden() and not self.isWindow() and self.rows is not None:
+            self._waiting = rows
+        else:
+            self._waiting = None
+            if rows != self.rows:
+                self._show(rows)
         self._apply_editable()
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and self._waiting is not None:
+            rows, self._waiting = self._waiting, None
+            if rows != self.rows:
+                self._show(rows)
+            self._apply_editable()
+        super().setVisible(visible)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

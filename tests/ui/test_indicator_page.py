@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from evaluator_app.services import assessments, clarifications
+from evaluator_app.services import assessments, clarifications, findings
+from evaluator_app.services.findings import FindingDetails
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import session_overview
 from evaluator_app.services.signoff import sign_off
@@ -378,3 +379,25 @@ def test_the_rationale_for_the_agreed_level_is_stored_as_typed_and_shown_again(
     assert page.rationale.text() == ""
     controller.set_current("B1.1")
     assert page.rationale.text() == detail.rationale
+
+
+def test_findings_of_the_indicator_are_shown_when_their_tab_is_opened_after_switching(
+    qtbot: QtBot, page: IndicatorPage, controller: SessionController, ctx: Context, bandung: str
+) -> None:
+    findings.add_finding(ctx, bandung, FindingDetails(text="Untuk A1.2", indicator_code="A1.2"))
+    findings.add_finding(ctx, bandung, FindingDetails(text="Untuk B1.1", indicator_code="B1.1"))
+    page.tabs.setCurrentWidget(page.findings)
+    controller.reload()
+    assert [c.text.text() for c in page.findings.cards.values()] == ["Untuk B1.1"]
+
+    page.tabs.setCurrentWidget(page.clarifications)  # the findings tab hidden
+    controller.set_current("A1.2")
+    assert page.tabs.tabText(page.tabs.indexOf(page.findings)) == "Findings (1)"
+    page.tabs.setCurrentWidget(page.findings)
+    shown = [c for c in page.findings.cards.values() if c.isVisibleTo(page)]
+    assert [c.text.text() for c in shown] == ["Untuk A1.2"]
+
+    page.tabs.setCurrentWidget(page.clarifications)
+    controller.set_current("A1.1")
+    page.tabs.setCurrentWidget(page.findings)
+    assert page.findings.cards == {} and page.findings.empty.isVisibleTo(page)
