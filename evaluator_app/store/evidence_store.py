@@ -161,21 +161,22 @@ class IncomingFiles:
         for synced in self._synced:
             synced.result()  # content on disk before any name points at it
         folders: set[Path] = set()
-        created = False
+        made: set[Path] = set()  # folders made here: nothing in them to compare with
         stored = []
         for temp, sha256, size in self._pending:
             target = self._store.path_for(sha256)
-            if target.exists() and self._store._hash_of(target) == sha256:
+            folder = target.parent
+            if folder not in made and target.exists() and self._store._hash_of(target) == sha256:
                 temp.unlink()
             else:
-                if not target.parent.is_dir():
-                    target.parent.mkdir(exist_ok=True)
-                    created = True
+                if folder not in folders and not folder.is_dir():
+                    folder.mkdir(exist_ok=True)
+                    made.add(folder)
                 temp.replace(target)
-                folders.add(target.parent)
+                folders.add(folder)
             stored.append(StoredFile(sha256, size))
         self._pending = []
-        if created:
+        if made:
             folders.add(self._store.root)
         if os.name != "nt":
             for done in [self._pool.submit(_fsync_path, folder) for folder in folders]:
