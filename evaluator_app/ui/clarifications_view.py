@@ -31,6 +31,7 @@ from evaluator_app.services.walkthrough import ClarificationRow
 from evaluator_app.ui.card_painting import Pill, paint_card
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import date_label, local_time, role_label, time_label
+from evaluator_app.ui.layout_batch import one_layout_pass
 from evaluator_app.ui.widgets import CardList
 
 EVALUATOR_ROLES = ("lead_evaluator", "evaluator")
@@ -234,19 +235,21 @@ class ClarificationsView(QWidget):
         self.list_area.replace([], missing)
         self._pool = missing + self._pool
         self.cards = {}
-        for n, card in enumerate(self._pool):
-            if n >= len(rows):
-                card.setVisible(False)
-                continue
-            row = rows[n]
-            if card not in missing:
-                card.fill(self, row)
-            card.setVisible(True)
-            self.cards[row.id] = card
-            if row.id in self._drafts and row.status == "open":
-                text, who = self._drafts[row.id]
-                self._open_editor(card, text, who)
-        self.empty.setVisible(not rows)
+        with one_layout_pass(self.list_area.widget()):
+            for n, card in enumerate(self._pool):
+                if n >= len(rows):
+                    card.setVisible(False)
+                    continue
+                row = rows[n]
+                if card not in missing:
+                    with one_layout_pass(card):
+                        card.fill(self, row)
+                card.setVisible(True)
+                self.cards[row.id] = card
+                if row.id in self._drafts and row.status == "open":
+                    text, who = self._drafts[row.id]
+                    self._open_editor(card, text, who)
+            self.empty.setVisible(not rows)
         self._drafts = {i: d for i, d in self._drafts.items() if i in self.cards}
         self.set_editable(self._editable)
 
