@@ -431,6 +431,20 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--csv", metavar="OUT.csv", help=_("the indicator rows (UTF-8 with BOM)"))
     json_flag(sub)
 
+    from evaluator_app.cli.search_commands import cmd_search
+
+    sub = add(
+        "search",
+        cmd_search,
+        _(
+            "where words were written: notes, rationales, clarifications and findings of"
+            " every session, best matches first"
+        ),
+    )
+    sub.add_argument("words", nargs="+", metavar="WORD")
+    sub.add_argument("--limit", type=int, default=50, help=_("at most this many hits"))
+    json_flag(sub)
+
     def passphrase_flag(sub: Any) -> None:
         sub.add_argument(
             "--passphrase-file",

@@ -17,8 +17,8 @@ from evaluator_app.i18n import _
 from evaluator_app.store.engine import backup_sqlite
 from evaluator_app.store.location import make_private_file
 
-SCHEMA_HEAD = "0005"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+SCHEMA_HEAD = "0006"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
 class SchemaError(RuntimeError):

@@ -1,9 +1,5 @@
-"""Listing the 500-session archive, and a full-text search across all notes.
-
-There is no search service yet (the navigator filters one session's tree in
-memory), so the search figure is a LIKE query over every assessment's notes
-and every clarification, through the ORM: what a first search service would do.
-"""
+"""Listing the 500-session archive, and a full-text search across everything
+written in it (``services.search``: SQLite FTS5, migration 0006)."""
 
 from __future__ import annotations
 
@@ -14,32 +10,6 @@ from workloads.data import BenchData
 from workloads.rows import Row, median, ms
 
 REPETITIONS = 20
-
-
-def search_notes(ctx: object, term: str) -> list[tuple[str, str]]:
-    """(session id, indicator code) of every assessment whose notes or
-    clarifications mention ``term``."""
-    from sqlalchemy import or_, select
-
-    from evaluator_app.services.operation import Context, reading
-    from evaluator_app.store.models import Assessment, Clarification
-
-    assert isinstance(ctx, Context)
-    pattern = f"%{term}%"
-    with reading(ctx) as db:
-        query = (
-            select(Assessment.session_id, Assessment.indicator_code)
-            .outerjoin(Clarification, Clarification.assessment_id == Assessment.id)
-            .where(
-                or_(
-                    Assessment.notes.like(pattern),
-                    Clarification.question.like(pattern),
-                    Clarification.answer.like(pattern),
-                )
-            )
-            .distinct()
-        )
-        return [(s, c) for s, c in db.execute(query)]
 
 
 def _times(action: Callable[[], object]) -> tuple[list[float], object]:
@@ -54,6 +24,7 @@ def _times(action: Callable[[], object]) -> tuple[list[float], object]:
 
 def run(data: BenchData) -> list[Row]:
     from evaluator_app.services.operation import open_context
+    from evaluator_app.services.search import search_notes
     from evaluator_app.services.sessions import list_sessions
 
     ctx = open_context(str(data.archive_dir), "bench")
@@ -75,7 +46,7 @@ def run(data: BenchData) -> list[Row]:
             {"median_s": listed, "max_s": max(listing)},
         ),
         Row(
-            f"search all notes (LIKE, {len(hits)} hits)",
+            f"search everything written ({len(hits)} hits)",
             ms(searched),
             "—",
             None,
