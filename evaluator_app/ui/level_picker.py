@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from evaluator_app.ui.card_painting import Pill, paint_card
 from evaluator_app.ui.labels import NOTHING
+from evaluator_app.ui.layout_batch import one_layout_pass
 
 
 @dataclass(frozen=True)
@@ -291,8 +292,10 @@ class LevelPicker(QWidget):
         levels are muted (clicking one still settles it, which ends N/A)."""
         self.agreed = agreed
         self.self_level = self_level
-        for card in self.cards:
-            card.set_marks(card.value == agreed, card.value == self_level, not_applicable)
+        # Tags shown and hidden lay the cards out once afterwards, not tag by tag.
+        with one_layout_pass(self, *self.cards):
+            for card in self.cards:
+                card.set_marks(card.value == agreed, card.value == self_level, not_applicable)
         index = self.self_combo.findData(self_level)
         self.self_combo.setCurrentIndex(max(index, 0))
         self.clear_button.setEnabled(self._editable and agreed is not None)
