@@ -25,6 +25,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
+from evaluator_app.exchange.collector import collector_paused
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.exchange.reader import Bundle, EvidenceSink, Limits, open_bundle
 from evaluator_app.exchange.schema import AUDIT, SESSION
@@ -464,6 +465,17 @@ def import_bundle(
     must not be applied, InvalidInput for unsettled conflicts; in every case
     nothing was written.
     """
+    with collector_paused():
+        return _import(ctx, path, passphrase, limits, resolutions)
+
+
+def _import(
+    ctx: Context,
+    path: Path,
+    passphrase: str | None,
+    limits: Limits | None,
+    resolutions: Mapping[str, Resolution] | None,
+) -> ImportSummary:
     # Evidence is written as it is checked, under temporary names, and named only
     # once the import goes ahead (else removed on leaving): one pass over its bytes.
     with (

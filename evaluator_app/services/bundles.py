@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluator_app import __version__
+from evaluator_app.exchange.collector import collector_paused
 from evaluator_app.exchange.schema import FrameworkRef, Scope
 from evaluator_app.exchange.scope import (
     ScopeError,
@@ -85,6 +86,18 @@ def export_bundle(
 ) -> BundleSummary:
     """Write a session to ``out`` (.evpkg): whole, or the chosen dimensions' or
     one evaluator's indicators (see docs/bundle-format.md "Scope")."""
+    with collector_paused():
+        return _export(ctx, session_id, out, dimensions, evaluator_id, passphrase)
+
+
+def _export(
+    ctx: Context,
+    session_id: str,
+    out: Path,
+    dimensions: list[str] | None,
+    evaluator_id: str | None,
+    passphrase: str | None,
+) -> BundleSummary:
     if dimensions is not None:
         dimensions = list(dict.fromkeys(d.strip() for d in dimensions if d.strip()))
         if not dimensions:
