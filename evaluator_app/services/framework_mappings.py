@@ -25,7 +25,6 @@ from evaluator_app.domain.framework_mapping import (
     is_mapping_data,
     load_code_mapping,
 )
-from evaluator_app.domain.framework_yaml import read_yaml_with_lines
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import catalogue, installed_frameworks_dir, write_whole
@@ -90,6 +89,8 @@ def data_dir_of(db: Session) -> Path | None:
 def is_mapping_file(path: Path) -> bool:
     """Whether a YAML file is a mapping (``codes``) rather than a framework."""
     try:
+        from evaluator_app.domain.framework_yaml import read_yaml_with_lines  # not at start
+
         data, _ = read_yaml_with_lines(path)  # the strict reader: no aliases to expand
     except FrameworkError:
         return False  # the framework loader says what is wrong with it

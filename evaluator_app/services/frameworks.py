@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from evaluator_app.bundled import shipped_frameworks_dir
 from evaluator_app.domain.framework import Framework, FrameworkError, Problem, load_framework
 from evaluator_app.domain.framework_xlsx.layout import SUFFIXES
-from evaluator_app.domain.framework_yaml import dump_framework_yaml
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.store.models import EvaluationSession, FrameworkRecord
@@ -224,7 +223,7 @@ def install_framework(data_dir: Path, framework: Framework) -> Installed:
     while path.exists():  # a file by that name holding something else: keep it
         counter += 1
         path = folder / f"{path.stem.rsplit('~', 1)[0]}~{counter}.yaml"
-    write_whole(path, dump_framework_yaml(framework).encode("utf-8"))
+    write_framework_yaml(framework, path)
     if load_framework(path).content_hash != framework.content_hash:  # pragma: no cover
         path.unlink()
         raise InvalidInput(
@@ -241,6 +240,8 @@ def import_framework(data_dir: Path, path: Path) -> Installed:
 
 def write_framework_yaml(framework: Framework, out: Path) -> None:
     """The framework as a YAML file at ``out`` (written whole or not at all)."""
+    from evaluator_app.domain.framework_yaml import dump_framework_yaml  # PyYAML: not at start
+
     write_whole(out, dump_framework_yaml(framework).encode("utf-8"))
 
 
