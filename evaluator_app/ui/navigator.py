@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QActionGroup, QColor, QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QActionGroup, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -170,6 +170,10 @@ class BadgeDelegate(QStyledItemDelegate):
     bold through the model's font role: an ``initStyleOption`` in Python ran for every
     cell the view measured, a third of a switch's time, issue 9)."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[object, ...], QPixmap] = {}
+
     def _badges(self, index: Index) -> list[tuple[str, str]]:
         badges = index.data(BADGES_ROLE)
         return list(badges) if badges else []
@@ -192,26 +196,51 @@ class BadgeDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
+        height = min(QFontMetrics(self._badge_font(option)).height() + 2, option.rect.height() - 2)
+        pills = self._pills(tuple((kind, text) for kind, text in badges), option, height)
+        ratio = pills.devicePixelRatio()
+        total = pills.width() / ratio
+        x = option.rect.x() + max(2, round((option.rect.width() - total) / 2))
+        y = option.rect.y() + round((option.rect.height() - height) / 2)
+        painter.drawPixmap(x, y, pills)
+
+    def _pills(
+        self, badges: tuple[tuple[str, str], ...], option: QStyleOptionViewItem, height: int
+    ) -> QPixmap:
+        """The badges drawn once as pills on a transparent pixmap, kept for the next
+        time the same badges are painted at the same size (a tree's repaint drew some
+        hundred pills one by one in Python, issue 9)."""
+        widget = option.widget
+        ratio = widget.devicePixelRatioF() if widget is not None else 1.0
         font = self._badge_font(option)
+        key = (badges, height, font.key(), ratio)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
         metrics = QFontMetrics(font)
-        height = min(metrics.height() + 2, option.rect.height() - 2)
         widths = [metrics.horizontalAdvance(text) + height // 2 + 4 for _kind, text in badges]
         total = sum(widths) + BADGE_GAP * (len(widths) - 1)
-        x = option.rect.x() + max(2, (option.rect.width() - total) / 2)
-        y = option.rect.y() + (option.rect.height() - height) / 2
-        painter.save()
+        pixmap = QPixmap(max(1, round(total * ratio)), max(1, round(height * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(font)
+        x = 0.0
         for (kind, text), width in zip(badges, widths, strict=True):
             background, foreground = BADGE_COLOURS[kind]
-            pill = QRectF(x, y, width, height)
+            pill = QRectF(x, 0, width, height)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(background)
             painter.drawRoundedRect(pill, height / 2, height / 2)
             painter.setPen(foreground)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
             x += width + BADGE_GAP
-        painter.restore()
+        painter.end()
+        if len(self._cache) > 500:  # counts change during a meeting; keep it small
+            self._cache.clear()
+        self._cache[key] = pixmap
+        return pixmap
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
