@@ -21,7 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Literal, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
@@ -326,6 +326,32 @@ def _copy_evidence(ctx: Context, bundle: Bundle, staged: IncomingFiles) -> None:
         raise BundleError(None, _("changed while it was being imported"))
 
 
+def _insert_rows(db: Session, target: Table, rows: list[dict[str, Any]]) -> None:
+    """``db.execute(insert(target), rows)``, each value put through its column's
+    type here rather than per row by SQLAlchemy's statement machinery (twice as
+    fast for a large session's 11,000 rows; issue 9).  Rows that do not give
+    exactly the table's columns (one added after the bundle's format) go the
+    usual way, which fills in defaults."""
+    columns = list(target.columns)
+    wanted = {c.name for c in columns}
+    connection = db.connection()
+    dialect = connection.dialect
+    if dialect.paramstyle != "qmark" or not all(row.keys() == wanted for row in rows):
+        db.execute(insert(target), rows)
+        return
+    convert = [(c.name, c.type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
+    quote = dialect.identifier_preparer.quote
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(target.name),
+        ", ".join(quote(c.name) for c in columns),
+        ", ".join("?" for _c in columns),
+    )
+    values = [
+        tuple(row[name] if fn is None else fn(row[name]) for name, fn in convert) for row in rows
+    ]
+    connection.exec_driver_sql(sql, values)
+
+
 def _insert(db: Session, incoming: _Incoming, plan: _Addition) -> None:
     """Write the bundle's session as it is, in the operation whose session is ``db``."""
     tables, bundle = incoming.tables, incoming.bundle
@@ -338,8 +364,8 @@ def _insert(db: Session, incoming: _Incoming, plan: _Addition) -> None:
         if name == "session":
             rows = [dict(session, framework_id=plan.framework_id)]
         if rows:
-            db.execute(insert(table(name)), rows)
-    db.execute(insert(table("audit")), incoming.rows)
+            _insert_rows(db, table(name), rows)
+    _insert_rows(db, table("audit"), incoming.rows)
     # Captured changes of this operation become its audit events on commit.
     changes: list[Change] = db.info["changes"]
     if plan.framework_id != theirs:  # the same definition, stored here under another id

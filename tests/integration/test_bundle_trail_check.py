@@ -1,23 +1,28 @@
-"""The import checks a bundle's trail on plain column values, with its own JSON
-encoder (issue 9): it must reach exactly what the audit services reach on the
-stored events, or a good bundle would be refused (or a bad one let in)."""
+"""The import's shortcuts (issue 9) reach what the usual ways reach: it checks a
+bundle's trail on plain column values with its own JSON encoder, exactly as the
+audit services check stored events (or a good bundle would be refused, or a bad
+one let in), and it stores the rows exactly as SQLAlchemy would."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.exchange.reader import open_bundle
+from evaluator_app.services import bundle_import
 from evaluator_app.services.audit import replay_trail
-from evaluator_app.services.bundle_import import _canonical, _event_hash, _replay
+from evaluator_app.services.bundle_import import _canonical, _event_hash, _replay, import_bundle
 from evaluator_app.services.bundles import export_bundle
 from evaluator_app.services.demo import create_demo
-from evaluator_app.services.operation import Context, chain_hash, reading
+from evaluator_app.services.operation import Context, chain_hash, open_context, reading
 from evaluator_app.store.models import AuditEvent
 
 
@@ -60,3 +65,41 @@ def test_the_import_hashes_and_replays_a_trail_as_the_audit_services_do(
         assert [_event_hash(row) for row in rows] == [chain_hash(e) for e in stored]
         assert [row["hash"] for row in rows] == [e.hash for e in stored]
         assert _replay(rows) == replay_trail(stored)
+
+
+def _stored(ctx: Context) -> dict[str, list[str]]:
+    """Every table's rows as stored, but the import's own audit event."""
+    connection = sqlite3.connect(ctx.store.database_file)
+    try:
+        names = [
+            n for (n,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        found = {}
+        for name in names:
+            query = f'SELECT * FROM "{name}"'
+            if name == "audit_event":
+                query += " WHERE action != 'import_bundle'"
+            found[name] = sorted(repr(row) for row in connection.execute(query))
+        return found
+    finally:
+        connection.close()
+
+
+def test_the_import_stores_rows_exactly_as_sqlalchemy_inserts_them(
+    ctx: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = export_bundle(ctx, create_demo(ctx), tmp_path / "demo.evpkg").path
+    fast = open_context(str(tmp_path / "fast"), "tester")
+    import_bundle(fast, bundle)
+
+    def through_sqlalchemy(db: Session, target: Table, rows: list[dict[str, Any]]) -> None:
+        db.execute(insert(target), rows)
+
+    monkeypatch.setattr(bundle_import, "_insert_rows", through_sqlalchemy)
+    usual = open_context(str(tmp_path / "usual"), "tester")
+    import_bundle(usual, bundle)
+    try:
+        assert _stored(fast) == _stored(usual)
+    finally:
+        fast.store.close()
+        usual.store.close()
