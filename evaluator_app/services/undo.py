@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Date, LargeBinary, select
@@ -44,32 +44,65 @@ class Stacks:
     redo: list[tuple[str, str]]
 
 
+@dataclass
+class _Replay:
+    """The stacks as replayed up to the event ``seq`` (whose hash was ``hash``)."""
+
+    seq: int = 0
+    hash: str | None = None
+    last_operation: str | None = None
+    undo: list[tuple[str, str]] = field(default_factory=list)
+    redo: list[tuple[str, str]] = field(default_factory=list)
+
+    def apply(self, operation_id: str, action: str, target: str | None) -> None:
+        if operation_id == self.last_operation:
+            return
+        self.last_operation = operation_id
+        if action == "undo":
+            if self.undo and self.undo[-1][0] == target:
+                self.redo.append(self.undo.pop())
+        elif action == "redo":
+            if self.redo and self.redo[-1][0] == target:
+                self.undo.append(self.redo.pop())
+        elif action in BARRIERS:
+            self.undo.clear()
+            self.redo.clear()
+        else:
+            self.undo.append((operation_id, action))
+            self.redo.clear()
+
+
+# Per database and session: the menus ask after every change, and replaying a
+# meeting's whole trail each time grew with the meeting (issue 9).  The trail only
+# grows; a replay continues from where it stopped while that event is unchanged.
+_REPLAYS: dict[tuple[str, str], _Replay] = {}
+
+
 def _stacks(db: Session, session_id: str) -> Stacks:
+    key = (str(db.connection().engine.url), session_id)
+    replay = _REPLAYS.get(key)
+    if replay is None or replay.hash != db.scalar(
+        select(AuditEvent.hash).where(
+            AuditEvent.session_id == session_id, AuditEvent.seq == replay.seq
+        )
+    ):
+        replay = _Replay()  # new, or the trail is not the one replayed (a restore)
     rows = db.execute(
-        select(AuditEvent.operation_id, AuditEvent.action, AuditEvent.target_operation_id)
-        .where(AuditEvent.session_id == session_id)
+        select(
+            AuditEvent.seq,
+            AuditEvent.hash,
+            AuditEvent.operation_id,
+            AuditEvent.action,
+            AuditEvent.target_operation_id,
+        )
+        .where(AuditEvent.session_id == session_id, AuditEvent.seq > replay.seq)
         .order_by(AuditEvent.seq)
     ).all()
-    undo: list[tuple[str, str]] = []
-    redo: list[tuple[str, str]] = []
-    last_op = None
-    for operation_id, action, target in rows:
-        if operation_id == last_op:
-            continue
-        last_op = operation_id
-        if action == "undo":
-            if undo and undo[-1][0] == target:
-                redo.append(undo.pop())
-        elif action == "redo":
-            if redo and redo[-1][0] == target:
-                undo.append(redo.pop())
-        elif action in BARRIERS:
-            undo.clear()
-            redo.clear()
-        else:
-            undo.append((operation_id, action))
-            redo.clear()
-    return Stacks(undo, redo)
+    for seq, hash_, operation_id, action, target in rows:
+        replay.apply(operation_id, action, target)
+        replay.seq, replay.hash = seq, hash_
+    _REPLAYS[key] = replay
+    return Stacks(list(replay.undo), list(replay.redo))
 
 
 def history(ctx: Context, session_id: str) -> Stacks:

@@ -1,0 +1,60 @@
+"""The undo stacks continue from where they were replayed, and start over when the
+trail is not the one replayed."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from evaluator_app.services import assessments, backups, undo
+from evaluator_app.services.errors import InvalidInput
+from evaluator_app.services.operation import Context, open_context
+
+
+def _replayed_afresh(ctx: Context, session_id: str) -> undo.Stacks:
+    undo._REPLAYS.clear()
+    return undo.history(ctx, session_id)
+
+
+def test_continued_replay_equals_a_whole_one(ctx: Context, session_id: str) -> None:
+    rng = random.Random(7)
+    for step in range(60):
+        move = rng.choice(["notes", "level", "undo", "undo", "redo"])
+        try:
+            if move == "notes":
+                assessments.set_notes(ctx, session_id, "GOV.1.1", f"catatan {step}")
+            elif move == "level":
+                assessments.set_agreed_level(ctx, session_id, "ENV.1.1", rng.randint(1, 4))
+            elif move == "undo":
+                undo.undo(ctx, session_id)
+            else:
+                undo.redo(ctx, session_id)
+        except InvalidInput:
+            pass  # nothing to undo or redo just now
+        continued = undo.history(ctx, session_id)
+        assert continued == _replayed_afresh(ctx, session_id), f"after step {step} ({move})"
+
+
+def test_a_restored_database_is_replayed_from_its_own_trail(
+    ctx: Context, session_id: str, data_dir: Path
+) -> None:
+    assessments.set_notes(ctx, session_id, "GOV.1.1", "sebelum")
+    saved = backups.back_up(ctx)
+    assessments.set_notes(ctx, session_id, "GOV.1.1", "sesudah")
+    assessments.set_agreed_level(ctx, session_id, "GOV.1.1", 2)
+    assert [action for _, action in undo.history(ctx, session_id).undo][-2:] == [
+        "set_notes",
+        "set_agreed_level",
+    ]
+    ctx.store.close()
+    backups.restore(data_dir, saved)
+    again = open_context(str(data_dir), "tester")
+    try:
+        # Same database path and session, a shorter trail: the remembered replay is
+        # not continued (its last event is not there).
+        assert undo.history(again, session_id) == _replayed_afresh(again, session_id)
+        assert [action for _, action in undo.history(again, session_id).undo][-1] == "set_notes"
+        assessments.set_status(again, session_id, "GOV.1.2", "deferred")
+        assert undo.history(again, session_id) == _replayed_afresh(again, session_id)
+    finally:
+        again.store.close()
