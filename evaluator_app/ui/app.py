@@ -57,9 +57,13 @@ class Windows:
         self.ctx = ctx
         self.sessions: dict[str, SessionWindow] = {}
         self.start = create_main_window(ctx, open_session=self._open)
+        self.start.open_at = self._open_at
 
     def _open(self, session_id: str) -> None:
         self.open_session(session_id)
+
+    def _open_at(self, session_id: str, indicator_code: str) -> None:
+        self.open_session(session_id).controller.set_current(indicator_code)
 
     def open_session(self, session_id: str) -> SessionWindow:
         window = self.sessions.get(session_id)

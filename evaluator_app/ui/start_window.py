@@ -36,6 +36,7 @@ from evaluator_app.ui.about_dialog import AboutDialog
 from evaluator_app.ui.attendance import PROBLEM_STYLE
 from evaluator_app.ui.data_actions import DataActions
 from evaluator_app.ui.new_session_dialog import NewSessionDialog
+from evaluator_app.ui.search_panel import SearchPanel
 from evaluator_app.ui.session_details import SessionDetailsPanel
 from evaluator_app.ui.session_list_model import SessionListModel
 from evaluator_app.ui.settings_dialog import SettingsDialog, settings_action
@@ -79,9 +80,15 @@ class StartWindow(QMainWindow):
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        self.search = SearchPanel(ctx)
+        self.search.active.connect(self._searching)
+        self.search.hit_chosen.connect(self._open_hit)
+        # Set by the app: opens a session at an indicator (else only the session opens).
+        self.open_at: Callable[[str, str], None] | None = None
         self.right = QStackedWidget()
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.details)
+        self.right.addWidget(self.search)
 
         self._build_actions()
         self.problem = QLabel()
@@ -98,6 +105,7 @@ class StartWindow(QMainWindow):
         self.file_button = self._button(self.file_action)
         left_layout.addLayout(self._button_row(self.new_button, self.open_button))
         left_layout.addWidget(self.problem)
+        left_layout.addWidget(self.search.field)
         left_layout.addWidget(self.session_table, 1)
         left_layout.addLayout(self._button_row(self.demo_button, self.file_button))
 
@@ -232,7 +240,22 @@ class StartWindow(QMainWindow):
         self.select_session(current)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self.search.field.text().strip():
+            return  # the hits stay; the overview is shown when the search is cleared
         self._show(self.selected_session_id())
+
+    def _searching(self, active: bool) -> None:
+        if active:
+            self.right.setCurrentWidget(self.search)
+        else:
+            self._show(self.selected_session_id())
+
+    def _open_hit(self, session_id: str, indicator_code: str) -> None:
+        if self.open_at is not None and indicator_code:
+            self.session_chosen.emit(session_id)
+            self.open_at(session_id, indicator_code)
+        else:
+            self.open_session(session_id)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

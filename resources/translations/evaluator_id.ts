@@ -2740,6 +2740,69 @@ Periksa apakah nama berkas sudah benar.</translation>
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Rekomendasi</translation>
+    </message>
+    <message>
+        <source>Search everything written…</source>
+        <translation>Cari di semua yang tertulis…</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Nothing written matches “%1”.</source>
+        <translation>Tidak ada tulisan yang cocok dengan “%1”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s), best matches first.</source>
+        <translation>
+            <numerusform>%n tempat, yang paling cocok lebih dulu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n places, best matches first.</source>
+        <translation>
+            <numerusform>%n tempat pertama, yang paling cocok lebih dulu.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SessionDetailsPanel</name>
     <message>
         <source>Framework:</source>
