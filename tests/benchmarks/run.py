@@ -12,7 +12,6 @@ the pytest suite (``tests/benchmarks`` is outside ``testpaths``).  See README.md
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import os
 import platform
@@ -76,17 +75,6 @@ def machine() -> dict[str, str]:
     }
 
 
-def _keep_none_alive() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None on every call of a Qt
-    method that returns nothing (``QLabel.setText`` and the like; measured: -1000
-    for 1000 calls), so a process making tens of thousands of them dies with
-    "Fatal Python error: none_dealloc".  The switching workload does; the app has
-    the same bug in a long meeting (reported, not fixed here).  Python 3.12 made
-    None immortal; on 3.11 its count is raised far out of reach for this runner."""
-    if sys.version_info < (3, 12) and platform.python_implementation() == "CPython":
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def run_once(chosen: list[str]) -> list[Row]:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="evaluator-bench-") as folder:
@@ -123,7 +111,6 @@ def main() -> int:
     chosen = args.only or list(WORKLOADS)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["EVALUATOR_USER"] = "bench"
-    _keep_none_alive()
     runs: list[list[Row]] = []
     for n in range(1, args.repeat + 1):
         started = time.perf_counter()
