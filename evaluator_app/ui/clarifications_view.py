@@ -32,6 +32,7 @@ from evaluator_app.ui.card_painting import Pill, paint_card
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import date_label, local_time, role_label, time_label
 from evaluator_app.ui.layout_batch import one_layout_pass
+from evaluator_app.ui.selectable_label import SelectableLabel
 from evaluator_app.ui.widgets import CardList
 
 EVALUATOR_ROLES = ("lead_evaluator", "evaluator")
@@ -103,9 +104,8 @@ class ClarificationCard(QFrame):
         self.state = Pill()
         self.state.setObjectName("clarificationState")
         self.state.setContentsMargins(6, 1, 6, 1)
-        self.question = QLabel()
+        self.question = SelectableLabel()
         self.question.setWordWrap(True)
-        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = QFont(self.question.font())
         bold.setBold(True)
         self.question.setFont(bold)
@@ -114,9 +114,8 @@ class ClarificationCard(QFrame):
         top.addWidget(self.question, 1)
 
         self.asked = QLabel()
-        self.answer = QLabel()
+        self.answer = SelectableLabel()
         self.answer.setWordWrap(True)
-        self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.answered = QLabel()
         for label in (self.asked, self.answered):
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -159,9 +158,9 @@ class ClarificationCard(QFrame):
             self.state.set_colours(QColor("white"), colour, None)
             self.update()
             self.state.setText(self.tr("Open") if is_open else self.tr("Answered"))
-        self.question.setText(row.question)
+        self.question.set_text(row.question)
         self.asked.setText(view.who_and_when(self.tr("Asked by %1"), row.asked_by, row.asked_at))
-        self.answer.setText(row.answer)
+        self.answer.set_text(row.answer)
         self.answer.setVisible(bool(row.answer))
         answered = (
             self.tr("Answered by %1") if not is_open else self.tr("Earlier answer by %1 (reopened)")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QEnterEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from evaluator_app.services import assessments, clarifications, findings
@@ -401,3 +403,18 @@ def test_findings_of_the_indicator_are_shown_when_their_tab_is_opened_after_swit
     controller.set_current("A1.1")
     page.tabs.setCurrentWidget(page.findings)
     assert page.findings.cards == {} and page.findings.empty.isVisibleTo(page)
+
+
+def test_a_question_and_its_answer_can_be_selected_with_the_mouse(
+    page: IndicatorPage, controller: SessionController, ctx: Context, bandung: str
+) -> None:
+    asked = clarifications.ask(ctx, bandung, "B1.1", "Ada datanya?")
+    clarifications.answer(ctx, asked, "Ada, di portal data")
+    controller.reload()
+    card = page.clarifications.cards[asked]
+    for label, text in ((card.question, "Ada datanya?"), (card.answer, "Ada, di portal data")):
+        centre = QPointF(label.rect().center())
+        QApplication.sendEvent(label, QEnterEvent(centre, centre, label.mapToGlobal(centre)))
+        assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+        label.setSelection(0, 3)
+        assert label.selectedText() == text[:3]
