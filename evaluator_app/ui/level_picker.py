@@ -265,7 +265,9 @@ class LevelPicker(QWidget):
             for card, level in zip(self.cards, levels, strict=True):
                 card.set_level(level)
             for n, level in enumerate(levels, start=1):
-                self.self_combo.setItemText(n, f"{level.value} {level.name}")
+                name = f"{level.value} {level.name}"
+                if self.self_combo.itemText(n) != name:  # a combo sized to its items
+                    self.self_combo.setItemText(n, name)
             return
         for card in self.cards:
             self._cards_row.removeWidget(card)
