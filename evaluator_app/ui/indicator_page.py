@@ -259,11 +259,13 @@ class IndicatorPage(QWidget):
         self.expected.setText(self._bullets(self.tr("Expected evidence"), expected))
         self.questions.setVisible(bool(questions))
         self.expected.setVisible(bool(expected))
-        self.guidance_toggle.setText(
+        toggle = (
             self.tr("Guiding questions (%1) and expected evidence (%2)")
             .replace("%1", str(len(questions)))
             .replace("%2", str(len(expected)))
         )
+        if self.guidance_toggle.text() != toggle:  # a new text lays the row out again
+            self.guidance_toggle.setText(toggle)
         # Hidden, not removed: the row also holds the ratings.
         self.guidance_toggle.setEnabled(bool(questions or expected))
         self._show_guidance(self.guidance_toggle.isChecked())
@@ -290,9 +292,9 @@ class IndicatorPage(QWidget):
 
     def _show_guidance(self, shown: bool) -> None:
         self.guidance.setVisible(shown and self.guidance_toggle.isEnabled())
-        self.guidance_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
-        )
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        if self.guidance_toggle.arrowType() != arrow:  # setting it lays the row out again
+            self.guidance_toggle.setArrowType(arrow)
 
     def reload(self) -> None:
         """Read the indicator again; text being typed is left as it is."""
