@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -124,7 +125,22 @@ def signoff_head(snapshot_text: str) -> tuple[int, str] | None:
     return (int(head["seq"]), str(head["hash"])) if head else None
 
 
-def replay_trail(events: Sequence[AuditEvent]) -> dict[tuple[str, str], dict[str, str]]:
+class TrailRow(Protocol):
+    """What a replay reads of an audit event (an ``AuditEvent`` or a plain row)."""
+
+    @property
+    def record_type(self) -> str: ...
+    @property
+    def record_id(self) -> str: ...
+    @property
+    def change(self) -> str: ...
+    @property
+    def field(self) -> str | None: ...
+    @property
+    def new_value(self) -> str | None: ...
+
+
+def replay_trail(events: Iterable[TrailRow]) -> dict[tuple[str, str], dict[str, str]]:
     """Each record's fields as the trail leaves them (canonical JSON text)."""
     state: dict[tuple[str, str], dict[str, str]] = {}
     for event in events:

@@ -10,13 +10,10 @@ settled each conflict; ``preview_bundle`` shows what an import would do.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from json.encoder import encode_basestring
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Literal, cast
@@ -32,7 +29,7 @@ from evaluator_app.exchange.schema import AUDIT, SESSION
 from evaluator_app.exchange.scope import LISTS, Tables, count_records
 from evaluator_app.exchange.summary import ImportSummary
 from evaluator_app.i18n import _
-from evaluator_app.services.audit import as_audited, signoff_head
+from evaluator_app.services.audit import as_audited, replay_trail, signoff_head
 from evaluator_app.services.errors import ServiceError, StorageError
 from evaluator_app.services.merge import (
     MergePlan,
@@ -46,7 +43,7 @@ from evaluator_app.services.operation import (
     GENESIS,
     Change,
     Context,
-    event_content,
+    chain_hash,
     operation,
     reading,
     to_json,
@@ -105,49 +102,9 @@ def _checked(
             raise error.at(path.name) from None
 
 
-# ``domain.canonical.canonical_json`` with its encoder made once: ``json.dumps``
-# builds one per call, a third of the time of the 60,000 values a large
-# session's trail check encodes (issue 9).  The same options, so the same text;
-# what plain JSON cannot hold (a Decimal, a set) goes the usual way.
-_ENCODER = json.JSONEncoder(
-    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-)
-
-
-def _canonical(value: Any) -> str:
-    kind = type(value)
-    if kind is str:  # most values: encoded as the encoder encodes them
-        return encode_basestring(value)
-    if value is None:
-        return "null"
-    if kind is int:
-        return int.__repr__(value)
-    try:
-        return _ENCODER.encode(value)
-    except TypeError:
-        return canonical_json(value)
-
-
 def _event_hash(row: Mapping[str, Any]) -> str:
     """``operation.chain_hash`` of an event given as column values."""
-    content = event_content(cast(AuditEvent, SimpleNamespace(**row)))
-    return hashlib.sha256(_canonical(content).encode("utf-8")).hexdigest()
-
-
-def _replay(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, str]]:
-    """``services.audit.replay_trail`` over column values (the same result)."""
-    state: dict[tuple[str, str], dict[str, str]] = {}
-    for row in rows:
-        key = (row["record_type"], row["record_id"])
-        change = row["change"]
-        if change == "create":
-            values = json.loads(row["new_value"] or "{}")
-            state[key] = {name: _canonical(value) for name, value in values.items()}
-        elif change == "update" and row["field"]:
-            state.setdefault(key, {})[row["field"]] = row["new_value"] or "null"
-        elif change == "delete":
-            state.pop(key, None)
-    return state
+    return chain_hash(cast(AuditEvent, SimpleNamespace(**row)))
 
 
 def _check_trail(bundle: Bundle, tables: Tables, events: list[dict[str, Any]]) -> None:
@@ -169,7 +126,7 @@ def _check_trail(bundle: Bundle, tables: Tables, events: list[dict[str, Any]]) -
             AUDIT, _("events[0]: the trail does not start with the session's creation")
         )
     try:
-        expected = _replay(events)
+        expected = replay_trail(SimpleNamespace(**event) for event in events)
     except (ValueError, TypeError, AttributeError):
         raise BundleError(AUDIT, _("events: a recorded value is not valid JSON")) from None
     for name, model in MODELS.items():
@@ -184,7 +141,7 @@ def _check_trail(bundle: Bundle, tables: Tables, events: list[dict[str, Any]]) -
                     SESSION, _("{label} is not in the bundle's audit trail").format(label=label)
                 )
             for key, value in record.items():
-                if key not in BOOKKEEPING and _canonical(to_json(value)) != as_audited(
+                if key not in BOOKKEEPING and canonical_json(to_json(value)) != as_audited(
                     model, key, values
                 ):
                     raise BundleError(

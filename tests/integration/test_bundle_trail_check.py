@@ -6,20 +6,23 @@ one let in), and it stores the rows exactly as SQLAlchemy would."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from evaluator_app.domain import canonical
 from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.exchange.reader import open_bundle
 from evaluator_app.services import bundle_import
 from evaluator_app.services.audit import replay_trail
-from evaluator_app.services.bundle_import import _canonical, _event_hash, _replay, import_bundle
+from evaluator_app.services.bundle_import import _event_hash, import_bundle
 from evaluator_app.services.bundles import export_bundle
 from evaluator_app.services.demo import create_demo
 from evaluator_app.services.operation import Context, chain_hash, open_context, reading
@@ -47,8 +50,16 @@ from evaluator_app.store.models import AuditEvent
         dt.datetime(2024, 10, 29, 8, 30, tzinfo=dt.UTC),
     ],
 )
-def test_the_import_encodes_values_as_canonical_json_does(value: object) -> None:
-    assert _canonical(value) == canonical_json(value)
+def test_canonical_json_shortcuts_give_what_json_dumps_gives(value: object) -> None:
+    reference = json.dumps(
+        value,
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=canonical._default,
+        allow_nan=False,
+    )
+    assert canonical_json(value) == reference
 
 
 def test_the_import_hashes_and_replays_a_trail_as_the_audit_services_do(
@@ -64,7 +75,7 @@ def test_the_import_hashes_and_replays_a_trail_as_the_audit_services_do(
         ).all()
         assert [_event_hash(row) for row in rows] == [chain_hash(e) for e in stored]
         assert [row["hash"] for row in rows] == [e.hash for e in stored]
-        assert _replay(rows) == replay_trail(stored)
+        assert replay_trail(SimpleNamespace(**row) for row in rows) == replay_trail(stored)
 
 
 def _stored(ctx: Context) -> dict[str, list[str]]:
