@@ -64,13 +64,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    from evaluator_app.startup import pause_collection, resume_collection
+    from evaluator_app.collector import pause_for_start, resume_after_start
 
-    pause_collection()  # until the window shows (ui.app.start_gui)
+    pause_for_start()  # until the window shows (ui.app.start_gui)
     try:
         return _start_gui(args)
     finally:
-        resume_collection()
+        resume_after_start()
 
 
 def _start_gui(args: argparse.Namespace) -> int:

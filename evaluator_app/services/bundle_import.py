@@ -21,8 +21,8 @@ from typing import Any, Literal, cast
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
+from evaluator_app import collector
 from evaluator_app.domain.canonical import canonical_json
-from evaluator_app.exchange.collector import collector_paused
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.exchange.reader import Bundle, EvidenceSink, Limits, open_bundle
 from evaluator_app.exchange.schema import AUDIT, SESSION
@@ -448,7 +448,7 @@ def import_bundle(
     must not be applied, InvalidInput for unsettled conflicts; in every case
     nothing was written.
     """
-    with collector_paused():
+    with collector.paused():
         return _import(ctx, path, passphrase, limits, resolutions)
 
 

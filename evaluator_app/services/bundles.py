@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from evaluator_app import __version__
-from evaluator_app.exchange.collector import collector_paused
+from evaluator_app import __version__, collector
 from evaluator_app.exchange.schema import FrameworkRef, Scope
 from evaluator_app.exchange.scope import (
     ScopeError,
@@ -86,7 +85,7 @@ def export_bundle(
 ) -> BundleSummary:
     """Write a session to ``out`` (.evpkg): whole, or the chosen dimensions' or
     one evaluator's indicators (see docs/bundle-format.md "Scope")."""
-    with collector_paused():
+    with collector.paused():
         return _export(ctx, session_id, out, dimensions, evaluator_id, passphrase)
 
 

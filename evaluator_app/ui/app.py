@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from evaluator_app.app_log import install_log
 from evaluator_app.bundled import resources_dir
+from evaluator_app.collector import resume_after_start
 from evaluator_app.services.backups import daily_backup
 from evaluator_app.services.operation import Context
-from evaluator_app.startup import resume_collection
 from evaluator_app.ui.crash import install_exception_hook
 from evaluator_app.ui.session_window import SessionWindow
 from evaluator_app.ui.start_window import StartWindow
@@ -94,7 +94,7 @@ def start_gui(ctx: Context, open_session_id: str | None = None) -> Windows:
     if open_session_id is not None:
         windows.start.select_session(open_session_id)
         windows.open_session(open_session_id)
-    resume_collection()  # paused by cmd_gui while starting
+    resume_after_start()  # paused by cmd_gui while starting
     return windows
 
 

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 import evaluator_app
 from evaluator_app import preferences
+from evaluator_app.collector import resume_after_start
 from evaluator_app.services.errors import ServiceError
-from evaluator_app.startup import resume_collection
 from evaluator_app.store import location
 from evaluator_app.store.database import StoreError
 from evaluator_app.ui.attendance import INFO_STYLE, PROBLEM_STYLE
@@ -400,7 +400,7 @@ def maybe_run_first_run(data_dir_override: str | None = None) -> bool:
     application()
     use_language(ui_language())
     dialog = FirstRunDialog(data_dir_override)
-    resume_collection()  # a person answers now: no start-up to hurry (startup.py)
+    resume_after_start()  # a person answers now: no start-up to hurry (collector.py)
     answered = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()  # not a direct delete, which Qt warns of for this dialog
     return answered

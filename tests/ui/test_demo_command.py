@@ -62,7 +62,7 @@ def test_demo_flag_asks_the_first_run_once_creates_the_demo_once_and_opens_the_m
     assert seen.count("first run") == 1 and seen[0] == "first run"
     shown = [entry for entry in seen if entry != "first run"]
     assert sorted(shown) == sorted([f"start: {DEMO_REGION} · 2024", f"meeting: {DEMO_REGION}"] * 2)
-    # Collection pauses while starting only (startup.py): on again in the meeting.
+    # Collection pauses while starting only (collector.py): on again in the meeting.
     assert collecting == [(True, True)] * 2
     assert gc.isenabled()
 

@@ -46,9 +46,9 @@ def main() -> None:
     else:
         # As `evaluator-app gui` does (cli.commands.cmd_gui, ui.app.run_gui), up to
         # the event loop.
-        from evaluator_app.startup import pause_collection
+        from evaluator_app.collector import pause_for_start
 
-        pause_collection()
+        pause_for_start()
         from evaluator_app.services.operation import open_context
         from evaluator_app.ui.app import application, start_gui
 
