@@ -61,7 +61,10 @@ def fuzz_one(name: str, count: int, out: Path, until: str | None, seed: int = 0)
     seeds = build_seeds(out / "seeds")
     target = targets()[name]
     seed_bytes = target.seeds(seeds)
-    sandbox = Sandbox(out / f"sandbox-{name}", seeds)
+    # One sandbox per run: two seeds of one parser may run at once in the same folder
+    # (a shared one was emptied under the other run at each fresh start).
+    place = out / (f"sandbox-{name}-seed{seed}" if seed else f"sandbox-{name}")
+    sandbox = Sandbox(place, seeds)
     stats = Stats()
     rng = Random(f"evaluator-fuzz-{name}" + (f"-{seed}" if seed else ""))
     started = last = time.time()
@@ -75,7 +78,7 @@ def fuzz_one(name: str, count: int, out: Path, until: str | None, seed: int = 0)
         if stats.inputs % CHUNK == 0:  # a merge-heavy data folder slows imports: start afresh
             sandbox.close()
             shutil.rmtree(sandbox.root, ignore_errors=True)
-            sandbox = Sandbox(out / f"sandbox-{name}", seeds)
+            sandbox = Sandbox(place, seeds)
     sandbox.close()
     _write(report, name, stats, time.time() - started, done=True)
     print(report.read_text())
