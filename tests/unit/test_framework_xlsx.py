@@ -7,7 +7,6 @@ read it back the way ``frameworks import`` does.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -179,7 +178,7 @@ def test_a_file_that_is_no_workbook_or_lacks_a_sheet_says_so(tmp_path: Path) -> 
     assert problems_of(tmp_path / "absent.xlsx") == [": file not found"]
 
 
-def test_five_hundred_indicators_import_in_a_few_seconds(tmp_path: Path) -> None:
+def test_five_hundred_indicators_import_whole(tmp_path: Path) -> None:
     levels = {
         v: {"id": f"Kriteria level {v} yang cukup panjang", "en": f"Level {v}"} for v in range(1, 6)
     }
@@ -219,9 +218,6 @@ def test_five_hundred_indicators_import_in_a_few_seconds(tmp_path: Path) -> None
         }
     )
     path = workbook_file(tmp_path, framework=big)
-    started = time.perf_counter()
     back = read_framework_xlsx(path)
-    seconds = time.perf_counter() - started
     assert sum(1 for _ in back.indicators()) == 500
     assert back.content_hash == big.content_hash
-    assert seconds < 10, f"500 indicators took {seconds:.1f} s"
