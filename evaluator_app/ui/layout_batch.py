@@ -22,12 +22,15 @@ def one_layout_pass(*widgets: QWidget | None) -> Iterator[None]:
     held = []
     for widget in widgets:
         layout = widget.layout() if widget is not None else None
-        if layout is not None and layout.isEnabled():
+        if widget is not None and layout is not None and layout.isEnabled():
             layout.setEnabled(False)
-            held.append(layout)
+            held.append((widget, layout))
     try:
         yield
     finally:
-        for layout in held:
+        for widget, layout in held:
             layout.setEnabled(True)
             layout.invalidate()  # one layout request for the whole widget
+            # and its new size to the layout it sits in: a card refilled with longer
+            # texts kept its old height, its lines drawn over each other.
+            widget.updateGeometry()
