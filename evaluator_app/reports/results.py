@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -30,6 +30,7 @@ from evaluator_app.reports.layout import (
     RULE,
     cells,
     data_table,
+    short_cell,
     styles,
 )
 from evaluator_app.reports.radar import AGREED, SELF, Series, radar_chart
@@ -309,13 +310,16 @@ def _evidence_table(record: IndicatorRecord, texts: Texts) -> Table:
         title = escape(e.title)
         if e.note:
             title += f"<br/><font size=7.5>{escape(e.note)}</font>"
+        short = (
+            unescape(texts.code("kind", e.kind)),
+            unescape(texts.code("evidence", e.status)),
+            unescape(short_date(e.due_date, texts)),
+            e.sha256[:12] if e.sha256 else unescape(texts("nothing")),
+        )
         rows.append(
             [
                 Paragraph(title, s.cell),
-                Paragraph(texts.code("kind", e.kind), s.cell),
-                Paragraph(texts.code("evidence", e.status), s.cell),
-                Paragraph(short_date(e.due_date, texts), s.cell),
-                Paragraph(e.sha256[:12] if e.sha256 else texts("nothing"), s.cell),
+                *(short_cell(text, s.cell, w) for text, w in zip(short, fixed, strict=True)),
             ]
         )
     return data_table(rows, [width - sum(fixed), *fixed])

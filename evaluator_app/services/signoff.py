@@ -11,6 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import object_session, selectinload
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.domain.scoring import score_framework
@@ -21,7 +22,7 @@ from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, chain_head, operation, reading
 from evaluator_app.services.records import editable_session, get
 from evaluator_app.services.sessions import ParticipantRow, status_name
-from evaluator_app.store.models import EvaluationSession, Participant, SignOff
+from evaluator_app.store.models import Assessment, EvaluationSession, Participant, SignOff
 
 # Added when the snapshot is frozen, beside what the minutes show: the trail's
 # head, the signers, the previous session's figures (that session may be amended
@@ -33,6 +34,17 @@ FROZEN_EXTRAS = ("audit_head", "signers", "previous", "show_ratings")
 def snapshot(session: EvaluationSession) -> dict[str, Any]:
     """Everything the minutes show, as canonical data (evidence by hash)."""
     framework = framework_of(session)
+    db = object_session(session)
+    if db is not None:  # one query per kind of record, not three per indicator (issue 9)
+        db.scalars(
+            select(Assessment)
+            .where(Assessment.session_id == session.id)
+            .options(
+                selectinload(Assessment.ratings),
+                selectinload(Assessment.clarifications),
+                selectinload(Assessment.evidence),
+            )
+        ).all()
     assessments = sorted(session.assessments, key=lambda a: a.indicator_code)
     agreed = {a.indicator_code: a.agreed_level for a in assessments if a.agreed_level is not None}
     na = {a.indicator_code for a in assessments if a.not_applicable}
