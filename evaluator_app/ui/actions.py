@@ -29,6 +29,7 @@ class Command(Enum):
     INDICATOR = "indicator"
     DASHBOARD = "dashboard"
     CLOSE = "close"
+    SESSIONS = "sessions"
     EXPORT_DRAFT = "export_draft"
     SIGN_OFF = "sign_off"
     EXPORT_SIGNED = "export_signed"
@@ -68,6 +69,9 @@ SPECS: dict[Command, ActionSpec] = {
     Command.FINDINGS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show all findings"), ("Ctrl+3",)),
     Command.DASHBOARD: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show the dashboard"), ("Ctrl+4",)),
     Command.CLOSE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Close the session"), ("Ctrl+W",)),
+    Command.SESSIONS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Show the list of sessions"), ("Ctrl+O",)
+    ),
     Command.EXPORT_DRAFT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Export draft minutes…"), ("Ctrl+P",)
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -15,9 +16,11 @@ from evaluator_app.collector import resume_after_start
 from evaluator_app.services.backups import daily_backup
 from evaluator_app.services.operation import Context
 from evaluator_app.ui.crash import install_exception_hook
-from evaluator_app.ui.session_window import SessionWindow
-from evaluator_app.ui.start_window import StartWindow
 from evaluator_app.ui.translations import ui_language, use_language
+
+if TYPE_CHECKING:
+    from evaluator_app.ui.session_window import SessionWindow
+    from evaluator_app.ui.start_window import StartWindow
 
 APP_NAME = "Evaluator"
 
@@ -42,22 +45,51 @@ def create_main_window(
     ctx: Context,
     open_session_id: str | None = None,
     open_session: Callable[[str], None] | None = None,
+    language: str | None = None,
 ) -> StartWindow:
     """The start screen in the language chosen by EVALUATOR_LANG (not shown yet), with
     ``open_session_id`` selected; ``open_session`` opens a session chosen there."""
+    from evaluator_app.ui.start_window import StartWindow
+
     application()
-    language = use_language(ui_language())
+    language = language or use_language(ui_language())
     return StartWindow(ctx, language, open_session or _meeting_window_not_wired, open_session_id)
 
 
 class Windows:
-    """The start screen and the meeting windows opened from it (one per session)."""
+    """The start screen and the meeting windows opened from it (one per session).
+
+    The start screen is built when first wanted: started straight into a session,
+    the meeting window shows alone (a fifth of a second sooner, issue 9), and the
+    start screen comes when asked for (Session → Show the list of sessions) or when
+    the meeting window closes."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.sessions: dict[str, SessionWindow] = {}
-        self.start = create_main_window(ctx, open_session=self._open)
-        self.start.open_at = self._open_at
+        self.language = use_language(ui_language())
+        self._start: StartWindow | None = None
+        self._selected: str | None = None  # selected in the start screen when it is built
+
+    @property
+    def start(self) -> StartWindow:
+        if self._start is None:
+            self._start = create_main_window(
+                self.ctx, self._selected, open_session=self._open, language=self.language
+            )
+            self._start.open_at = self._open_at
+        return self._start
+
+    @property
+    def start_built(self) -> bool:
+        return self._start is not None
+
+    def show_start(self) -> StartWindow:
+        start = self.start
+        start.show()
+        start.raise_()
+        start.activateWindow()
+        return start
 
     def _open(self, session_id: str) -> None:
         self.open_session(session_id)
@@ -66,11 +98,16 @@ class Windows:
         self.open_session(session_id).controller.set_current(indicator_code)
 
     def open_session(self, session_id: str) -> SessionWindow:
+        from evaluator_app.ui.session_window import SessionWindow
+
         window = self.sessions.get(session_id)
         if window is None:
-            window = SessionWindow(self.ctx, session_id, self.start.language)
+            language = self._start.language if self._start is not None else self.language
+            window = SessionWindow(self.ctx, session_id, language)
             window.closed.connect(self._closed)
+            window.sessions_requested.connect(self.show_start)
             self.sessions[window.controller.session_id] = window
+        self._selected = session_id
         window.show()
         window.raise_()
         window.activateWindow()
@@ -80,19 +117,25 @@ class Windows:
         window = self.sessions.pop(session_id, None)
         if window is not None:
             window.deleteLater()
-        self.start.refresh()
+        if self._start is None:
+            # Started straight into the meeting: back to the list rather than out of
+            # the app (the window is still visible while it closes, so the app does
+            # not quit in between).  A start screen once closed stays closed.
+            self.show_start()
+        else:
+            self._start.refresh()
 
 
 def start_gui(ctx: Context, open_session_id: str | None = None) -> Windows:
-    """Everything before the event loop: the start screen, and the meeting window of
-    ``open_session_id`` if given, shown.  Keep the result while the loop runs."""
+    """Everything before the event loop: the meeting window of ``open_session_id``
+    if given, else the start screen, shown.  Keep the result while the loop runs."""
     install_log(ctx.store.data_dir)
     install_exception_hook()
     daily_backup(ctx)  # keeps as many as the preferences say
     windows = Windows(ctx)
-    windows.start.show()
-    if open_session_id is not None:
-        windows.start.select_session(open_session_id)
+    if open_session_id is None:
+        windows.show_start()
+    else:
         windows.open_session(open_session_id)
     resume_after_start()  # paused by cmd_gui while starting
     return windows

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 
 class SessionWindow(QMainWindow):
     closed = Signal(str)  # the session id, once the window has closed
+    sessions_requested = Signal()  # Session → Show the list of sessions
 
     def __init__(self, ctx: Context, session_id: str, language: str = "id") -> None:
         super().__init__()
@@ -133,6 +134,7 @@ class SessionWindow(QMainWindow):
         self._command(Command.EXPORT_BUNDLE, self.export_bundle, session)
         self._command(Command.IMPORT_BUNDLE, lambda: self.import_bundle(), session)
         session.addSeparator()
+        self._command(Command.SESSIONS, self.sessions_requested.emit, session)
         self._command(Command.CLOSE, self.close, session)
         edit = bar.addMenu(self.tr("&Edit"))
         self._command(Command.UNDO, lambda: self._step(undo.undo), edit)

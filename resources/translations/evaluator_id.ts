@@ -139,6 +139,10 @@
         <translation>Tutup sesi</translation>
     </message>
     <message>
+        <source>Show the list of sessions</source>
+        <translation>Tampilkan daftar sesi</translation>
+    </message>
+    <message>
         <source>Export draft minutes…</source>
         <translation>Ekspor berita acara draf…</translation>
     </message>

@@ -1,0 +1,69 @@
+"""Started straight into a session, the meeting window shows alone; the start screen
+comes when asked for (Ctrl+O) or when the meeting window closes, with that session
+selected, and a start screen the user closed stays closed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from evaluator_app.services.operation import Context
+from evaluator_app.ui.actions import Command
+from evaluator_app.ui.app import Windows, start_gui
+from evaluator_app.ui.start_window import StartWindow
+
+pytestmark = pytest.mark.gui
+
+
+def _visible_start_windows() -> list[StartWindow]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, StartWindow) and w.isVisible()
+    ]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "raise")  # offscreen's notes on show()
+def test_a_session_opened_at_start_shows_alone_and_closing_it_shows_the_list(
+    qtbot: QtBot, ctx: Context, bandung: str, sleman: str
+) -> None:
+    windows = start_gui(ctx, sleman)
+    meeting = windows.sessions[sleman]
+    qtbot.addWidget(meeting)
+    assert meeting.isVisible()
+    assert not windows.start_built and _visible_start_windows() == []
+
+    meeting.close()
+    qtbot.addWidget(windows.start)
+    assert _visible_start_windows() == [windows.start]
+    assert windows.start.selected_session_id() == sleman
+    assert windows.sessions == {}
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "raise")
+def test_the_list_of_sessions_command_shows_the_start_screen_on_this_session(
+    qtbot: QtBot, ctx: Context, bandung: str, sleman: str
+) -> None:
+    windows = Windows(ctx)
+    meeting = windows.open_session(bandung)
+    qtbot.addWidget(meeting)
+    assert not windows.start_built
+
+    meeting.commands[Command.SESSIONS].trigger()
+    start = windows.start
+    qtbot.addWidget(start)
+    assert start.isVisible() and start.selected_session_id() == bandung
+    assert meeting.isVisible()  # the meeting stays open beside it
+
+    # Closed by the user, the start screen is not brought back when the meeting ends.
+    start.close()
+    meeting.close()
+    assert _visible_start_windows() == []
+    assert windows.sessions == {}
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "raise")
+def test_without_a_session_the_start_screen_shows(qtbot: QtBot, ctx: Context, bandung: str) -> None:
+    windows = start_gui(ctx)
+    qtbot.addWidget(windows.start)
+    assert _visible_start_windows() == [windows.start]
+    assert windows.sessions == {}
