@@ -1,46 +1,43 @@
 """Evaluation frameworks: the tree of dimensions, groups and indicators.
 
 A framework file is YAML (see ``docs/frameworks.md``).  Loading validates the
-structure with pydantic and then the cross-references (unique codes, level
-criteria matching the scale); every problem is reported at once with the file,
-the place in the tree and, where known, the line.
+structure with pydantic (``framework_schema``) and then the cross-references
+(unique codes, level criteria matching the scale); every problem is reported at
+once with the file, the place in the tree and, where known, the line.
+
+The validated tree is plain frozen dataclasses: a definition read back from the
+store was validated when it came in, so opening a session builds it directly
+(``framework_from_stored``), without pydantic, a fifth of a second of start-up
+(issue 9).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    StrictBool,
-    ValidationError,
-)
+from typing import Any, Literal
 
 from evaluator_app.domain.canonical import sha256_of
 from evaluator_app.i18n import _
 
-
-def _text_from_plain(value: Any) -> Any:
-    # A plain string is Indonesian-only text.
-    return {"id": value} if isinstance(value, str) else value
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+Tier = Literal["baseline", "output", "outcome", "impact", "quick_win"]
+Aggregation = Literal["children", "indicators"]
 
 
-class LocalText(_Strict):
+def decimal_text(value: Decimal) -> str:
+    # 1, 1.0 and 1.00 are one weight: the stored form (and so the content
+    # hash) must not depend on how a number was typed.
+    return format(value.normalize(), "f")
+
+
+@dataclass(frozen=True, slots=True)
+class LocalText:
     """A text in Indonesian (``id``, required) and English (``en``, optional)."""
 
-    id: str = Field(min_length=1)
+    id: str
     en: str | None = None
 
     def get(self, language: str = "id") -> str:
@@ -48,64 +45,53 @@ class LocalText(_Strict):
             return self.en
         return self.id
 
-
-def _decimal_text(value: Decimal) -> str:
-    # 1, 1.0 and 1.00 are one weight: the stored form (and so the content
-    # hash) must not depend on how a number was typed.
-    text = format(value.normalize(), "f")
-    return text
+    def to_data(self) -> dict[str, Any]:
+        return {"id": self.id, "en": self.en}
 
 
-Text = Annotated[LocalText, BeforeValidator(_text_from_plain)]
-# Finite, at most six decimals and a million: no NaN, no 1e999999999 to expand.
-Number = Annotated[
-    Decimal,
-    Field(allow_inf_nan=False, max_digits=15, decimal_places=6, ge=-(10**6), le=10**6),
-    PlainSerializer(_decimal_text, return_type=str, when_used="json"),
-]
-PositiveWeight = Annotated[Number, Field(gt=0)]
-CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-Code = Annotated[str, Field(pattern=CODE_PATTERN)]
+def _text_data(text: LocalText | None) -> dict[str, Any] | None:
+    return None if text is None else text.to_data()
 
 
-class Level(_Strict):
+@dataclass(frozen=True, slots=True)
+class Level:
     value: int
-    name: Text
-    description: Text | None = None
+    name: LocalText
+    description: LocalText | None = None
 
 
-class Predicate(_Strict):
+@dataclass(frozen=True, slots=True)
+class Predicate:
     """A band of the index: applies from ``min`` (inclusive) up to the next band."""
 
-    min: Number
-    name: Text
+    min: Decimal
+    name: LocalText
 
 
-Tier = Literal["baseline", "output", "outcome", "impact", "quick_win"]
-
-
-class Indicator(_Strict):
-    code: Code
-    title: Text
-    description: Text | None = None
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str
+    title: LocalText
+    description: LocalText | None = None
     tier: Tier | None = None
-    guiding_questions: list[Text] = Field(default_factory=list)
-    expected_evidence: list[Text] = Field(default_factory=list)
-    weight: PositiveWeight = Decimal(1)
-    levels: dict[int, Text]
+    guiding_questions: list[LocalText] = field(default_factory=list)
+    expected_evidence: list[LocalText] = field(default_factory=list)
+    weight: Decimal = Decimal(1)
+    levels: dict[int, LocalText] = field(default_factory=dict)
 
 
-class Group(_Strict):
-    code: Code
-    title: Text
-    description: Text | None = None
-    weight: PositiveWeight = Decimal(1)
+@dataclass(frozen=True, slots=True)
+class Group:
+    code: str
+    title: LocalText
+    description: LocalText | None = None
+    weight: Decimal = Decimal(1)
     # "children": weighted mean of the sub-groups' and indicators' scores;
     # "indicators": weighted mean over every indicator beneath, sub-groups flattened
     # (the GMSC 2022 rule: a dimension is the plain mean of its questions).
-    aggregation: Literal["children", "indicators"] = "children"
-    groups: list[Group] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
+    aggregation: Aggregation = "children"
+    groups: list[Group] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
 
     def walk_indicators(self) -> Iterator[Indicator]:
         yield from self.indicators
@@ -113,17 +99,18 @@ class Group(_Strict):
             yield from group.walk_indicators()
 
 
-class Framework(_Strict):
+@dataclass(frozen=True, slots=True)
+class Framework:
     """A validated framework definition; immutable once loaded."""
 
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9._-]*$")
-    version: str = Field(min_length=1)
-    title: Text
-    description: Text | None = None
-    illustrative: StrictBool = False
-    scale: list[Level] = Field(min_length=2)
-    predicates: list[Predicate] = Field(default_factory=list)
-    dimensions: list[Group] = Field(min_length=1)
+    id: str
+    version: str
+    title: LocalText
+    description: LocalText | None = None
+    illustrative: bool = False
+    scale: list[Level] = field(default_factory=list)
+    predicates: list[Predicate] = field(default_factory=list)
+    dimensions: list[Group] = field(default_factory=list)
 
     def indicators(self) -> Iterator[Indicator]:
         for dimension in self.dimensions:
@@ -151,12 +138,114 @@ class Framework(_Strict):
         raise KeyError(value)
 
     def to_data(self) -> dict[str, Any]:
-        """The definition as plain JSON-able data (what the store keeps)."""
-        return self.model_dump(mode="json", exclude_defaults=False)
+        """The definition as plain JSON-able data (what the store keeps), every key
+        present; ``framework_from_stored`` reads it back."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "title": self.title.to_data(),
+            "description": _text_data(self.description),
+            "illustrative": self.illustrative,
+            "scale": [
+                {
+                    "value": level.value,
+                    "name": level.name.to_data(),
+                    "description": _text_data(level.description),
+                }
+                for level in self.scale
+            ],
+            "predicates": [
+                {"min": decimal_text(band.min), "name": band.name.to_data()}
+                for band in self.predicates
+            ],
+            "dimensions": [_group_data(group) for group in self.dimensions],
+        }
 
     @property
     def content_hash(self) -> str:
         return sha256_of(self.to_data())
+
+
+def _group_data(group: Group) -> dict[str, Any]:
+    return {
+        "code": group.code,
+        "title": group.title.to_data(),
+        "description": _text_data(group.description),
+        "weight": decimal_text(group.weight),
+        "aggregation": group.aggregation,
+        "groups": [_group_data(child) for child in group.groups],
+        "indicators": [_indicator_data(indicator) for indicator in group.indicators],
+    }
+
+
+def _indicator_data(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "code": indicator.code,
+        "title": indicator.title.to_data(),
+        "description": _text_data(indicator.description),
+        "tier": indicator.tier,
+        "guiding_questions": [text.to_data() for text in indicator.guiding_questions],
+        "expected_evidence": [text.to_data() for text in indicator.expected_evidence],
+        "weight": decimal_text(indicator.weight),
+        "levels": {str(value): text.to_data() for value, text in indicator.levels.items()},
+    }
+
+
+# --- from stored data (validated when it came in) ---------------------------------
+
+
+def _text(data: dict[str, Any]) -> LocalText:
+    return LocalText(data["id"], data.get("en"))
+
+
+def _optional_text(data: dict[str, Any] | None) -> LocalText | None:
+    return None if data is None else LocalText(data["id"], data.get("en"))
+
+
+def _indicator(data: dict[str, Any]) -> Indicator:
+    return Indicator(
+        code=data["code"],
+        title=_text(data["title"]),
+        description=_optional_text(data.get("description")),
+        tier=data.get("tier"),
+        guiding_questions=[_text(t) for t in data.get("guiding_questions", ())],
+        expected_evidence=[_text(t) for t in data.get("expected_evidence", ())],
+        weight=Decimal(data.get("weight", "1")),
+        levels={int(value): _text(text) for value, text in data["levels"].items()},
+    )
+
+
+def _group(data: dict[str, Any]) -> Group:
+    return Group(
+        code=data["code"],
+        title=_text(data["title"]),
+        description=_optional_text(data.get("description")),
+        weight=Decimal(data.get("weight", "1")),
+        aggregation=data.get("aggregation", "children"),
+        groups=[_group(g) for g in data.get("groups", ())],
+        indicators=[_indicator(i) for i in data.get("indicators", ())],
+    )
+
+
+def framework_from_stored(data: dict[str, Any]) -> Framework:
+    """The framework of ``Framework.to_data`` output, as the store keeps it: built
+    as it is, not validated again (``framework_from_data`` is for files)."""
+    return Framework(
+        id=data["id"],
+        version=data["version"],
+        title=_text(data["title"]),
+        description=_optional_text(data.get("description")),
+        illustrative=bool(data.get("illustrative", False)),
+        scale=[
+            Level(level["value"], _text(level["name"]), _optional_text(level.get("description")))
+            for level in data["scale"]
+        ],
+        predicates=[
+            Predicate(Decimal(band["min"]), _text(band["name"]))
+            for band in data.get("predicates", ())
+        ],
+        dimensions=[_group(g) for g in data["dimensions"]],
+    )
 
 
 # --- errors ---------------------------------------------------------------
@@ -203,26 +292,6 @@ def bad_code(code: object) -> str:
         "{code!r} is not a valid code: use letters, digits, '.', '_' "
         "or '-', starting with a letter or digit"
     ).format(code=code)
-
-
-def _pydantic_problems(error: ValidationError) -> list[Problem]:
-    problems = []
-    for item in error.errors():
-        loc = tuple(item["loc"])
-        message = item["msg"]
-        if item["type"] == "extra_forbidden":
-            message = _("unknown key")
-        elif item["type"] == "missing":
-            message = _("required key is missing")
-        elif item["type"] == "string_pattern_mismatch" and loc == ("id",):
-            message = _(
-                "{value!r} is not a valid framework ID: use lower-case letters, "
-                "digits, '.', '_' or '-', starting with a letter or digit (e.g. gmsc-2025)"
-            ).format(value=item["input"])
-        elif item["type"] == "string_pattern_mismatch":
-            message = bad_code(item["input"])
-        problems.append(Problem(format_location(loc), message))
-    return problems
 
 
 def _number(value: Any) -> Decimal | None:
@@ -358,14 +427,11 @@ def _join(values: list[int]) -> str:
 
 def framework_from_data(data: Any, source: str = "<data>") -> Framework:
     """Validate parsed data into a Framework or raise FrameworkError."""
+    from evaluator_app.domain.framework_schema import validate_framework
+
     if not isinstance(data, dict):
         raise FrameworkError(source, [Problem("", _("the file must hold a mapping at its top"))])
-    problems: list[Problem] = []
-    framework = None
-    try:
-        framework = Framework.model_validate(data)
-    except ValidationError as error:
-        problems = _pydantic_problems(error)
+    framework, problems = validate_framework(data)
     problems += [p for p in _cross_problems(data) if p not in problems]
     if problems or framework is None:
         raise FrameworkError(source, problems)

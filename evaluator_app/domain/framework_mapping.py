@@ -11,29 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from evaluator_app.domain.framework import (
-    Code,
-    Framework,
-    FrameworkError,
-    Problem,
-    _pydantic_problems,
-)
+from evaluator_app.domain.framework import Framework, FrameworkError, Problem
 from evaluator_app.i18n import _
 
 T = TypeVar("T")
-
-
-class _MappingFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    framework: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]
-    from_version: Annotated[str, Field(alias="from", min_length=1)]
-    to_version: Annotated[str, Field(alias="to", min_length=1)]
-    codes: dict[Code, Code | None]
 
 
 @dataclass(frozen=True)
@@ -57,12 +40,16 @@ def is_mapping_data(data: object) -> bool:
 
 def mapping_from_data(data: object, source: str = "<data>") -> CodeMapping:
     """Validate parsed YAML into a CodeMapping or raise FrameworkError."""
+    from pydantic import ValidationError
+
+    from evaluator_app.domain.framework_schema import MappingFile, pydantic_problems
+
     if not isinstance(data, dict):
         raise FrameworkError(source, [Problem("", _("the file must hold a mapping at its top"))])
     try:
-        parsed = _MappingFile.model_validate(data)
+        parsed = MappingFile.model_validate(data)
     except ValidationError as error:
-        raise FrameworkError(source, _pydantic_problems(error)) from None
+        raise FrameworkError(source, pydantic_problems(error)) from None
     problems: list[Problem] = []
     if parsed.from_version == parsed.to_version:
         problems.append(Problem("to", _("a mapping goes from one version to another")))

@@ -3,6 +3,7 @@ and writing (what an imported spreadsheet is installed as)."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -182,7 +183,7 @@ def _compact(value: Any) -> Any:
 def dump_framework_yaml(framework: Framework) -> str:
     """The framework as a YAML file that ``load_framework`` reads back unchanged
     (same content hash)."""
-    data = _compact(framework.model_dump(mode="python"))
+    data = _compact(dataclasses.asdict(framework))
     header = (
         f"# {framework.title.id}\n"
         "# Written by Evaluator; the format is described in docs/frameworks.md.\n"

@@ -12,7 +12,7 @@ from typing import NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from evaluator_app.domain.framework import Framework
+from evaluator_app.domain.framework import Framework, FrameworkError, framework_from_data
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.exchange.schema import (
     AUDIT,
@@ -89,10 +89,10 @@ def _framework(manifest: Manifest, data: SessionData) -> Framework:
         record.content_hash,
     ):
         raise BundleError(MANIFEST, _("framework: differs from the framework in session.json"))
-    try:
-        framework = Framework.model_validate(record.definition)
-    except ValidationError as error:
-        raise BundleError(SESSION, f"framework.definition: {describe(error)}") from None
+    try:  # validated as a file is: the bundle is untrusted input
+        framework = framework_from_data(record.definition, "framework.definition")
+    except FrameworkError as error:
+        raise BundleError(SESSION, str(error)) from None
     except (ValueError, TypeError, KeyError) as error:  # a validator that gave up
         raise BundleError(SESSION, f"framework.definition: {error}") from None
     if framework.content_hash != record.content_hash:

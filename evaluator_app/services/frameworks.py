@@ -19,7 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evaluator_app.bundled import shipped_frameworks_dir
-from evaluator_app.domain.framework import Framework, FrameworkError, Problem, load_framework
+from evaluator_app.domain.framework import (
+    Framework,
+    FrameworkError,
+    Problem,
+    framework_from_stored,
+    load_framework,
+)
 from evaluator_app.domain.framework_xlsx.layout import SUFFIXES
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
@@ -126,7 +132,7 @@ def framework_of(session: EvaluationSession) -> Framework:
     record = session.framework
     framework = _DEFINITIONS.get(record.content_hash)
     if framework is None:
-        framework = Framework.model_validate(record.definition)
+        framework = framework_from_stored(record.definition)
         _DEFINITIONS[record.content_hash] = framework
     return framework
 
@@ -136,10 +142,10 @@ def framework_by_hash(db: Session, framework_id: str, content_hash: str) -> Fram
     when it is not parsed yet."""
     framework = _DEFINITIONS.get(content_hash)
     if framework is None:
-        definition = db.scalar(
+        definition = db.execute(
             select(FrameworkRecord.definition).where(FrameworkRecord.id == framework_id)
-        )
-        framework = Framework.model_validate(definition)
+        ).scalar_one()
+        framework = framework_from_stored(definition)
         _DEFINITIONS[content_hash] = framework
     return framework
 

@@ -13,7 +13,7 @@ import pytest
 from test_bundle_helpers import members, rezip, session_json, state, with_session_json
 
 from evaluator_app.cli.bundle_commands import cmd_bundle
-from evaluator_app.domain.framework import Framework
+from evaluator_app.domain.framework import framework_from_data
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.services import assessments, evidence, signoff, undo
 from evaluator_app.services.audit import verify_chain
@@ -219,7 +219,7 @@ def test_bundle_of_another_framework_version_for_the_same_session_is_refused(
         record = data["framework"]
         assert isinstance(record, dict)
         record["definition"]["version"] = record["release"] = "2025.1"
-        record["content_hash"] = Framework.model_validate(record["definition"]).content_hash
+        record["content_hash"] = framework_from_data(record["definition"]).content_hash
 
     changed = with_session_json(bundle, tmp_path / "2025.evpkg", next_release)
     new_hash = session_json(changed)["framework"]["content_hash"]
