@@ -5,8 +5,6 @@ updated it last and a version counter that SQLAlchemy bumps on each update
 (merge compares these).  Types are portable: nothing here is SQLite-only.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from typing import Any
@@ -103,20 +101,20 @@ class EvaluationSession(Record):
     evidence_deadline: Mapped[dt.date | None] = mapped_column(Date)
     document_number: Mapped[str] = mapped_column(String(100), default="")
 
-    framework: Mapped[FrameworkRecord] = relationship()
-    participants: Mapped[list[Participant]] = relationship(
+    framework: Mapped["FrameworkRecord"] = relationship()
+    participants: Mapped[list["Participant"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="Participant.created_at"
     )
-    assessments: Mapped[list[Assessment]] = relationship(
+    assessments: Mapped[list["Assessment"]] = relationship(
         back_populates="session", cascade="all, delete-orphan"
     )
-    findings: Mapped[list[Finding]] = relationship(
+    findings: Mapped[list["Finding"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="Finding.created_at"
     )
-    signoffs: Mapped[list[SignOff]] = relationship(
+    signoffs: Mapped[list["SignOff"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="SignOff.signed_at"
     )
-    assignments: Mapped[list[Assignment]] = relationship(
+    assignments: Mapped[list["Assignment"]] = relationship(
         back_populates="session", cascade="all, delete-orphan"
     )
 
@@ -133,7 +131,7 @@ class Participant(Record):
     role: Mapped[str] = mapped_column(String(30))
     present: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    session: Mapped[EvaluationSession] = relationship(back_populates="participants")
+    session: Mapped["EvaluationSession"] = relationship(back_populates="participants")
 
 
 class Assessment(Record):
@@ -152,16 +150,16 @@ class Assessment(Record):
     notes: Mapped[str] = mapped_column(Text, default="")
     rationale: Mapped[str] = mapped_column(Text, default="")  # why the agreed level
 
-    session: Mapped[EvaluationSession] = relationship(back_populates="assessments")
-    ratings: Mapped[list[Rating]] = relationship(
+    session: Mapped["EvaluationSession"] = relationship(back_populates="assessments")
+    ratings: Mapped[list["Rating"]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan"
     )
-    clarifications: Mapped[list[Clarification]] = relationship(
+    clarifications: Mapped[list["Clarification"]] = relationship(
         back_populates="assessment",
         cascade="all, delete-orphan",
         order_by="Clarification.asked_at",
     )
-    evidence: Mapped[list[Evidence]] = relationship(
+    evidence: Mapped[list["Evidence"]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan", order_by="Evidence.created_at"
     )
 
@@ -176,7 +174,7 @@ class Rating(Record):
     participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"))
     level: Mapped[int] = mapped_column(Integer)
 
-    assessment: Mapped[Assessment] = relationship(back_populates="ratings")
+    assessment: Mapped["Assessment"] = relationship(back_populates="ratings")
 
 
 class Clarification(Record):
@@ -191,7 +189,7 @@ class Clarification(Record):
     answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(20), default="open")
 
-    assessment: Mapped[Assessment] = relationship(back_populates="clarifications")
+    assessment: Mapped["Assessment"] = relationship(back_populates="clarifications")
 
 
 class Evidence(Record):
@@ -208,7 +206,7 @@ class Evidence(Record):
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
 
-    assessment: Mapped[Assessment] = relationship(back_populates="evidence")
+    assessment: Mapped["Assessment"] = relationship(back_populates="evidence")
 
 
 class Finding(Record):
@@ -222,7 +220,7 @@ class Finding(Record):
     priority: Mapped[str] = mapped_column(String(10), default="medium")
     due_date: Mapped[dt.date | None] = mapped_column(Date)
 
-    session: Mapped[EvaluationSession] = relationship(back_populates="findings")
+    session: Mapped["EvaluationSession"] = relationship(back_populates="findings")
 
 
 class SignOff(Record):
@@ -239,7 +237,7 @@ class SignOff(Record):
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
 
-    session: Mapped[EvaluationSession] = relationship(back_populates="signoffs")
+    session: Mapped["EvaluationSession"] = relationship(back_populates="signoffs")
 
 
 class Assignment(Record):
@@ -255,8 +253,8 @@ class Assignment(Record):
     dimension_code: Mapped[str] = mapped_column(String(50))
     participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"))
 
-    session: Mapped[EvaluationSession] = relationship(back_populates="assignments")
-    participant: Mapped[Participant] = relationship()
+    session: Mapped["EvaluationSession"] = relationship(back_populates="assignments")
+    participant: Mapped["Participant"] = relationship()
 
 
 class AuditEvent(Base):
