@@ -18,6 +18,7 @@ import re
 import stat
 import struct
 import tempfile
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -86,6 +87,13 @@ class Bundle:
     encrypted: bool
     archive: zipfile.ZipFile
     evidence_files: dict[str, int] = field(default_factory=dict)  # SHA-256 → size
+    evidence_check: _EvidenceCheck | None = None  # still running, with an evidence sink
+
+    def evidence_checked(self) -> None:
+        """Wait until every evidence file has been checked (and handed to the
+        evidence sink); the BundleError of the first bad one, if any."""
+        if self.evidence_check is not None:
+            self.evidence_check.wait()
 
     def records(self) -> dict[str, Any]:
         """The records as column values by session.json key (times in UTC)."""
@@ -314,9 +322,11 @@ def _listed(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> dict[str, 
 
 class EvidenceSink(Protocol):
     """Where an importer wants the evidence bytes as they are checked: one pass over
-    each file instead of a check, then a copy (``store.evidence_store.IncomingFiles``)."""
+    each file instead of a check, then a copy (``store.evidence_store.IncomingFiles``).
+    ``add`` consumes ``chunks`` at once, in the calling thread: each chunk may be a
+    view of a buffer that the next one overwrites."""
 
-    def add(self, sha256: str, chunks: Iterable[bytes]) -> int: ...
+    def add(self, sha256: str, chunks: Iterable[bytes | memoryview]) -> int: ...
 
 
 def _verified(
@@ -324,20 +334,13 @@ def _verified(
     info: zipfile.ZipInfo,
     member: Member,
     keep: bool,
-    sink: EvidenceSink | None = None,
 ) -> bytes:
-    if sink is None:
-        digest, size, data = _hash(archive, info, keep, checked=True)
-    else:
-        hasher = hashlib.sha256()
+    digest, size, data = _hash(archive, info, keep, checked=True)
+    _compare(info, member, size, digest)
+    return data
 
-        def hashed() -> Iterator[bytes]:
-            for chunk in _chunks(archive, info, hashed=True):
-                hasher.update(chunk)
-                yield chunk
 
-        size, data = sink.add(member.sha256, hashed()), b""
-        digest = hasher.hexdigest()
+def _compare(info: zipfile.ZipInfo, member: Member, size: int, digest: str) -> None:
     if size != member.size:
         raise BundleError(
             info.filename,
@@ -347,7 +350,155 @@ def _verified(
         )
     if digest != member.sha256:
         raise BundleError(info.filename, _("its SHA-256 differs from the manifest's (changed?)"))
-    return data
+
+
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile.structFileHeader
+_LOCAL_MAGIC = b"PK\x03\x04"
+_DATA_DESCRIPTOR = 0x08  # sizes and CRC follow the data, not in the local header
+_UTF8_NAME = 0x800
+_ZIP64_SIZE = 0xFFFFFFFF
+
+
+def stored_data_offset(raw: io.FileIO, info: zipfile.ZipInfo, data_end: int) -> int:
+    """Where a stored member's bytes start in the zip, after checking its local
+    header against the directory entry: the signature, the method, no encryption,
+    the same name, the sizes (unless they follow the data), and that the bytes lie
+    before the directory.  Reading them there directly skips zipfile's CRC-32 and
+    its small copies: the caller hashes the bytes against the manifest's SHA-256,
+    a stronger check than the CRC (issue 9)."""
+    name = info.filename
+    damaged = _("damaged (its local header does not match the zip's directory)")
+    if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
+        raise BundleError(name, damaged)
+    raw.seek(info.header_offset)
+    head = raw.read(_LOCAL_HEADER.size)
+    if len(head) != _LOCAL_HEADER.size:
+        raise BundleError(name, _("damaged (cut short before its bytes)"))
+    fields = _LOCAL_HEADER.unpack(head)
+    magic, flags, method, packed, size = fields[0], fields[3], fields[4], fields[8], fields[9]
+    name_length, extra_length = fields[10], fields[11]
+    if magic != _LOCAL_MAGIC:
+        raise BundleError(name, _("damaged (no local header where the directory points)"))
+    if method != zipfile.ZIP_STORED or flags & 0x1:
+        raise BundleError(name, damaged)
+    sizes_here = not flags & _DATA_DESCRIPTOR and _ZIP64_SIZE not in (packed, size)
+    if sizes_here and (packed, size) != (info.compress_size, info.file_size):
+        raise BundleError(name, damaged)
+    raw_name = raw.read(name_length)
+    try:
+        local_name = raw_name.decode("utf-8" if flags & _UTF8_NAME else "cp437")
+    except UnicodeDecodeError:
+        raise BundleError(name, damaged) from None
+    if local_name != info.orig_filename:
+        raise BundleError(name, damaged)
+    start: int = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+    if start + info.compress_size > data_end:
+        raise BundleError(name, _("damaged (its bytes run past the end of the data)"))
+    return start
+
+
+class _EvidenceCheck:
+    """Every evidence file hashed against the manifest, in the zip's order, each
+    handed to the sink as it is read.  With a sink this runs in a thread of its own
+    while the caller checks the JSON and the trail and prepares the database rows
+    (issue 9): ``wait`` gives its result.  Stored members are read at their offset
+    into one reused buffer (``stored_data_offset``); deflated ones through zipfile,
+    from a second ZipFile of their own (a ZipFile is not shared between threads)."""
+
+    BUFFER = 4 << 20
+
+    def __init__(
+        self,
+        plain: Path,
+        archive: zipfile.ZipFile,
+        members: list[tuple[zipfile.ZipInfo, Member]],
+        sink: EvidenceSink | None,
+    ) -> None:
+        self._plain = plain
+        self._archive = archive
+        self._members = sorted(members, key=lambda pair: pair[0].header_offset)
+        self._sink = sink
+        self._stop = threading.Event()
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="bundle-evidence", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.run()
+        except OSError as error:  # reading the bundle (the sink keeps its own errors)
+            self._error = BundleError(
+                None, _("cannot read it: {reason}").format(reason=error.strerror or error)
+            )
+        except BaseException as error:  # given to the caller by wait()
+            self._error = error
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        if self._stop.is_set():
+            raise RuntimeError("the evidence check was cancelled before it finished")
+
+    def cancel(self) -> None:
+        """Stop after the file in hand (the import was refused meanwhile) and wait."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def run(self) -> None:
+        data_end = getattr(self._archive, "start_dir", None)
+        buffer = memoryview(bytearray(self.BUFFER))
+        with ExitStack() as stack:
+            raw = stack.enter_context(self._plain.open("rb", buffering=0))
+            if not isinstance(data_end, int):
+                data_end = raw.seek(0, os.SEEK_END)
+            inflating: zipfile.ZipFile | None = None
+            for info, member in self._members:
+                if self._stop.is_set():
+                    return
+                digest = hashlib.sha256()
+                if info.compress_type == zipfile.ZIP_STORED:
+                    start = stored_data_offset(raw, info, data_end)
+                    chunks: Iterator[bytes | memoryview] = _read_at(
+                        raw, info, start, buffer, digest
+                    )
+                else:
+                    if inflating is None:
+                        inflating = stack.enter_context(_open_zip(self._plain))
+                    mine = inflating.getinfo(info.filename)  # the same directory, read again
+                    chunks = _hashed(_chunks(inflating, mine, hashed=True), digest)
+                if self._sink is None:
+                    size = sum(len(chunk) for chunk in chunks)
+                else:
+                    size = self._sink.add(member.sha256, chunks)
+                _compare(info, member, size, digest.hexdigest())
+
+
+def _read_at(
+    raw: io.FileIO, info: zipfile.ZipInfo, start: int, buffer: memoryview, digest: Any
+) -> Iterator[memoryview]:
+    """A stored member's bytes from ``start``, hashed as they go by."""
+    raw.seek(start)
+    left = info.compress_size
+    while left:
+        count = raw.readinto(buffer[: min(left, len(buffer))])
+        if not count:
+            raise BundleError(info.filename, _("damaged (cut short in its bytes)"))
+        chunk = buffer[:count]
+        digest.update(chunk)
+        left -= count
+        yield chunk
+
+
+def _hashed(chunks: Iterator[bytes], digest: Any) -> Iterator[bytes]:
+    for chunk in chunks:
+        digest.update(chunk)
+        yield chunk
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
@@ -369,6 +520,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
 def _validate(
     archive: zipfile.ZipFile,
     path: Path,
+    plain: Path,
     encrypted: bool,
     limits: Limits,
     sink: EvidenceSink | None = None,
@@ -376,25 +528,43 @@ def _validate(
     infos = _scan(archive, limits)
     manifest, manifest_sha256 = _manifest(archive, infos, limits)
     listed = _listed(manifest, infos)
-    texts = {}
-    for name in (SESSION, AUDIT):
-        if infos[name].file_size > limits.max_json_size:
-            raise BundleError(
-                name,
-                _("larger than the limit of {max_json_size} bytes").format(
-                    max_json_size=limits.max_json_size
-                ),
-            )
-        texts[name] = _verified(archive, infos[name], listed[name], keep=True)
-    data = parse(SESSION, SessionData, texts.pop(SESSION))
-    audit = parse(AUDIT, AuditData, texts.pop(AUDIT))
     files = {m.sha256: m.size for name, m in listed.items() if name.startswith(EVIDENCE_PREFIX)}
-    framework = check_consistency(manifest, data, audit, files)
-    for sha256 in sorted(files):
-        name = EVIDENCE_PREFIX + sha256
-        _verified(archive, infos[name], listed[name], keep=False, sink=sink)
+    members = [
+        (infos[EVIDENCE_PREFIX + sha256], listed[EVIDENCE_PREFIX + sha256]) for sha256 in files
+    ]
+    check = _EvidenceCheck(plain, archive, members, sink)
+    if sink is not None:
+        check.start()  # the evidence streams into the sink while the JSON is checked
+    try:
+        texts = {}
+        for name in (SESSION, AUDIT):
+            if infos[name].file_size > limits.max_json_size:
+                raise BundleError(
+                    name,
+                    _("larger than the limit of {max_json_size} bytes").format(
+                        max_json_size=limits.max_json_size
+                    ),
+                )
+            texts[name] = _verified(archive, infos[name], listed[name], keep=True)
+        data = parse(SESSION, SessionData, texts.pop(SESSION))
+        audit = parse(AUDIT, AuditData, texts.pop(AUDIT))
+        framework = check_consistency(manifest, data, audit, files)
+        if sink is None:
+            check.run()
+    except BaseException:
+        check.cancel()
+        raise
     return Bundle(
-        path, manifest, manifest_sha256, data, audit, framework, encrypted, archive, files
+        path,
+        manifest,
+        manifest_sha256,
+        data,
+        audit,
+        framework,
+        encrypted,
+        archive,
+        files,
+        check if sink is not None else None,
     )
 
 
@@ -412,7 +582,9 @@ def open_bundle(
     An encrypted bundle is opened into a temporary file in ``work_dir`` (the
     system's temporary folder if None), removed again on leaving.  With an
     ``evidence_sink`` each evidence file is handed to it as it is hashed (what it
-    got is only good once the bundle has been yielded: a BundleError may follow).
+    got is only good once ``Bundle.evidence_checked`` has returned: the evidence is
+    checked by a thread of its own while the caller goes on, and its BundleError,
+    if any, comes from there).  Leaving the block stops and waits for that thread.
     """
     limits = limits or Limits()
     with ExitStack() as stack:
@@ -430,7 +602,9 @@ def open_bundle(
                 with os.fdopen(fd, "wb") as target:
                     decrypt_to(path, target, passphrase, limits.max_total_size + (64 << 20))
             archive = stack.enter_context(_open_zip(plain))
-            bundle = _validate(archive, path, encrypted, limits, evidence_sink)
+            bundle = _validate(archive, path, plain, encrypted, limits, evidence_sink)
+            if bundle.evidence_check is not None:
+                stack.callback(bundle.evidence_check.cancel)  # before the file goes
         except BundleError as error:
             raise error.at(path.name) from None
         except OSError as error:

@@ -273,6 +273,7 @@ def _clashes(db: Session, model: Any, ids: list[str]) -> bool:
 def _copy_evidence(ctx: Context, bundle: Bundle, staged: IncomingFiles) -> None:
     """The evidence, written (and hashed) while the bundle was checked, made durable
     under its names before the database refers to it."""
+    bundle.evidence_checked()  # every file read, hashed and written: or its BundleError
     try:
         stored = staged.commit()
     except OSError as error:
@@ -475,6 +476,7 @@ def _import(
             _add(ctx, incoming, addition, staged)
         else:
             plan = _merge(ctx, incoming, resolutions or {}, staged)
+        bundle.evidence_checked()  # also when nothing was to be written ("unchanged")
         manifest = bundle.manifest
         outcome = "added" if plan is None else "unchanged" if plan.unchanged else "merged"
         return ImportSummary(

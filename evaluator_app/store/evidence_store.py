@@ -10,19 +10,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import queue
 import tempfile
-import threading
 import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from evaluator_app.i18n import _
 
 CHUNK = 1 << 20
+# The file's bytes and what finds them (its size, its blocks); fsync elsewhere.
+_fdatasync = getattr(os, "fdatasync", os.fsync)
 SYNC_THREADS = 8  # fsyncs in flight at once: the disk commits them together
 
 
@@ -48,6 +48,20 @@ def _fsync_dir(path: Path) -> None:
     _fsync_path(path)
 
 
+def _fdatasync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        _fdatasync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, chunk: bytes | memoryview) -> None:
+    view = memoryview(chunk)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def _fsync_path(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -61,26 +75,27 @@ class IncomingFiles:
     names, made durable and visible together by ``commit``; ``discard`` (or leaving
     the ``with`` block without a commit) removes what was not committed.
 
-    The guarantees are ``put_stream``'s: a file gets its name only once its content
-    is on disk, and ``commit`` returns only once the names are on disk too, so a
-    database change made after it never refers to a missing or partial file.  Only
-    the waiting is shared: the files are created and written by a thread of their
-    own while the caller reads and checks the next bytes (creating 1,000 files took
-    a second of the kernel's time on a busy machine), and fsynced, one per file and
-    per directory as before, up to ``SYNC_THREADS`` at a time (a bundle of 1,000
-    files waited for 2,000 fsyncs one by one; issue 9).  A failure to write is
-    raised by ``commit``.
+    Durability: a file gets its name only once its content is on disk, and
+    ``commit`` returns only once the names are on disk too, so a database change
+    committed after it never refers to a missing or torn file.  The waiting is
+    spread out instead of paid at the end: each file is written by ``add`` in the
+    caller's thread (the bundle reader's own, while the import checks the trail and
+    prepares its rows; issue 9) and handed at once to a pool of ``SYNC_THREADS``
+    threads that ``fdatasync`` it (its bytes and the size that finds them) while
+    the next one is written; ``commit`` waits for those, renames, and fsyncs each
+    folder that got a name.  One ``syncfs`` at the end would cost fewer calls, but
+    it waits for every dirty file of the whole file system (other programs', a
+    backup being copied) and reports their errors as ours; per file, the disk
+    commits the concurrent flushes together anyway.  A failure to write is kept
+    and raised by ``commit`` (the bytes are still read and checked to the end).
     """
-
-    QUEUED = 16  # chunks handed to the writing thread and not yet written (16 MiB)
 
     def __init__(self, store: EvidenceStore) -> None:
         self._store = store
         self._pending: list[tuple[Path, str, int]] = []  # temporary file, sha256, size
         self._synced: list[Future[None]] = []
         self._pool = ThreadPoolExecutor(SYNC_THREADS, thread_name_prefix="evidence-fsync")
-        self._queue: queue.Queue[tuple[str, Any]] = queue.Queue(self.QUEUED)
-        self._writer: threading.Thread | None = None
+        self._root_made = False
         self._failed: BaseException | None = None
 
     def __enter__(self) -> IncomingFiles:
@@ -89,73 +104,53 @@ class IncomingFiles:
     def __exit__(self, *_exc: object) -> None:
         self.discard()
 
-    def add(self, sha256: str, chunks: Iterable[bytes]) -> int:
+    def add(self, sha256: str, chunks: Iterable[bytes | memoryview]) -> int:
         """Write ``chunks`` under a temporary name; the caller vouches (and checks, as
-        the bytes go by) that they hash to ``sha256``.  Their size."""
+        the bytes go by) that they hash to ``sha256``.  Their size.  Each chunk is
+        written before the next is asked for (it may be a reused buffer)."""
         self._store.path_for(sha256)  # a well-formed digest, or ValueError
-        if self._writer is None:
-            self._store.root.mkdir(parents=True, exist_ok=True)
-            self._writer = threading.Thread(target=self._write, name="evidence-writer", daemon=True)
-            self._writer.start()
-        self._queue.put(("open", sha256))
+        fd, temp = self._create()
         size = 0
         try:
             for chunk in chunks:
                 size += len(chunk)
-                if self._failed is None:  # else only read on: commit says why
-                    self._queue.put(("data", chunk))
+                if fd >= 0:
+                    try:
+                        _write_all(fd, chunk)
+                    except OSError as error:  # e.g. the disk is full: read on, commit says
+                        self._failed = self._failed or error
+                        os.close(fd)
+                        fd = -1
         except BaseException:
-            self._queue.put(("drop", None))
+            if fd >= 0:
+                os.close(fd)
+            if temp is not None:
+                temp.unlink(missing_ok=True)
             raise
-        self._queue.put(("close", size))
+        if fd >= 0 and temp is not None:
+            os.close(fd)
+            self._pending.append((temp, sha256, size))
+            self._synced.append(self._pool.submit(_fdatasync_path, temp))
+        elif temp is not None:
+            temp.unlink(missing_ok=True)
         return size
 
-    def _write(self) -> None:
-        """The writing thread: the files in ``add``'s order, each then fsynced."""
-        out: BinaryIO | None = None
-        temp: Path | None = None
-        sha256 = ""
-        while True:
-            kind, value = self._queue.get()
-            if kind == "stop":
-                return
-            if self._failed is not None:
-                continue
-            try:
-                if kind == "open":
-                    fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=self._store.root)
-                    temp, sha256 = Path(temp_name), str(value)
-                    out = os.fdopen(fd, "wb")
-                elif kind == "data":
-                    assert out is not None
-                    out.write(value)
-                elif out is not None and temp is not None:
-                    out.close()
-                    out = None
-                    if kind == "close":
-                        self._pending.append((temp, sha256, value))
-                        self._synced.append(self._pool.submit(_fsync_path, temp))
-                    else:  # "drop": the caller stopped in the middle of a file
-                        temp.unlink(missing_ok=True)
-                    temp = None
-            except BaseException as error:  # kept for commit; the files go with discard
-                self._failed = error
-                if out is not None:
-                    with contextlib.suppress(OSError):
-                        out.close()
-                if temp is not None:
-                    temp.unlink(missing_ok=True)
-                out, temp = None, None
-
-    def _stop_writer(self) -> None:
-        if self._writer is not None:
-            self._queue.put(("stop", None))
-            self._writer.join()
-            self._writer = None
+    def _create(self) -> tuple[int, Path | None]:
+        """A new temporary file, or (-1, None) once writing has failed."""
+        if self._failed is not None:
+            return -1, None
+        try:
+            if not self._root_made:
+                self._store.root.mkdir(parents=True, exist_ok=True)
+                self._root_made = True
+            fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=self._store.root)
+        except OSError as error:
+            self._failed = error
+            return -1, None
+        return fd, Path(temp_name)
 
     def commit(self) -> list[StoredFile]:
         """Every file added, durable under its own name (an existing copy is kept)."""
-        self._stop_writer()
         if self._failed is not None:
             raise self._failed
         for synced in self._synced:
@@ -185,7 +180,6 @@ class IncomingFiles:
 
     def discard(self) -> None:
         """Remove the files not committed (a bundle refused after its evidence was read)."""
-        self._stop_writer()
         for synced in self._synced:
             synced.exception()  # let every fsync finish before its file goes
         for temp, _sha256, _size in self._pending:
