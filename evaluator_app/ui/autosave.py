@@ -8,6 +8,7 @@ laptop loses at most the last keystrokes.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -16,6 +17,22 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 PAUSE_MS = 800
 
 TextWidget = QLineEdit | QPlainTextEdit | QTextEdit
+
+# Fields typed in since they last stored or loaded their text.  The meeting window
+# looked through all of its widgets for fields to store at every switch, though
+# nothing had been typed in most switches (issue 9).
+_typed_in: weakref.WeakSet[AutosaveText] = weakref.WeakSet()
+
+
+def typing_pending() -> bool:
+    """True when some field may hold typing it has not stored yet."""
+    for saver in list(_typed_in):
+        try:
+            if saver.pending:
+                return True
+        except RuntimeError:  # its widget is gone, and its text with it
+            _typed_in.discard(saver)
+    return False
 
 
 def _text_of(widget: TextWidget) -> str:
@@ -34,12 +51,17 @@ class AutosaveText(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(pause_ms)
         self._timer.timeout.connect(self.flush)
-        widget.textChanged.connect(self._timer.start)
+        widget.textChanged.connect(self._typed)
         widget.installEventFilter(self)
+
+    def _typed(self) -> None:
+        _typed_in.add(self)
+        self._timer.start()
 
     def load(self, text: str) -> None:
         """Show stored text without saving it back (what is shown is what is stored)."""
         self._timer.stop()
+        _typed_in.discard(self)
         self._stored = text
         if _text_of(self.widget) != text:
             blocked = self.widget.blockSignals(True)
@@ -56,6 +78,7 @@ class AutosaveText(QObject):
     def flush(self) -> None:
         """Save now if the text differs from what is stored."""
         self._timer.stop()
+        _typed_in.discard(self)
         text = _text_of(self.widget)
         if text != self._stored:
             self._stored = text

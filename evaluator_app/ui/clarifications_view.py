@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from evaluator_app.ui.card_painting import Pill, paint_card
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import date_label, local_time, role_label, time_label
 from evaluator_app.ui.layout_batch import one_layout_pass
-from evaluator_app.ui.selectable_label import SelectableLabel
+from evaluator_app.ui.selectable_label import SelectableLabel, WrappedLabel
 from evaluator_app.ui.widgets import CardList
 
 EVALUATOR_ROLES = ("lead_evaluator", "evaluator")
@@ -105,7 +104,6 @@ class ClarificationCard(QFrame):
         self.state.setObjectName("clarificationState")
         self.state.setContentsMargins(6, 1, 6, 1)
         self.question = SelectableLabel()
-        self.question.setWordWrap(True)
         bold = QFont(self.question.font())
         bold.setBold(True)
         self.question.setFont(bold)
@@ -113,13 +111,11 @@ class ClarificationCard(QFrame):
         top.addWidget(self.state, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.question, 1)
 
-        self.asked = QLabel()
+        self.asked = WrappedLabel()
         self.answer = SelectableLabel()
-        self.answer.setWordWrap(True)
-        self.answered = QLabel()
+        self.answered = WrappedLabel()
         for label in (self.asked, self.answered):
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            label.setWordWrap(True)
 
         self.answer_button = QPushButton(self.tr("Answer…"))
         self.reopen_button = QPushButton(self.tr("Reopen"))

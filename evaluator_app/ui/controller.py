@@ -20,6 +20,7 @@ from evaluator_app.services.history import YearOverYear, year_over_year
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import SessionOverview, session_overview
 from evaluator_app.services.walkthrough import IndicatorState, indicator_states
+from evaluator_app.ui.autosave import typing_pending
 
 
 class SessionController(QObject):
@@ -27,7 +28,8 @@ class SessionController(QObject):
     current_changed = Signal(str)  # the indicator under discussion (its code)
     saved = Signal(object)  # datetime of the last stored change
     failed = Signal(str)  # a refused operation, in words for people
-    flush_requested = Signal()  # store unfinished typing now (before switching or closing)
+    # Store unfinished typing now (before switching): said when a field holds some.
+    flush_requested = Signal()
 
     def __init__(
         self, ctx: Context, session_id: str, language: str = "id", parent: QObject | None = None
@@ -110,7 +112,8 @@ class SessionController(QObject):
 
     def set_current(self, code: str) -> None:
         if code != self.current:
-            self.flush_requested.emit()  # notes typed for the old indicator stay with it
+            if typing_pending():  # notes typed for the old indicator stay with it
+                self.flush_requested.emit()
             self.current = code
             self.current_changed.emit(code)
 

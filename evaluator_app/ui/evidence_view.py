@@ -75,6 +75,10 @@ class EvidenceView(QWidget):
         self.opener: Opener = opener or QDesktopServices.openUrl
         self.code: str | None = None
         self.rows: list[EvidenceRow] = []
+        # The list is filled when it is seen: the indicator page hands over the rows
+        # at every switch, mostly while another tab is shown (issue 9).
+        self._tree_behind = False  # the tree does not show ``rows`` yet
+        self._to_select: str | None = None  # what it selects when it does
         self._editable = True
         self.dialog: EvidenceDialog | None = None  # the one open, if any
 
@@ -182,10 +186,25 @@ class EvidenceView(QWidget):
         selected = self.selected_id() if code == self.code else None
         self.code = code
         self.rows = list(rows)
+        self._tree_behind, self._to_select = True, selected
+        if not self.isHidden() or self.isWindow():
+            self._fill_tree()
+        self.hint.setVisible(not rows and self._editable)
+        self._update_buttons()
+
+    def setVisible(self, visible: bool) -> None:
+        if visible:
+            self._fill_tree()
+        super().setVisible(visible)
+
+    def _fill_tree(self) -> None:
+        if not self._tree_behind:
+            return
+        self._tree_behind = False
         blocked = self.tree.blockSignals(True)
         self.tree.clear()
         today = dt.date.today()
-        for row in rows:
+        for row in self.rows:
             item = QTreeWidgetItem(
                 [
                     row.title,
@@ -204,11 +223,9 @@ class EvidenceView(QWidget):
                     item.setForeground(column, QBrush(QColor(OVERDUE_COLOUR)))
                 item.setToolTip(self.DUE, self.tr("Overdue"))
             self.tree.addTopLevelItem(item)
-            if row.id == selected:
+            if row.id == self._to_select:
                 item.setSelected(True)
         self.tree.blockSignals(blocked)
-        self.hint.setVisible(not rows and self._editable)
-        self._update_buttons()
 
     def _describe(self, row: EvidenceRow) -> str:
         lines = [row.title]
@@ -237,6 +254,9 @@ class EvidenceView(QWidget):
         self._update_buttons()
 
     def selected_id(self) -> str | None:
+        if self._tree_behind:  # what it will select once filled
+            chosen = self._to_select
+            return chosen if any(row.id == chosen for row in self.rows) else None
         items = self.tree.selectedItems()
         return str(items[0].data(self.TITLE, Qt.ItemDataRole.UserRole)) if items else None
 
@@ -245,6 +265,7 @@ class EvidenceView(QWidget):
         return next((row for row in self.rows if row.id == chosen), None)
 
     def select(self, evidence_id: str) -> None:
+        self._fill_tree()
         for n in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(n)
             if item is not None and item.data(self.TITLE, Qt.ItemDataRole.UserRole) == evidence_id:

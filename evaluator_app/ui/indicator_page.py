@@ -45,8 +45,10 @@ from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.evidence_view import EvidenceView, Opener
 from evaluator_app.ui.findings_view import FindingsList
 from evaluator_app.ui.labels import indicator_status_label
+from evaluator_app.ui.layout_batch import one_layout_pass
 from evaluator_app.ui.level_picker import LevelPicker, LevelText
 from evaluator_app.ui.ratings_panel import RatingsPanel
+from evaluator_app.ui.selectable_label import WrappedLabel
 
 
 def _succeeds(service: Callable[..., Any]) -> Callable[..., bool]:
@@ -100,12 +102,11 @@ class IndicatorPage(QWidget):
         self._na_pending = False  # "not applicable" ticked, its reason not given yet
 
         # --- what the indicator asks ---
-        self.heading = QLabel()
+        self.heading = WrappedLabel()
         heading_font = QFont(self.heading.font())
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.5)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -125,12 +126,10 @@ class IndicatorPage(QWidget):
         header.addLayout(status_row)
         header.setAlignment(status_row, Qt.AlignmentFlag.AlignTop)
 
-        self.description = QLabel()
-        self.description.setWordWrap(True)
+        self.description = WrappedLabel()
         self.description.setTextFormat(Qt.TextFormat.PlainText)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.last_time = QLabel()  # the region's previous session: its level and notes
-        self.last_time.setWordWrap(True)
+        self.last_time = WrappedLabel()  # the region's previous session: its level and notes
         self.last_time.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.guidance_toggle = QToolButton()
@@ -203,7 +202,7 @@ class IndicatorPage(QWidget):
         self.discussion.setStretchFactor(1, 3)
         self.discussion.setChildrenCollapsible(False)
 
-        content = QWidget()
+        self.content = content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)
@@ -244,6 +243,14 @@ class IndicatorPage(QWidget):
     def show_indicator(self, code: str) -> None:
         """Show indicator ``code`` (text still being typed for the previous one is stored)."""
         self.flush()
+        # Every label, tag and button that is shown or hidden while the page is
+        # filled would lay out the whole page there and then (Qt activates the
+        # layouts of all ancestors of a widget being shown), measuring the new
+        # texts again each time: the page is laid out once, afterwards (issue 9).
+        with one_layout_pass(self.content, self.clarifications, self.evidence):
+            self._show_indicator(code)
+
+    def _show_indicator(self, code: str) -> None:
         self.code = code
         self._na_pending = False
         indicator = self.controller.framework.indicator(code)

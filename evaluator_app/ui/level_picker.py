@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from evaluator_app.ui.card_painting import Pill, paint_card
 from evaluator_app.ui.labels import NOTHING
 from evaluator_app.ui.layout_batch import one_layout_pass
+from evaluator_app.ui.selectable_label import WrappedLabel
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,11 @@ class LevelCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the notes' focus
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-        self.heading = QLabel()
+        self.heading = WrappedLabel()
         heading_font = QFont(self.heading.font())
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.heading.setWordWrap(True)
 
         self.self_tag = _tag(self.tr("Self-assessment"))
         self.agreed_tag = _tag(self.tr("Agreed"))
@@ -99,8 +99,7 @@ class LevelCard(QFrame):
         tags.addWidget(self.self_tag)
         tags.addStretch(1)
 
-        self.criterion = QLabel()
-        self.criterion.setWordWrap(True)
+        self.criterion = WrappedLabel()
         self.criterion.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.criterion.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 

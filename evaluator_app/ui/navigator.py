@@ -19,16 +19,14 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QRectF,
     QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QActionGroup, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QActionGroup, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -49,9 +47,7 @@ from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.labels import progress_label, role_label, score_label
 from evaluator_app.ui.navigator_model import (
     BADGES_ROLE,
-    CLARIFICATION_BADGE,
     CODE_ROLE,
-    EVIDENCE_BADGE,
     GROUP,
     HOLDER_ROLE,
     INDICATOR,
@@ -60,7 +56,6 @@ from evaluator_app.ui.navigator_model import (
     PENDING_EVIDENCE_ROLE,
     SEARCH_ROLE,
     SETTLED_ROLE,
-    SPREAD_BADGE,
     NavigatorModel,
 )
 
@@ -149,13 +144,7 @@ class NavigatorFilter(QSortFilterProxyModel):
         return True
 
 
-# Badge colours: background, text.  Strong enough to survive a projector.
-BADGE_COLOURS = {
-    CLARIFICATION_BADGE: (QColor("#f2a900"), QColor("#1f1600")),
-    EVIDENCE_BADGE: (QColor("#2f64c8"), QColor("white")),
-    SPREAD_BADGE: (QColor("#c62f2f"), QColor("white")),
-}
-BADGE_GAP = 4
+BADGES_ROOM = 8  # the badge column's room beside the widest row's pills
 
 
 class RoomyDelegate(QStyledItemDelegate):
@@ -163,95 +152,6 @@ class RoomyDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return super().sizeHint(option, index) + QSize(8, 4)
-
-
-class BadgeDelegate(QStyledItemDelegate):
-    """Draws an indicator's badges as coloured pills, the rest as usual (dimensions are
-    bold through the model's font role: an ``initStyleOption`` in Python ran for every
-    cell the view measured, a third of a switch's time, issue 9)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cache: dict[tuple[object, ...], QPixmap] = {}
-
-    def _badges(self, index: Index) -> list[tuple[str, str]]:
-        badges = index.data(BADGES_ROLE)
-        return list(badges) if badges else []
-
-    def _badge_font(self, option: QStyleOptionViewItem) -> QFont:
-        font = QFont(option.font)
-        font.setBold(True)
-        return font
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        badges = self._badges(index)
-        if not badges:
-            super().paint(painter, option, index)
-            return
-        # The cell's background and selection as the style draws them, without text.
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-        height = min(QFontMetrics(self._badge_font(option)).height() + 2, option.rect.height() - 2)
-        pills = self._pills(tuple((kind, text) for kind, text in badges), option, height)
-        ratio = pills.devicePixelRatio()
-        total = pills.width() / ratio
-        x = option.rect.x() + max(2, round((option.rect.width() - total) / 2))
-        y = option.rect.y() + round((option.rect.height() - height) / 2)
-        painter.drawPixmap(x, y, pills)
-
-    def _pills(
-        self, badges: tuple[tuple[str, str], ...], option: QStyleOptionViewItem, height: int
-    ) -> QPixmap:
-        """The badges drawn once as pills on a transparent pixmap, kept for the next
-        time the same badges are painted at the same size (a tree's repaint drew some
-        hundred pills one by one in Python, issue 9)."""
-        widget = option.widget
-        ratio = widget.devicePixelRatioF() if widget is not None else 1.0
-        font = self._badge_font(option)
-        key = (badges, height, font.key(), ratio)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        metrics = QFontMetrics(font)
-        widths = [metrics.horizontalAdvance(text) + height // 2 + 4 for _kind, text in badges]
-        total = sum(widths) + BADGE_GAP * (len(widths) - 1)
-        pixmap = QPixmap(max(1, round(total * ratio)), max(1, round(height * ratio)))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(font)
-        x = 0.0
-        for (kind, text), width in zip(badges, widths, strict=True):
-            background, foreground = BADGE_COLOURS[kind]
-            pill = QRectF(x, 0, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(background)
-            painter.drawRoundedRect(pill, height / 2, height / 2)
-            painter.setPen(foreground)
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
-            x += width + BADGE_GAP
-        painter.end()
-        if len(self._cache) > 500:  # counts change during a meeting; keep it small
-            self._cache.clear()
-        self._cache[key] = pixmap
-        return pixmap
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        hint = super().sizeHint(option, index)
-        badges = self._badges(index)
-        if not badges:
-            return hint + QSize(8, 4)
-        metrics = QFontMetrics(self._badge_font(option))
-        height = metrics.height() + 2
-        width = sum(metrics.horizontalAdvance(text) + height // 2 + 4 for _k, text in badges)
-        width += BADGE_GAP * (len(badges) - 1) + 8
-        return QSize(max(width, hint.width()), max(hint.height(), height) + 4)
 
 
 class NavigatorPanel(QWidget):
@@ -292,10 +192,9 @@ class NavigatorPanel(QWidget):
 
         self.tree = QTreeView()
         self.tree.setModel(self.filter)
-        # Python paints only the badge column; title and level cells are Qt's own
-        # (a Python paint for every cell cost milliseconds a switch, issue 9).
+        # Every cell is Qt's own, the badges a picture the model keeps (a Python
+        # paint for every cell cost milliseconds a switch, issue 9).
         self.tree.setItemDelegate(RoomyDelegate(self.tree))
-        self.tree.setItemDelegateForColumn(NavigatorModel.BADGES, BadgeDelegate(self.tree))
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -308,6 +207,16 @@ class NavigatorPanel(QWidget):
         font = self.tree.font()
         font.setPointSizeF(max(font.pointSizeF() * 1.15, 10.0))
         self.tree.setFont(font)
+        style = self.tree.style()
+        mark = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self.tree)
+        # Qt puts a picture this far from its cell's left edge; the badges' strip
+        # leaves as much on the right, within the column's usual room.
+        self._picture_margin = (
+            style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        )
+        padding = max(0, BADGES_ROOM - 2 * self._picture_margin)
+        self.model.set_view_font(font, self.tree.devicePixelRatioF(), mark, padding)
+        self._fit_icons()
         header = self.tree.header()
         # No header row: the columns say what they are (and their tooltips spell it
         # out), and the width is worth more to the titles.
@@ -462,8 +371,16 @@ class NavigatorPanel(QWidget):
         self._show_counts()
         self.filter_changed.emit()
 
+    def _fit_icons(self) -> None:
+        """Icons as large as the badges' picture (the state marks are pictures of their
+        own size): Qt shrinks an icon to the view's icon size."""
+        size = QSize(max(1, self.model.badge_width), self.model.badge_height)
+        if self.tree.iconSize() != size:
+            self.tree.setIconSize(size)
+
     def _session_changed(self) -> None:
         # The model has already told the filter; rows may have come or gone.
+        self._fit_icons()
         self._fit_columns()
         self._show_current_again()
         self._show_counts()
@@ -484,6 +401,7 @@ class NavigatorPanel(QWidget):
         """The level and badge columns as wide as their widest shown cell (each distinct
         cell measured once through its delegate, then remembered)."""
         widest = {NavigatorModel.LEVEL: 0, NavigatorModel.BADGES: 0}
+        badges_wide = self.model.badge_width  # each row's badges are drawn as wide
 
         def walk(parent: QModelIndex) -> None:
             for row in range(self.filter.rowCount(parent)):
@@ -492,8 +410,10 @@ class NavigatorPanel(QWidget):
                 for column in widest:
                     index = first.siblingAtColumn(column)
                     text = index.data(Qt.ItemDataRole.DisplayRole)
-                    key = (column, top, text, tuple(index.data(BADGES_ROLE) or ()))
+                    key = (column, top, text, tuple(index.data(BADGES_ROLE) or ()), badges_wide)
                     width = self._cell_widths.get(key)
+                    if width is None and column == NavigatorModel.BADGES and key[3]:
+                        width = self._cell_widths[key] = badges_wide + 2 * self._picture_margin
                     if width is None:
                         width = self._cell_widths[key] = self.tree.sizeHintForIndex(index).width()
                     widest[column] = max(widest[column], width)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetrics,
     QIcon,
     QPainter,
     QPalette,
@@ -62,6 +63,13 @@ SPREAD_BADGE = "spread"
 # Marks that every common UI font draws (no emoji font is needed on Linux).
 BADGE_MARKS = {CLARIFICATION_BADGE: "?", EVIDENCE_BADGE: "▤", SPREAD_BADGE: "Δ"}
 SPREAD_ALERT = 2  # evaluators this many levels apart: worth discussing
+# Badge colours: background, text.  Strong enough to survive a projector.
+BADGE_COLOURS = {
+    CLARIFICATION_BADGE: (QColor("#f2a900"), QColor("#1f1600")),
+    EVIDENCE_BADGE: (QColor("#2f64c8"), QColor("white")),
+    SPREAD_BADGE: (QColor("#c62f2f"), QColor("white")),
+}
+BADGE_GAP = 4
 
 # The state dots: colour plus shape, so that the states stay apart for the
 # colour-blind and on a washed-out projector.
@@ -129,7 +137,7 @@ def _dot(state: str, size: int) -> QPixmap:
     return pixmap
 
 
-_icons: dict[str, QIcon] = {}
+_marks: dict[tuple[str, int, float], QPixmap] = {}
 _bold: list[QFont] = []
 
 
@@ -142,14 +150,16 @@ def bold_font() -> QFont:
     return _bold[0]
 
 
-def state_icon(state: str) -> QIcon:
-    """The navigator's mark for an indicator state (drawn once, at several sizes)."""
-    if state not in _icons:
-        icon = QIcon()
-        for size in (16, 20, 24, 32, 48, 64):
-            icon.addPixmap(_dot(state, size))
-        _icons[state] = icon
-    return _icons[state]
+def state_mark(state: str, size: int = 16, ratio: float = 1.0) -> QPixmap:
+    """The navigator's mark for an indicator state, ``size`` pixels on a screen of pixel
+    ratio ``ratio`` (drawn once).  A picture of its own size, not an icon: the view
+    sizes icons to its icon size, which the badges need wider."""
+    key = (state, size, ratio)
+    if key not in _marks:
+        mark = _dot(state, max(1, round(size * ratio)))
+        mark.setDevicePixelRatio(ratio)
+        _marks[key] = mark
+    return _marks[key]
 
 
 def badge_marks(state: IndicatorState) -> list[tuple[str, str]]:
@@ -163,6 +173,53 @@ def badge_marks(state: IndicatorState) -> list[tuple[str, str]]:
     if state.rating_spread >= SPREAD_ALERT:
         badges.append((SPREAD_BADGE, f"{BADGE_MARKS[SPREAD_BADGE]}{state.rating_spread}"))
     return badges
+
+
+def badges_text(badges: list[tuple[str, str]]) -> str:
+    """The badges as words are read out: '?2 ▤1'."""
+    return " ".join(text for _kind, text in badges)
+
+
+def _pill_widths(badges: list[tuple[str, str]], metrics: QFontMetrics, height: int) -> list[int]:
+    return [metrics.horizontalAdvance(text) + height // 2 + 4 for _kind, text in badges]
+
+
+def _pills_width(badges: list[tuple[str, str]], metrics: QFontMetrics, height: int) -> int:
+    widths = _pill_widths(badges, metrics, height)
+    return sum(widths) + BADGE_GAP * (len(widths) - 1) if widths else 0
+
+
+def draw_badges(badges: list[tuple[str, str]], font: QFont, ratio: float, width: int) -> QIcon:
+    """The badges as coloured pills, centred on a transparent strip ``width`` wide
+    (every row's strip as wide as the widest, so that the view, which puts a
+    picture at the left of its cell, shows them centred in the column)."""
+    metrics = QFontMetrics(font)
+    height = metrics.height() + 2
+    widths = _pill_widths(badges, metrics, height)
+    total = sum(widths) + BADGE_GAP * (len(widths) - 1)
+    width = max(width, total)
+    pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(font)
+    x = float((width - total) // 2)
+    for (kind, text), pill_width in zip(badges, widths, strict=True):
+        background, foreground = BADGE_COLOURS[kind]
+        pill = QRectF(x, 0, pill_width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(foreground)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        x += pill_width + BADGE_GAP
+    painter.end()
+    icon = QIcon()
+    # The same picture on a selected row: Qt would tint it with the selection colour.
+    icon.addPixmap(pixmap, QIcon.Mode.Normal)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
 
 
 @dataclass(frozen=True)
@@ -182,7 +239,9 @@ class NavigatorModel(QStandardItemModel):
 
     What every row says is worked out here and kept in Qt's own items: a model
     answering in Python was asked some 2,000 questions per repaint of the tree,
-    most of a switch's time when the tree scrolled (issue 9).
+    most of a switch's time when the tree scrolled (issue 9).  The badges too
+    are kept as a picture (decoration role; their words in the accessible-text
+    role): a delegate painting them in Python was a third of the tree's repaint.
     """
 
     TITLE, LEVEL, BADGES = range(3)
@@ -199,6 +258,14 @@ class NavigatorModel(QStandardItemModel):
         self._states: dict[str, IndicatorState] = dict(controller.states)
         self._groups: dict[str, _GroupFigures] = self._group_figures()
         self._holders: dict[str, AssignmentInfo] = self._read_holders()
+        bold = QFont(QApplication.font())
+        bold.setBold(True)
+        self._badge_font = bold  # the view says which (set_view_font)
+        self._ratio = 1.0
+        self._mark_size = 16
+        self._strip_padding = 0  # the strip's room beside the widest row's pills
+        self._badge_pictures: dict[tuple[tuple[str, str], ...], QIcon] = {}
+        self._badge_width = self._widest_badges()
         blocked = self.blockSignals(True)  # no view yet: nobody to tell
         try:
             for number in range(1, len(self._nodes)):
@@ -268,6 +335,7 @@ class NavigatorModel(QStandardItemModel):
                     OPEN_CLARIFICATIONS_ROLE,
                     PENDING_EVIDENCE_ROLE,
                     BADGES_ROLE,
+                    Qt.ItemDataRole.AccessibleTextRole,
                 )
                 found = {role: self._indicator_data(node, column, role) for role in wanted}
             roles.update((role, value) for role, value in found.items() if value is not None)
@@ -390,9 +458,14 @@ class NavigatorModel(QStandardItemModel):
                 return self._title(node)
             if column == self.LEVEL:
                 return self._level_text(state)
-            return " ".join(text for _kind, text in badge_marks(state))
+            return None  # the badges are a picture
         if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
-            return state_icon(state.state)
+            return state_mark(state.state, self._mark_size, self._ratio)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.BADGES:
+            badges = badge_marks(state)
+            return self._badge_picture(badges) if badges else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.BADGES:
+            return badges_text(badge_marks(state)) or None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._indicator_tooltip(node, state)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
@@ -452,6 +525,64 @@ class NavigatorModel(QStandardItemModel):
             )
         return "\n".join(lines)
 
+    # --- the badges' picture ---------------------------------------------------
+
+    def set_view_font(
+        self, font: QFont, ratio: float = 1.0, mark_size: int = 16, strip_padding: int = 0
+    ) -> None:
+        """Draw the badges in ``font`` (made bold) on strips ``strip_padding`` wider than
+        the widest row's pills, and the state marks ``mark_size`` pixels wide, for a
+        screen of pixel ratio ``ratio``: the view's own."""
+        bold = QFont(font)
+        bold.setBold(True)
+        wanted = (bold, ratio, mark_size, strip_padding)
+        if wanted == (self._badge_font, self._ratio, self._mark_size, self._strip_padding):
+            return
+        self._badge_font, self._ratio, self._mark_size, self._strip_padding = wanted
+        self._badge_pictures.clear()
+        self._badge_width = self._widest_badges()
+        self._refill_indicators()
+
+    @property
+    def badge_width(self) -> int:
+        """How wide every row's badges are drawn (the widest row's)."""
+        return self._badge_width
+
+    @property
+    def badge_height(self) -> int:
+        return QFontMetrics(self._badge_font).height() + 2
+
+    def _badge_picture(self, badges: list[tuple[str, str]]) -> QIcon:
+        key = tuple(badges)
+        picture = self._badge_pictures.get(key)
+        if picture is None:
+            if len(self._badge_pictures) > 200:  # counts change during a meeting
+                self._badge_pictures.clear()
+            picture = draw_badges(badges, self._badge_font, self._ratio, self._badge_width)
+            self._badge_pictures[key] = picture
+        return picture
+
+    def _widest_badges(self) -> int:
+        metrics = QFontMetrics(self._badge_font)
+        height = metrics.height() + 2
+        widths = (_pills_width(badge_marks(s), metrics, height) for s in self._states.values())
+        widest = max(widths, default=0)
+        return widest + self._strip_padding if widest else 0
+
+    def _refill_indicators(self) -> None:
+        """Every indicator row filled again (the view's font or pixel ratio changed)."""
+        for number, node in enumerate(self._nodes):
+            if node.kind != INDICATOR:
+                continue
+            blocked = self.blockSignals(True)
+            try:
+                self._fill(number)
+            finally:
+                self.blockSignals(blocked)
+            first = self.indexFromItem(self._items[number][0])
+            last = self.indexFromItem(self._items[number][2])
+            self.dataChanged.emit(first, last)
+
     # --- following the session -----------------------------------------------
 
     def _refresh(self) -> None:
@@ -460,6 +591,11 @@ class NavigatorModel(QStandardItemModel):
         self._states = dict(self._controller.states)
         self._groups = self._group_figures()
         self._holders = self._read_holders()
+        widest = self._widest_badges()
+        rebadged = widest != self._badge_width  # every strip of badges is drawn as wide
+        if rebadged:
+            self._badge_width = widest
+            self._badge_pictures.clear()
         # A holder's name is searched for in the indicators beneath: they read differently too.
         handed_over = {
             code
@@ -468,8 +604,10 @@ class NavigatorModel(QStandardItemModel):
         }
         for number, node in enumerate(self._nodes):
             if node.kind == INDICATOR:
-                moved = old_states.get(node.code) != self._states.get(node.code)
+                state = self._states.get(node.code)
+                moved = old_states.get(node.code) != state
                 moved |= self._dimension_of(number) in handed_over
+                moved |= rebadged and state is not None and bool(badge_marks(state))
             elif node.kind == GROUP:
                 moved = old_groups.get(node.code) != self._groups.get(node.code)
                 moved |= old_holders.get(node.code) != self._holders.get(node.code)

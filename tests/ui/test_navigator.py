@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -113,7 +112,9 @@ def tree(model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[o
 
 
 def row_texts(model: NavigatorModel, code: str) -> list[str]:
-    return [model.index_of(code, column).data() for column in range(3)]
+    """What each cell says (the badges, drawn as a picture, in words as read out)."""
+    cells = [model.index_of(code, column) for column in range(3)]
+    return [cell.data(Qt.ItemDataRole.AccessibleTextRole) or cell.data() or "" for cell in cells]
 
 
 def selected_codes(panel: NavigatorPanel) -> list[str]:
@@ -220,7 +221,7 @@ def test_each_state_has_its_own_mark(controller: SessionController) -> None:
     states = {code: model.index_of(code).data(STATE_ROLE) for code in ("A1.1", "A1.2", "B1.1")}
     assert states == {"A1.1": "in_discussion", "A1.2": "na", "B1.1": "deferred"}
     icons = [model.index_of(code).data(Qt.ItemDataRole.DecorationRole) for code in states]
-    images = [icon.pixmap(16, 16).toImage() for icon in icons]
+    images = [icon.toImage() for icon in icons]
     assert all(not icon.isNull() for icon in icons)
     assert len({bytes(image.constBits()) for image in images}) == 3  # three different marks
     assert row_texts(model, "A1.2")[1] == "N/A"
@@ -520,20 +521,36 @@ def test_tree_is_open_and_compact_from_the_start(panel: NavigatorPanel) -> None:
     assert header.sectionSize(1) >= max(view.sizeHintForIndex(i).width() for i in level_cells)
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen's note on show()
 def test_panel_paints_badges_and_marks(
-    panel: NavigatorPanel, controller: SessionController
+    qtbot: QtBot, panel: NavigatorPanel, controller: SessionController
 ) -> None:
     sid = controller.session_id
     controller.call(clarifications.ask, sid, "B1.1", "Apa?")
     controller.call(evidence.promise, sid, "B1.1", "Laporan", DUE)
     controller.set_current("B1.1")
+    panel.resize(500, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
 
-    image = panel.grab().toImage()
-
-    assert not image.isNull()
     badges = panel.filter.mapFromSource(panel.model.index_of("B1.1", 2))
-    option = QStyleOptionViewItem()
-    option.font = panel.tree.font()
-    hint = panel.tree.itemDelegate().sizeHint(option, badges)
-    assert hint.width() > QFontMetrics(option.font).horizontalAdvance("?1 ▤1")
-    assert panel.tree.header().sectionSize(2) >= hint.width()
+    hint = panel.tree.sizeHintForIndex(badges)
+    assert hint.width() > QFontMetrics(panel.tree.font()).horizontalAdvance("?1 ▤1")
+    # The pills in their own colours, whole, on the selected row too (not tinted by
+    # the selection), centred in their column.
+    cell = panel.tree.visualRect(badges)
+    image = panel.tree.viewport().grab(cell).toImage()
+    colours = {
+        image.pixelColor(x, y).name() for x in range(cell.width()) for y in range(cell.height())
+    }
+    assert {"#f2a900", "#2f64c8"} <= colours
+    columns = [
+        x
+        for x in range(cell.width())
+        if any(
+            image.pixelColor(x, y).name() in ("#f2a900", "#2f64c8") for y in range(cell.height())
+        )
+    ]
+    assert 0 < columns[0] and columns[-1] < cell.width() - 1  # nothing cut off
+    assert abs(columns[0] - (cell.width() - 1 - columns[-1])) <= 2
+    assert panel.model.index_of("B1.1", 2).data(Qt.ItemDataRole.AccessibleTextRole) == "?1 ▤1"
