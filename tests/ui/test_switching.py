@@ -1,0 +1,135 @@
+"""Switching indicators in the meeting: what is cut from each switch still shows and stores
+what the evaluators expect (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from evaluator_app.services import evidence
+from evaluator_app.services.indicator_view import indicator_detail
+from evaluator_app.services.operation import Context
+from evaluator_app.ui.controller import SessionController
+from evaluator_app.ui.indicator_page import IndicatorPage
+from evaluator_app.ui.selectable_label import SelectableLabel, WrappedLabel
+
+pytestmark = pytest.mark.gui
+
+LONG = (
+    "Peraturan Wali Kota tentang rencana induk kota cerdas ditetapkan, dengan Diskominfo "
+    "sebagai koordinator bersama Bappeda, dan anggarannya disetujui DPRD pada sidang "
+    "paripurna bulan Maret."
+)
+
+
+def _plain(text: str, font: QFont) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setFont(font)
+    return label
+
+
+@pytest.mark.parametrize("kind", [WrappedLabel, SelectableLabel])
+def test_a_wrapped_label_is_as_tall_as_a_plain_one_for_every_text_width_and_font(
+    qtbot: QtBot, kind: type[WrappedLabel]
+) -> None:
+    label = kind("Sudah?")
+    qtbot.addWidget(label)
+    for width in (120, 300, 800, 120):  # asked again for a width it has measured
+        assert label.heightForWidth(width) == _plain("Sudah?", label.font()).heightForWidth(width)
+
+    label.setText(LONG)  # a new text is measured anew: it wraps onto more lines
+    plain = _plain(LONG, label.font())
+    for width in (120, 300, 800):
+        assert label.heightForWidth(width) == plain.heightForWidth(width)
+    assert label.heightForWidth(120) > label.heightForWidth(800) > 0
+
+    bigger = QFont(label.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 2)
+    label.setFont(bigger)  # so is a new font
+    assert label.heightForWidth(300) == _plain(LONG, bigger).heightForWidth(300)
+    label.setContentsMargins(0, 10, 0, 10)  # and new margins
+    plain = _plain(LONG, bigger)
+    plain.setContentsMargins(0, 10, 0, 10)
+    assert label.heightForWidth(300) == plain.heightForWidth(300)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: Context, bandung: str) -> IndicatorPage:
+    controller = SessionController(ctx, bandung, "en")
+    page = IndicatorPage(controller)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    return page
+
+
+def test_switching_without_typing_asks_no_field_to_store(qtbot: QtBot, page: IndicatorPage) -> None:
+    controller = page.controller
+    controller.set_current("A1.1")
+    page.notes_autosave.load("Stored earlier")  # what a reload shows is not typing
+    with qtbot.assertNotEmitted(controller.flush_requested):
+        controller.set_current("A1.2")
+        controller.set_current("B1.1")
+
+
+def test_notes_typed_just_before_a_switch_stay_with_their_indicator(
+    qtbot: QtBot, page: IndicatorPage, ctx: Context, bandung: str
+) -> None:
+    controller = page.controller
+    controller.set_current("A1.1")
+    page.notes.setPlainText("Dokumen diperiksa bersama tim")  # the pause has not passed yet
+
+    with qtbot.waitSignal(controller.flush_requested):
+        controller.set_current("B1.1")
+
+    assert indicator_detail(ctx, bandung, "A1.1").state.notes == "Dokumen diperiksa bersama tim"
+    assert page.notes.toPlainText() == ""  # B1.1's own (none)
+    with qtbot.assertNotEmitted(controller.flush_requested):  # nothing left to store
+        controller.set_current("A1.2")
+
+
+def test_evidence_of_an_indicator_shows_when_its_tab_is_opened(
+    page: IndicatorPage, ctx: Context, bandung: str
+) -> None:
+    first = evidence.add_link(ctx, bandung, "A1.2", "https://bandung.go.id/sk", "SK Wali Kota")
+    evidence.add_link(ctx, bandung, "A1.2", "https://bandung.go.id/perda", "Perda 2023")
+    controller = page.controller
+    page.tabs.setCurrentWidget(page.clarifications)
+    controller.set_current("A1.1")
+    controller.set_current("A1.2")
+    assert page.tabs.tabText(page.tabs.indexOf(page.evidence)) == "Evidence (2)"
+
+    page.tabs.setCurrentWidget(page.evidence)
+    QApplication.processEvents()
+
+    tree = page.evidence.tree
+    items = [tree.topLevelItem(n) for n in range(tree.topLevelItemCount())]
+    titles = [item.text(page.evidence.TITLE) for item in items if item is not None]
+    assert titles == ["SK Wali Kota", "Perda 2023"]
+    page.evidence.select(first)
+    assert page.evidence.selected_id() == first
+    assert page.evidence.open_button.isEnabled()
+
+    # A change while another tab is shown keeps the piece selected for when it is back.
+    page.tabs.setCurrentWidget(page.clarifications)
+    evidence.add_link(ctx, bandung, "A1.2", "https://bandung.go.id/rpjmd", "RPJMD")
+    controller.reload()
+    assert page.evidence.selected_id() == first
+    page.tabs.setCurrentWidget(page.evidence)
+    assert tree.topLevelItemCount() == 3
+    assert [item.text(page.evidence.TITLE) for item in tree.selectedItems()] == ["SK Wali Kota"]
+
+
+def test_switching_back_and_forth_shows_each_indicator_whole(
+    qtbot: QtBot, page: IndicatorPage
+) -> None:
+    controller = page.controller
+    for code in ("A1.1", "B1.1", "A1.2", "A1.1"):
+        controller.set_current(code)
+        indicator = controller.framework.indicator(code)
+        assert page.heading.text() == f"{code}  {controller.text(indicator.title)}"
+        assert [c.heading.text() for c in page.levels.cards] == [
+            f"{level.value}  {controller.text(level.name)}" for level in controller.framework.scale
+        ]
