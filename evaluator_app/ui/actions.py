@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
 
 
 class Command(Enum):
@@ -118,3 +118,13 @@ def shortcut_table(levels: list[int]) -> list[tuple[str, str]]:
         keys = f"{levels[0]} … {levels[-1]}"
         rows.insert(0, (keys, QCoreApplication.translate("Actions", str(LEVEL_KEYS_LABEL))))
     return rows
+
+
+def settings_action(parent: QObject) -> QAction:
+    """ "Settings…" for a window's menu: the platform's Preferences key, and Ctrl+, where
+    the platform has none; on macOS it moves to the application menu."""
+    action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), parent)
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+    action.setShortcuts(keys or [QKeySequence("Ctrl+,")])
+    action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    return action

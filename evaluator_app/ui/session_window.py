@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -33,27 +33,25 @@ from evaluator_app import preferences
 from evaluator_app.services import assessments, undo
 from evaluator_app.services.operation import Context
 from evaluator_app.ui import actions
-from evaluator_app.ui.about_dialog import AboutDialog
-from evaluator_app.ui.actions import Command
-from evaluator_app.ui.attendance import AttendancePanel
+from evaluator_app.ui.actions import Command, settings_action
 from evaluator_app.ui.autosave import AutosaveText
 from evaluator_app.ui.controller import SessionController
-from evaluator_app.ui.dashboard import DashboardView
 from evaluator_app.ui.data_actions import DataActions
-from evaluator_app.ui.findings_view import FindingsList
 from evaluator_app.ui.indicator_page import IndicatorPage
 from evaluator_app.ui.labels import progress_label, score_label, status_label, time_label
 from evaluator_app.ui.navigator import NavigatorPanel
 from evaluator_app.ui.operations import operation_label
 from evaluator_app.ui.preference_fields import LANGUAGE_NAMES
-from evaluator_app.ui.presenter import PresenterWindow
-from evaluator_app.ui.settings_dialog import SettingsDialog, settings_action
 
 if TYPE_CHECKING:
     # Imported where used: minutes, sign-off and bundles bring ReportLab, pyHanko and
     # the bundle schema, a second and more of start-up for a window that may never use them.
     from evaluator_app.exchange.summary import ImportSummary
+    from evaluator_app.ui.attendance import AttendancePanel
+    from evaluator_app.ui.dashboard import DashboardView
+    from evaluator_app.ui.findings_view import FindingsList
     from evaluator_app.ui.minutes_actions import ReopenDialog
+    from evaluator_app.ui.presenter import PresenterWindow
     from evaluator_app.ui.signoff_dialog import SignOffDialog
 
 
@@ -70,17 +68,17 @@ class SessionWindow(QMainWindow):
 
         self.navigator = NavigatorPanel(c)
         self.indicator_page = IndicatorPage(c)
-        self.attendance = AttendancePanel(c)
-        # Read when its tab is first shown: 120 cards of a large session cost a second at start.
-        self.findings = FindingsList(c, indicator_only=False, while_shown=True)
-        self.dashboard = DashboardView(c)  # gathers its numbers only while shown
-        self.dashboard.indicator_chosen.connect(self._show_indicator)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.indicator_page, self.tr("Indicator"))
-        self.tabs.addTab(self.attendance, self.tr("Attendance"))
-        self.tabs.addTab(self.findings, self.tr("All findings"))
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
-        self.tabs.currentChanged.connect(self._presenter_follows_tab)
+        # The other tabs are built when first shown (or asked for): their modules and
+        # widgets are a tenth of a second of start-up for pages not yet looked at.
+        # (Builders are kept unbound: a bound method would tie the window to itself.)
+        self._unbuilt: dict[str, tuple[QWidget, Callable[[SessionWindow], QWidget]]] = {}
+        self._pages: dict[str, QWidget] = {}
+        self._later_tab("attendance", self.tr("Attendance"), SessionWindow._build_attendance)
+        self._later_tab("findings", self.tr("All findings"), SessionWindow._build_findings)
+        self._later_tab("dashboard", self.tr("Dashboard"), SessionWindow._build_dashboard)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
@@ -111,6 +109,66 @@ class SessionWindow(QMainWindow):
         self.navigator.tree.setFocus()
 
     # --- building ------------------------------------------------------------
+
+    def _later_tab(self, name: str, title: str, build: Callable[[SessionWindow], QWidget]) -> None:
+        placeholder = QWidget()
+        self._unbuilt[name] = (placeholder, build)
+        self.tabs.addTab(placeholder, title)
+
+    def _page(self, name: str) -> QWidget:
+        """The tab's page, built (in place of its placeholder) on first use."""
+        page = self._pages.get(name)
+        if page is not None:
+            return page
+        placeholder, build = self._unbuilt.pop(name)
+        page = self._pages[name] = build(self)
+        index = self.tabs.indexOf(placeholder)
+        title = self.tabs.tabText(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # the same tab stays current: no change to report
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        return page
+
+    def _build_attendance(self) -> QWidget:
+        from evaluator_app.ui import attendance
+
+        return attendance.AttendancePanel(self.controller)
+
+    def _build_findings(self) -> QWidget:
+        from evaluator_app.ui import findings_view
+
+        # Read when shown: 120 cards of a large session cost a second.
+        return findings_view.FindingsList(self.controller, indicator_only=False, while_shown=True)
+
+    def _build_dashboard(self) -> QWidget:
+        from evaluator_app.ui import dashboard
+
+        view = dashboard.DashboardView(self.controller)  # gathers its numbers only while shown
+        view.indicator_chosen.connect(self._show_indicator)
+        return view
+
+    @property
+    def attendance(self) -> AttendancePanel:
+        return cast("AttendancePanel", self._page("attendance"))
+
+    @property
+    def findings(self) -> FindingsList:
+        return cast("FindingsList", self._page("findings"))
+
+    @property
+    def dashboard(self) -> DashboardView:
+        return cast("DashboardView", self._page("dashboard"))
+
+    def _tab_shown(self, index: int) -> None:
+        shown = self.tabs.widget(index)
+        for name, (placeholder, _build) in list(self._unbuilt.items()):
+            if placeholder is shown:
+                self._page(name)
+        self._presenter_follows_tab()
 
     def _command(self, command: Command, slot: Callable[[], object], menu: object) -> QAction:
         action = QAction(actions.label(command), self)
@@ -155,7 +213,7 @@ class SessionWindow(QMainWindow):
         self._command(Command.INDICATOR, lambda: self.tabs.setCurrentIndex(0), view)
         self._command(Command.ATTENDANCE, lambda: self.tabs.setCurrentIndex(1), view)
         self._command(Command.FINDINGS, lambda: self.tabs.setCurrentIndex(2), view)
-        self._command(Command.DASHBOARD, lambda: self.tabs.setCurrentWidget(self.dashboard), view)
+        self._command(Command.DASHBOARD, lambda: self.tabs.setCurrentIndex(3), view)
         view.addSeparator()
         self._command(Command.PRESENTER, self.show_presenter, view)
         self._command(Command.FULL_SCREEN, self.toggle_full_screen, view)
@@ -255,6 +313,8 @@ class SessionWindow(QMainWindow):
 
     def show_presenter(self) -> None:
         if self.presenter is None:
+            from evaluator_app.ui.presenter import PresenterWindow
+
             self.presenter = PresenterWindow(self.controller)
         self._presenter_follows_tab()
         self.presenter.show_on_projector()
@@ -262,7 +322,8 @@ class SessionWindow(QMainWindow):
     def _presenter_follows_tab(self) -> None:
         # The projector shows the dashboard while the lead has it open.
         if self.presenter is not None:
-            self.presenter.show_dashboard(self.tabs.currentWidget() is self.dashboard)
+            shown = self.tabs.currentWidget()
+            self.presenter.show_dashboard(shown is self._pages.get("dashboard"))
 
     def _show_indicator(self) -> None:
         self.tabs.setCurrentWidget(self.indicator_page)
@@ -370,6 +431,8 @@ class SessionWindow(QMainWindow):
             choice.setChecked(choice.data() == chosen)
 
     def _about(self) -> None:
+        from evaluator_app.ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self.controller.ctx.store.data_dir, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_dialog = dialog
@@ -377,6 +440,8 @@ class SessionWindow(QMainWindow):
 
     def show_settings(self) -> None:
         self.flush_typing()
+        from evaluator_app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.controller.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings_dialog = dialog

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,16 +30,6 @@ from evaluator_app.ui.preference_fields import FolderField, PersonFields, defaul
 from evaluator_app.ui.translations import ui_language
 
 MIN_BACKUPS, MAX_BACKUPS = 1, 100
-
-
-def settings_action(parent: QObject) -> QAction:
-    """ "Settings…" for a window's menu: the platform's Preferences key, and Ctrl+, where
-    the platform has none; on macOS it moves to the application menu."""
-    action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), parent)
-    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
-    action.setShortcuts(keys or [QKeySequence("Ctrl+,")])
-    action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    return action
 
 
 class SettingsDialog(QDialog):

@@ -33,13 +33,14 @@ from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import list_sessions, session_overview
 from evaluator_app.ui.about_dialog import AboutDialog
+from evaluator_app.ui.actions import settings_action
 from evaluator_app.ui.attendance import PROBLEM_STYLE
 from evaluator_app.ui.data_actions import DataActions
 from evaluator_app.ui.new_session_dialog import NewSessionDialog
 from evaluator_app.ui.search_panel import SearchPanel
 from evaluator_app.ui.session_details import SessionDetailsPanel
 from evaluator_app.ui.session_list_model import SessionListModel
-from evaluator_app.ui.settings_dialog import SettingsDialog, settings_action
+from evaluator_app.ui.settings_dialog import SettingsDialog
 from evaluator_app.ui.tables import natural_width, read_only_table
 
 if TYPE_CHECKING:

@@ -283,6 +283,7 @@ def test_the_window_exports_draft_and_signed_minutes(
         "Reopen for amendment…",
         "Export a bundle for another laptop…",
         "Import a bundle from another laptop…",
+        "Show the list of sessions",
         "Close the session",
     ]
     assert not window.commands[Command.REOPEN].isEnabled()  # nothing signed yet
