@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import case, func, select
@@ -300,31 +301,52 @@ def _number(value: Decimal | None) -> float | None:
 def session_overview(ctx: Context, session_id: str, language: str = "id") -> SessionOverview:
     with reading(ctx) as db:
         session = get(db, EvaluationSession, session_id)
-        framework = framework_of(session)
-        assessments = session.assessments
-        agreed = {
-            a.indicator_code: a.agreed_level for a in assessments if a.agreed_level is not None
-        }
-        claimed = {a.indicator_code: a.self_level for a in assessments if a.self_level is not None}
-        na = {a.indicator_code for a in assessments if a.not_applicable}
-        scores = score_framework(framework, agreed, na)
-        return SessionOverview(
-            id=session.id,
-            framework=framework,
-            region=session.region,
-            stage=session.stage,
-            year=session.year,
-            starts_at=session.starts_at,
-            timezone=session.timezone,
-            venue=session.venue,
-            status=session.status,
-            evidence_deadline=session.evidence_deadline,
-            document_number=session.document_number,
-            scores=scores,
-            self_scores=score_framework(framework, claimed, na),
-            dimensions=[
-                DimensionRow(d.code, d.title.get(language), s.value, s.indicators, s.done)
-                for d, s in zip(framework.dimensions, scores.dimensions, strict=True)
-            ],
-            participants=[ParticipantRow.of(p) for p in session.participants],
-        )
+        return overview_of(db, session, assessment_rows(db, session.id), language)
+
+
+# What the overview and the navigator need of each assessment, read as columns.
+_ASSESSMENT_COLUMNS = (
+    Assessment.indicator_code,
+    Assessment.status,
+    Assessment.not_applicable,
+    Assessment.agreed_level,
+    Assessment.self_level,
+    Assessment.notes,
+)
+
+
+def assessment_rows(db: Session, session_id: str) -> list[Any]:
+    """Every assessment of the session as a row of ``_ASSESSMENT_COLUMNS``."""
+    query = select(*_ASSESSMENT_COLUMNS).where(Assessment.session_id == session_id)
+    return list(db.execute(query).all())
+
+
+def overview_of(
+    db: Session, session: EvaluationSession, rows: list[Any], language: str = "id"
+) -> SessionOverview:
+    """The overview of ``session`` from its ``assessment_rows``."""
+    framework = framework_of(session)
+    agreed = {a.indicator_code: a.agreed_level for a in rows if a.agreed_level is not None}
+    claimed = {a.indicator_code: a.self_level for a in rows if a.self_level is not None}
+    na = {a.indicator_code for a in rows if a.not_applicable}
+    scores = score_framework(framework, agreed, na)
+    return SessionOverview(
+        id=session.id,
+        framework=framework,
+        region=session.region,
+        stage=session.stage,
+        year=session.year,
+        starts_at=session.starts_at,
+        timezone=session.timezone,
+        venue=session.venue,
+        status=session.status,
+        evidence_deadline=session.evidence_deadline,
+        document_number=session.document_number,
+        scores=scores,
+        self_scores=score_framework(framework, claimed, na),
+        dimensions=[
+            DimensionRow(d.code, d.title.get(language), s.value, s.indicators, s.done)
+            for d, s in zip(framework.dimensions, scores.dimensions, strict=True)
+        ],
+        participants=[ParticipantRow.of(p) for p in session.participants],
+    )

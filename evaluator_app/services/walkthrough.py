@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, reading
 from evaluator_app.services.records import assessment_of, get
+from evaluator_app.services.sessions import SessionOverview, assessment_rows, overview_of
 from evaluator_app.store.models import (
     Assessment,
     Clarification,
@@ -51,39 +53,51 @@ def indicator_states(ctx: Context, session_id: str) -> dict[str, IndicatorState]
     """Every indicator of a session by code, in the framework's order, in four queries."""
     with reading(ctx) as db:
         session = get(db, EvaluationSession, session_id)
-        session_id = session.id
-        order = {i.code: n for n, i in enumerate(framework_of(session).indicators())}
-        in_session = Assessment.session_id == session_id
+        return _states(db, session, assessment_rows(db, session.id))
 
-        def per_indicator(child: Any, value: Any, *conditions: Any) -> dict[str, int]:
-            query = (
-                select(Assessment.indicator_code, value)
-                .join(child)
-                .where(in_session, *conditions)
-                .group_by(Assessment.indicator_code)
-            )
-            return {code: int(n or 0) for code, n in db.execute(query).all()}
 
-        open_questions = per_indicator(Clarification, func.count(), Clarification.status == "open")
-        pending = per_indicator(Evidence, func.count(), Evidence.status == "pending")
-        spread = per_indicator(Rating, func.max(Rating.level) - func.min(Rating.level))
-        return {
-            a.indicator_code: IndicatorState(
-                code=a.indicator_code,
-                status=a.status,
-                not_applicable=a.not_applicable,
-                agreed_level=a.agreed_level,
-                self_level=a.self_level,
-                notes=a.notes,
-                open_clarifications=open_questions.get(a.indicator_code, 0),
-                pending_evidence=pending.get(a.indicator_code, 0),
-                rating_spread=spread.get(a.indicator_code, 0),
-            )
-            for a in sorted(
-                db.scalars(select(Assessment).where(in_session)),
-                key=lambda a: order.get(a.indicator_code, len(order)),
-            )
-        }
+def meeting_state(
+    ctx: Context, session_id: str, language: str = "id"
+) -> tuple[SessionOverview, dict[str, IndicatorState]]:
+    """The overview and every indicator's state, read together: what the meeting
+    window reads when it opens and after each change."""
+    with reading(ctx) as db:
+        session = get(db, EvaluationSession, session_id)
+        rows = assessment_rows(db, session.id)
+        return overview_of(db, session, rows, language), _states(db, session, rows)
+
+
+def _states(db: Session, session: EvaluationSession, rows: list[Any]) -> dict[str, IndicatorState]:
+    session_id = session.id
+    order = {i.code: n for n, i in enumerate(framework_of(session).indicators())}
+    in_session = Assessment.session_id == session_id
+
+    def per_indicator(child: Any, value: Any, *conditions: Any) -> dict[str, int]:
+        query = (
+            select(Assessment.indicator_code, value)
+            .join(child)
+            .where(in_session, *conditions)
+            .group_by(Assessment.indicator_code)
+        )
+        return {code: int(n or 0) for code, n in db.execute(query).all()}
+
+    open_questions = per_indicator(Clarification, func.count(), Clarification.status == "open")
+    pending = per_indicator(Evidence, func.count(), Evidence.status == "pending")
+    spread = per_indicator(Rating, func.max(Rating.level) - func.min(Rating.level))
+    return {
+        a.indicator_code: IndicatorState(
+            code=a.indicator_code,
+            status=a.status,
+            not_applicable=a.not_applicable,
+            agreed_level=a.agreed_level,
+            self_level=a.self_level,
+            notes=a.notes,
+            open_clarifications=open_questions.get(a.indicator_code, 0),
+            pending_evidence=pending.get(a.indicator_code, 0),
+            rating_spread=spread.get(a.indicator_code, 0),
+        )
+        for a in sorted(rows, key=lambda a: order.get(a.indicator_code, len(order)))
+    }
 
 
 @dataclass(frozen=True)

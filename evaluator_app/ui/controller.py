@@ -18,8 +18,8 @@ from evaluator_app.domain.framework import Framework
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.history import YearOverYear, year_over_year
 from evaluator_app.services.operation import Context
-from evaluator_app.services.sessions import SessionOverview, session_overview
-from evaluator_app.services.walkthrough import IndicatorState, indicator_states
+from evaluator_app.services.sessions import SessionOverview
+from evaluator_app.services.walkthrough import IndicatorState, meeting_state
 from evaluator_app.ui.autosave import typing_pending
 
 
@@ -37,9 +37,10 @@ class SessionController(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.language = language
-        self.overview: SessionOverview = session_overview(ctx, session_id, language)
+        self.overview: SessionOverview
+        self.states: dict[str, IndicatorState]
+        self.overview, self.states = meeting_state(ctx, session_id, language)
         self.session_id = self.overview.id
-        self.states: dict[str, IndicatorState] = indicator_states(ctx, self.session_id)
         self.current: str | None = None
         self._earlier: tuple[YearOverYear | None] | None = None  # read once, when first asked
 
@@ -106,8 +107,7 @@ class SessionController(QObject):
 
     def reload(self) -> None:
         """Read the session again and tell the views."""
-        self.overview = session_overview(self.ctx, self.session_id, self.language)
-        self.states = indicator_states(self.ctx, self.session_id)
+        self.overview, self.states = meeting_state(self.ctx, self.session_id, self.language)
         self.changed.emit()
 
     def set_current(self, code: str) -> None:

@@ -42,6 +42,16 @@ def test_states_carry_badges_and_spread(ctx: Context, session_id: str) -> None:
     assert states["ENV.1.1"].state == "na" and states["ENV.1.1"].settled
     assert set(states) == {"GOV.1.1", "GOV.1.2", "ENV.1.1"}
 
+    # What the meeting window reads in one go is the same as read apart.
+    assessments.set_agreed_level(ctx, session_id, "GOV.1.2", 3)
+    assessments.set_self_level(ctx, session_id, "GOV.1.2", 4)
+    overview, together = walkthrough.meeting_state(ctx, session_id, "en")
+    assert together == walkthrough.indicator_states(ctx, session_id)
+    assert list(together) == list(walkthrough.indicator_states(ctx, session_id))
+    assert overview == session_overview(ctx, session_id, "en")
+    assert overview.done == 2 and overview.scores.index is not None
+    assert [p.name for p in overview.participants] == ["A", "B"]
+
 
 def test_indicator_detail_names_who_asked_and_answered(ctx: Context, session_id: str) -> None:
     lead = participants.add_participant(
