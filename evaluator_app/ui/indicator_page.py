@@ -100,6 +100,7 @@ class IndicatorPage(QWidget):
         self.code: str | None = None
         self.detail: IndicatorDetail | None = None
         self._na_pending = False  # "not applicable" ticked, its reason not given yet
+        self._guidance_lists: tuple[list[str], list[str]] | None = None  # not written yet
 
         # --- what the indicator asks ---
         self.heading = WrappedLabel()
@@ -262,10 +263,9 @@ class IndicatorPage(QWidget):
 
         questions = [text(q) for q in indicator.guiding_questions]
         expected = [text(e) for e in indicator.expected_evidence]
-        self.questions.setText(self._bullets(self.tr("Guiding questions"), questions))
-        self.expected.setText(self._bullets(self.tr("Expected evidence"), expected))
-        self.questions.setVisible(bool(questions))
-        self.expected.setVisible(bool(expected))
+        # Written into their (rich text) labels when the fold is opened, not at every
+        # switch behind a closed fold.
+        self._guidance_lists = (questions, expected)
         toggle = (
             self.tr("Guiding questions (%1) and expected evidence (%2)")
             .replace("%1", str(len(questions)))
@@ -298,7 +298,15 @@ class IndicatorPage(QWidget):
         return f"<b>{html.escape(title)}</b><ul style='margin-left:-20px'>{rows}</ul>"
 
     def _show_guidance(self, shown: bool) -> None:
-        self.guidance.setVisible(shown and self.guidance_toggle.isEnabled())
+        shown = shown and self.guidance_toggle.isEnabled()
+        if shown and self._guidance_lists is not None:
+            questions, expected = self._guidance_lists
+            self._guidance_lists = None
+            self.questions.setText(self._bullets(self.tr("Guiding questions"), questions))
+            self.expected.setText(self._bullets(self.tr("Expected evidence"), expected))
+            self.questions.setVisible(bool(questions))
+            self.expected.setVisible(bool(expected))
+        self.guidance.setVisible(shown)
         arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         if self.guidance_toggle.arrowType() != arrow:  # setting it lays the row out again
             self.guidance_toggle.setArrowType(arrow)

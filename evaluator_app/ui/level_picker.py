@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QEnterEvent, QFont, QMouseEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -77,7 +77,6 @@ class LevelCard(QFrame):
         self._hover_border = QColor()
         self._background = QColor()
         self.setObjectName("levelCard")
-        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the notes' focus
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -119,8 +118,13 @@ class LevelCard(QFrame):
         """Show another indicator's criterion for the same level (the card is reused)."""
         self.heading.setText(f"{level.value}  {level.name}")
         self.criterion.setText(level.criterion or NOTHING)
-        self.setToolTip(f"{level.value} {level.name}: {level.meaning}" if level.meaning else "")
-        self.setAccessibleName(f"{level.value} {level.name}")
+        # The level's name and meaning stay from one indicator to the next: set once.
+        tip = f"{level.value} {level.name}: {level.meaning}" if level.meaning else ""
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
+        name = f"{level.value} {level.name}"
+        if self.accessibleName() != name:
+            self.setAccessibleName(name)
         self.setAccessibleDescription(level.criterion)
 
     def set_marks(self, agreed: bool, self_assessed: bool, muted: bool = False) -> None:
@@ -135,8 +139,10 @@ class LevelCard(QFrame):
         self._restyle()
 
     def _restyle(self) -> None:
-        self.agreed_tag.setVisible(self.agreed)
-        self.self_tag.setVisible(self.self_assessed)
+        if self.agreed_tag.isHidden() == self.agreed:
+            self.agreed_tag.setVisible(self.agreed)
+        if self.self_tag.isHidden() == self.self_assessed:
+            self.self_tag.setVisible(self.self_assessed)
         # Colours are worked out only when what they show changed (most switches
         # change one or two cards); the card paints its own frame (issue 9).
         style = (self.agreed, self.muted, self.interactive)
@@ -171,12 +177,20 @@ class LevelCard(QFrame):
         )
         self.update()
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.HoverEnter, QEvent.Type.HoverLeave):
-            self.hovered = event.type() == QEvent.Type.HoverEnter
-            if self.interactive and not self.agreed:
-                self.update()
-        return super().event(event)
+    # Entering and leaving, not event(): a Python event() saw every paint and layout
+    # event of the four cards at every switch (issue 9).
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self._hover(True)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hover(False)
+        super().leaveEvent(event)
+
+    def _hover(self, hovered: bool) -> None:
+        self.hovered = hovered
+        if self.interactive and not self.agreed:
+            self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.agreed:

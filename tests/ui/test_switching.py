@@ -4,13 +4,15 @@ what the evaluators expect (issue 9)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtGui import QEnterEvent, QFont
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from evaluator_app.services import evidence
+from evaluator_app.services import evidence, sessions
 from evaluator_app.services.indicator_view import indicator_detail
 from evaluator_app.services.operation import Context
+from evaluator_app.services.sessions import SessionDetails
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.indicator_page import IndicatorPage
 from evaluator_app.ui.selectable_label import SelectableLabel, WrappedLabel
@@ -133,3 +135,47 @@ def test_switching_back_and_forth_shows_each_indicator_whole(
         assert [c.heading.text() for c in page.levels.cards] == [
             f"{level.value}  {controller.text(level.name)}" for level in controller.framework.scale
         ]
+
+
+def test_the_guidance_fold_shows_the_current_indicators_questions(
+    qtbot: QtBot, ctx: Context
+) -> None:
+    sid = sessions.create_session(
+        ctx, "gmsc-2022-instrument", SessionDetails(region="Kota Semarang", year=2022)
+    )
+    controller = SessionController(ctx, sid, "en")
+    page = IndicatorPage(controller)
+    qtbot.addWidget(page)
+    with_questions = [i for i in controller.framework.indicators() if i.guiding_questions]
+    first, second = with_questions[0], with_questions[1]
+    controller.set_current(first.code)
+    assert page.guidance_toggle.isEnabled()
+
+    page.guidance_toggle.setChecked(True)  # opened: the first indicator's questions
+    assert not page.guidance.isHidden()
+    assert controller.text(first.guiding_questions[0]) in page.questions.text()
+
+    controller.set_current(second.code)  # switching while open: the new ones
+    assert controller.text(second.guiding_questions[0]) in page.questions.text()
+
+    page.guidance_toggle.setChecked(False)
+    controller.set_current(first.code)  # switching while folded, then opening
+    page.guidance_toggle.setChecked(True)
+    assert controller.text(first.guiding_questions[0]) in page.questions.text()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen's note on show()
+def test_a_level_card_lights_up_under_the_mouse(qtbot: QtBot, page: IndicatorPage) -> None:
+    page.controller.set_current("B1.1")  # nothing agreed yet: every card can be chosen
+    page.show()
+    qtbot.waitExposed(page)
+    card = page.levels.cards[0]
+    plain = card.grab().toImage()
+
+    QApplication.sendEvent(card, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
+    assert card.hovered
+    assert card.grab().toImage() != plain  # the hover border
+
+    QApplication.sendEvent(card, QEvent(QEvent.Type.Leave))
+    assert not card.hovered
+    assert card.grab().toImage() == plain
