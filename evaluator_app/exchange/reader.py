@@ -370,8 +370,10 @@ def stored_data_offset(raw: io.FileIO, info: zipfile.ZipInfo, data_end: int) -> 
     damaged = _("damaged (its local header does not match the zip's directory)")
     if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
         raise BundleError(name, damaged)
-    raw.seek(info.header_offset)
-    head = raw.read(_LOCAL_HEADER.size)
+    # The header and (usually) the whole name in one read: each call costs the GIL
+    # twice while the import's main thread works on (issue 9).
+    block = _read_block(raw, info.header_offset, _LOCAL_HEADER.size + len(info.orig_filename))
+    head = block[: _LOCAL_HEADER.size]
     if len(head) != _LOCAL_HEADER.size:
         raise BundleError(name, _("damaged (cut short before its bytes)"))
     fields = _LOCAL_HEADER.unpack(head)
@@ -384,7 +386,9 @@ def stored_data_offset(raw: io.FileIO, info: zipfile.ZipInfo, data_end: int) -> 
     sizes_here = not flags & _DATA_DESCRIPTOR and _ZIP64_SIZE not in (packed, size)
     if sizes_here and (packed, size) != (info.compress_size, info.file_size):
         raise BundleError(name, damaged)
-    raw_name = raw.read(name_length)
+    raw_name = block[_LOCAL_HEADER.size : _LOCAL_HEADER.size + name_length]
+    if len(raw_name) != name_length:
+        raw_name = _read_block(raw, info.header_offset + _LOCAL_HEADER.size, name_length)
     try:
         local_name = raw_name.decode("utf-8" if flags & _UTF8_NAME else "cp437")
     except UnicodeDecodeError:
@@ -479,14 +483,29 @@ class _EvidenceCheck:
                 _compare(info, member, size, digest.hexdigest())
 
 
+def _read_block(raw: io.FileIO, offset: int, size: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(raw.fileno(), size, offset)
+    raw.seek(offset)  # Windows
+    return raw.read(size) or b""
+
+
+def _read_into(raw: io.FileIO, buffer: memoryview, offset: int) -> int:
+    if hasattr(os, "preadv"):
+        return os.preadv(raw.fileno(), [buffer], offset)
+    raw.seek(offset)  # Windows
+    return raw.readinto(buffer) or 0
+
+
 def _read_at(
     raw: io.FileIO, info: zipfile.ZipInfo, start: int, buffer: memoryview, digest: Any
 ) -> Iterator[memoryview]:
     """A stored member's bytes from ``start``, hashed as they go by."""
-    raw.seek(start)
     left = info.compress_size
+    offset = start
     while left:
-        count = raw.readinto(buffer[: min(left, len(buffer))])
+        count = _read_into(raw, buffer[: min(left, len(buffer))], offset)
+        offset += count
         if not count:
             raise BundleError(info.filename, _("damaged (cut short in its bytes)"))
         chunk = buffer[:count]

@@ -17,6 +17,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -137,7 +138,12 @@ def _method(head: bytes) -> int:
     return zipfile.ZIP_DEFLATED if 1.1 <= ratio <= 20 else zipfile.ZIP_STORED
 
 
-def _copy_evidence(archive: zipfile.ZipFile, item: EvidenceFile, store: bool) -> Member:
+def _copy_evidence(
+    archive: zipfile.ZipFile, item: EvidenceFile, store: bool, buffer: memoryview
+) -> Member:
+    """One evidence file into the zip, read into ``buffer`` (reused: no copy per chunk)
+    and hashed on the way: a stored file that no longer matches its hash stops the
+    export (the store is content-addressed, but its files can rot or be changed)."""
     name = EVIDENCE_PREFIX + item.sha256
     info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
     info.external_attr = (stat.S_IFREG | 0o644) << 16
@@ -145,21 +151,23 @@ def _copy_evidence(archive: zipfile.ZipFile, item: EvidenceFile, store: bool) ->
     digest = hashlib.sha256()
     size = 0
     try:
-        source = item.path.open("rb")
+        source = item.path.open("rb", buffering=0)
     except OSError as error:
         raise BundleError(
             name, _("the stored file cannot be read: {strerror}").format(strerror=error.strerror)
         ) from None
     with source:
         # The first chunk decides the method, and is the first one copied.
-        chunk = source.read(CHUNK)
-        info.compress_type = zipfile.ZIP_STORED if store else _method(chunk)
+        count = source.readinto(buffer)
+        chunk = buffer[:count]
+        info.compress_type = zipfile.ZIP_STORED if store else _method(bytes(chunk[:SAMPLE]))
         with archive.open(info, "w") as target:
-            while chunk:
+            while count:
                 digest.update(chunk)
-                size += len(chunk)
+                size += count
                 target.write(chunk)
-                chunk = source.read(CHUNK)
+                count = source.readinto(buffer)
+                chunk = buffer[:count]
     if digest.hexdigest() != item.sha256 or size != item.size:
         raise BundleError(
             name, _("the stored evidence file no longer matches its hash; check the evidence store")
@@ -169,55 +177,87 @@ def _copy_evidence(archive: zipfile.ZipFile, item: EvidenceFile, store: bool) ->
     return Member(path=name, sha256=item.sha256, size=size)
 
 
-class _EarlySync:
-    """The bundle on its way to the disk while it is still being written: an fsync in
-    the background after every ``SYNC_EVERY`` bytes, so that the fsync before the
-    rename waits for the last few MiB only (for the whole of a 200 MB bundle it
-    took about a second; issue 9).  A background fsync's error is raised by ``join``
-    (Linux reports a failed write-back once: it must not be lost)."""
+def _copy_all_evidence(
+    archive: zipfile.ZipFile,
+    evidence: Sequence[EvidenceFile],
+    stored: set[str],
+    wrote: Callable[[int], None],
+) -> list[Member]:
+    buffer = memoryview(bytearray(CHUNK))
+    members = []
+    for item in evidence:
+        members.append(_copy_evidence(archive, item, item.sha256 in stored, buffer))
+        wrote(item.size)
+    return members
 
-    SYNC_EVERY = 32 << 20
+
+class _EarlySync:
+    """The bundle on its way to the disk while it is still being written: a thread
+    that fdatasyncs again whenever more has been written since its last one, so
+    that the sync before the rename waits only for the last few MiB (for the whole
+    of a 200 MB bundle it took most of a second; issue 9).  A background sync's
+    error is raised by ``join`` (Linux reports a failed write-back once: it must not
+    be lost)."""
 
     def __init__(self, fd: int) -> None:
         self._fd = fd
-        self._since = 0
+        self._more = threading.Event()
+        self._done = False
         self._thread: threading.Thread | None = None
         self._error: OSError | None = None
 
-    def wrote(self, count: int) -> None:
-        self._since += count
-        if self._since < self.SYNC_EVERY or (self._thread and self._thread.is_alive()):
-            return
-        self._since = 0
-        self._thread = threading.Thread(target=self._sync, name="bundle-fsync", daemon=True)
-        self._thread.start()
+    def wrote(self, _count: int) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._sync, name="bundle-fsync", daemon=True)
+            self._thread.start()
+        self._more.set()
 
     def _sync(self) -> None:
-        try:
-            os.fsync(self._fd)
-        except OSError as error:
-            self._error = self._error or error
+        while True:
+            self._more.wait()
+            self._more.clear()
+            if self._done:
+                return
+            try:
+                _fdatasync(self._fd)
+            except OSError as error:
+                self._error = self._error or error
+                return
 
     def join(self) -> None:
-        """Wait for the fsync in flight (before the file is closed or synced)."""
+        """Stop and wait for the sync in flight (before the file is closed or synced)."""
+        self._done = True
+        self._more.set()
         if self._thread is not None:
             self._thread.join()
         if self._error is not None:
             raise self._error
 
 
+_fdatasync = getattr(os, "fdatasync", os.fsync)
+
+
 def _write_zip(
     stream: IO[bytes],
     header: Header,
-    texts: dict[str, bytes],
+    texts: Callable[[], dict[str, bytes]],
     evidence: Sequence[EvidenceFile],
     encrypted: bool,
     stored: set[str],
     wrote: Callable[[int], None] = lambda _count: None,
 ) -> int:
-    members: list[Member] = []
+    """The evidence first, copied by a thread of its own while ``texts`` makes the
+    JSON members (reading, hashing, the zip's CRC and writing release the GIL; the
+    JSON is Python's work; issue 9), then the JSON, then the manifest."""
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in texts.items():
+        with ThreadPoolExecutor(1, thread_name_prefix="bundle-evidence") as pool:
+            copied = pool.submit(_copy_all_evidence, archive, evidence, stored, wrote)
+            try:
+                made = texts()
+            finally:
+                wait([copied])  # the archive is the thread's until here
+            members = copied.result()
+        for name, data in made.items():
             # Deflated once, checked after (no trial deflate first): a text that
             # turns out too compressible is written again stored, as evidence is.
             method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
@@ -229,9 +269,6 @@ def _write_zip(
                 raise _TooCompressible(name)
             digest = hashlib.sha256(data).hexdigest()
             members.append(Member(path=name, sha256=digest, size=len(data)))
-        for item in evidence:
-            members.append(_copy_evidence(archive, item, item.sha256 in stored))
-            wrote(item.size)
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             app_version=header.app_version,
@@ -251,7 +288,7 @@ def _write_zip(
 def _write_file(
     out: Path,
     header: Header,
-    texts: dict[str, bytes],
+    texts: Callable[[], dict[str, bytes]],
     evidence: Sequence[EvidenceFile],
     passphrase: str | None,
     frame_size: int,
@@ -289,7 +326,7 @@ def _write_file(
             finally:
                 early.join()
             raw.flush()
-            os.fsync(raw.fileno())
+            _fdatasync(raw.fileno())  # whole before it has its name
         temp.replace(out)
     except OSError as error:
         temp.unlink(missing_ok=True)
@@ -305,18 +342,26 @@ def _write_file(
 def write_bundle(
     out: Path,
     header: Header,
-    session: Mapping[str, Any],
-    audit: Mapping[str, Any],
+    session: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
+    audit: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
     evidence: Sequence[EvidenceFile],
     passphrase: str | None = None,
     *,
     frame_size: int = FRAME_SIZE,
 ) -> Written:
-    """Write the bundle to ``out`` atomically: whole, or not at all."""
-    texts = {
-        SESSION: _checked(SESSION, SessionData, session),
-        AUDIT: _checked(AUDIT, AuditData, audit),
-    }
+    """Write the bundle to ``out`` atomically: whole, or not at all.  ``session`` and
+    ``audit`` may be given as functions that make them: they are called while the
+    evidence is being copied."""
+    made: dict[str, bytes] = {}
+
+    def texts() -> dict[str, bytes]:
+        if not made:  # once, also when the bundle is written again
+            session_data = session() if callable(session) else session
+            made[SESSION] = _checked(SESSION, SessionData, session_data)
+            audit_data = audit() if callable(audit) else audit
+            made[AUDIT] = _checked(AUDIT, AuditData, audit_data)
+        return made
+
     stored: set[str] = set()
     while True:
         try:

@@ -149,15 +149,19 @@ def _export(
         ),
         scope=Scope(dimensions=dimensions, evaluator=evaluator),
     )
-    session_json = {
-        name: _jsonable(value) if isinstance(value, dict) else [_jsonable(r) for r in value]
-        for name, value in chosen.items()
-    }
+
+    def session_json() -> dict[str, Any]:
+        return {
+            name: _jsonable(value) if isinstance(value, dict) else [_jsonable(r) for r in value]
+            for name, value in chosen.items()
+        }
+
+    # Made while the evidence is being copied (``write_bundle``).
     written = write_bundle(
         out,
         header,
         session_json,
-        {"events": [_jsonable(e) for e in events]},
+        lambda: {"events": [_jsonable(e) for e in events]},
         evidence,
         passphrase,
     )

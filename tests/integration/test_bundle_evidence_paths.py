@@ -1,0 +1,277 @@
+"""The fast paths of bundle evidence (issue 9) and their fallbacks: stored members read
+at their offset and checked against their local header, the evidence checked by a
+thread of its own while the import goes on, and the syncs that make files durable
+before anything names them."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import struct
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_bundle_helpers import members, state
+
+from evaluator_app.exchange import reader, writer
+from evaluator_app.exchange.errors import BundleError
+from evaluator_app.services import evidence
+from evaluator_app.services.bundle_import import import_bundle
+from evaluator_app.services.bundles import export_bundle
+from evaluator_app.services.demo import create_demo
+from evaluator_app.services.operation import Context, open_context
+from evaluator_app.store import evidence_store
+from evaluator_app.store.evidence_store import EvidenceStore
+
+SCAN = hashlib.shake_256(b"pindaian").digest(300_000)  # random bytes: stored, not deflated
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The demo session with a scan big enough for several reads, as the app exports it."""
+    folder = tmp_path_factory.mktemp("source")
+    ctx = open_context(str(folder / "data"), "alice")
+    try:
+        session_id = create_demo(ctx)
+        scan = folder / "scan.bin"
+        scan.write_bytes(SCAN)
+        evidence.attach_file(ctx, session_id, "GOV.1.1", scan, "Pindaian dokumen")
+        yield export_bundle(ctx, session_id, folder / "demo.evpkg").path
+    finally:
+        ctx.store.close()
+
+
+def _scan_member() -> str:
+    return "evidence/" + hashlib.sha256(SCAN).hexdigest()
+
+
+def _patched(source: Path, target: Path, at: int, data: bytes) -> Path:
+    raw = bytearray(source.read_bytes())
+    raw[at : at + len(data)] = data
+    target.write_bytes(bytes(raw))
+    return target
+
+
+def _header_offset(bundle: Path, name: str) -> int:
+    with zipfile.ZipFile(bundle) as archive:
+        return archive.getinfo(name).header_offset
+
+
+def _data_offset(bundle: Path, name: str) -> int:
+    with zipfile.ZipFile(bundle) as archive, bundle.open("rb", buffering=0) as raw:
+        info = archive.getinfo(name)
+        assert info.compress_type == zipfile.ZIP_STORED
+        return reader.stored_data_offset(raw, info, archive.start_dir)
+
+
+def _stored_files(ctx: Context) -> list[Path]:
+    return [p for p in ctx.store.evidence.root.rglob("*") if p.is_file()]
+
+
+# --- reading a stored member at its offset -------------------------------------------
+
+
+def test_a_stored_member_is_read_where_its_local_header_says(bundle: Path) -> None:
+    start = _data_offset(bundle, _scan_member())
+    assert bundle.read_bytes()[start : start + len(SCAN)] == SCAN
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        (0, b"PK\x05\x06", "no local header"),  # the signature
+        (8, struct.pack("<H", zipfile.ZIP_DEFLATED), "does not match"),  # the method
+        (6, struct.pack("<H", 0x1), "does not match"),  # encrypted after all
+        (18, struct.pack("<L", 12), "does not match"),  # the stored size
+        (30, b"E", "does not match"),  # the name ("evidence/…" → "Evidence/…")
+        (28, struct.pack("<H", 0xFFFF), "SHA-256 differs"),  # the bytes start elsewhere
+    ],
+)
+def test_a_local_header_that_disagrees_with_the_directory_is_refused(
+    bundle: Path, tmp_path: Path, ctx: Context, field: int, value: bytes, words: str
+) -> None:
+    at = _header_offset(bundle, _scan_member()) + field
+    bad = _patched(bundle, tmp_path / "kepala.evpkg", at, value)
+    before = state(ctx)
+    with pytest.raises(BundleError, match=words) as refused:
+        import_bundle(ctx, bad)
+    assert refused.value.member == _scan_member()
+    assert str(refused.value).startswith("kepala.evpkg: ")
+    assert state(ctx) == before
+    assert _stored_files(ctx) == []
+
+
+def test_bytes_that_would_run_into_the_directory_are_refused(bundle: Path) -> None:
+    with zipfile.ZipFile(bundle) as archive, bundle.open("rb", buffering=0) as raw:
+        info = archive.getinfo(_scan_member())
+        start = reader.stored_data_offset(raw, info, archive.start_dir)
+        assert reader.stored_data_offset(raw, info, start + info.file_size) == start
+        with pytest.raises(BundleError, match="past the end"):
+            reader.stored_data_offset(raw, info, start + info.file_size - 1)
+
+
+def test_changed_evidence_bytes_are_refused_and_nothing_is_written(
+    bundle: Path, tmp_path: Path, ctx: Context
+) -> None:
+    # Same size, same zip directory and CRC field: only the SHA-256 can tell.
+    at = _data_offset(bundle, _scan_member()) + len(SCAN) // 2
+    bad = _patched(bundle, tmp_path / "ubah.evpkg", at, b"\x00\x01\x02\x03")
+    before = state(ctx)
+    with pytest.raises(BundleError, match="SHA-256 differs") as refused:
+        import_bundle(ctx, bad)
+    assert refused.value.member == _scan_member()
+    assert state(ctx) == before
+    assert _stored_files(ctx) == []
+    assert not list(ctx.store.evidence.root.glob(".incoming-*"))
+
+
+def test_a_bundle_cut_inside_an_evidence_file_is_refused(bundle: Path, tmp_path: Path) -> None:
+    # The directory is intact, the bytes it points at are not all there: as a reader
+    # of a file that shrank while read would see it.
+    with zipfile.ZipFile(bundle) as archive, bundle.open("rb", buffering=0) as raw:
+        info = archive.getinfo(_scan_member())
+        start = reader.stored_data_offset(raw, info, archive.start_dir)
+        shrunk = io.BytesIO(raw.read()[: start + 1000])
+    short = tmp_path / "pendek.bin"
+    short.write_bytes(shrunk.getvalue())
+    with short.open("rb", buffering=0) as cut:
+        chunks = reader._read_at(cut, info, start, memoryview(bytearray(4096)), hashlib.sha256())
+        with pytest.raises(BundleError, match="cut short"):
+            list(chunks)
+
+
+def test_without_pread_the_evidence_is_read_by_seeking(
+    bundle: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(os, "pread", raising=False)
+    monkeypatch.delattr(os, "preadv", raising=False)
+    summary = import_bundle(ctx, bundle)
+    assert summary.outcome == "added"
+    assert ctx.store.evidence.read_bytes(hashlib.sha256(SCAN).hexdigest()) == SCAN
+
+
+def test_deflated_evidence_goes_through_zipfile(bundle: Path, tmp_path: Path, ctx: Context) -> None:
+    # Bundles of other writers (or older ones) may deflate anything.
+    deflated = tmp_path / "kempis.evpkg"
+    with zipfile.ZipFile(bundle) as old, zipfile.ZipFile(deflated, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info), zipfile.ZIP_DEFLATED)
+    assert zipfile.ZipFile(deflated).getinfo(_scan_member()).compress_type == zipfile.ZIP_DEFLATED
+    assert import_bundle(ctx, deflated).outcome == "added"
+    assert ctx.store.evidence.read_bytes(hashlib.sha256(SCAN).hexdigest()) == SCAN
+
+
+def test_members_in_any_order_import(bundle: Path, tmp_path: Path, ctx: Context) -> None:
+    # This version writes the evidence first; older ones wrote the JSON first.
+    found = members(bundle)
+    reordered = tmp_path / "urutan.evpkg"
+    with zipfile.ZipFile(reordered, "w") as archive:
+        for name in sorted(found, key=lambda n: n.startswith("evidence/")):
+            archive.writestr(name, found[name])
+    assert import_bundle(ctx, reordered).outcome == "added"
+
+
+def test_an_export_puts_the_evidence_first_and_the_manifest_last(bundle: Path) -> None:
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+    assert names[-3:] == ["session.json", "audit.json", "manifest.json"]
+    assert all(name.startswith("evidence/") for name in names[:-3])
+
+
+# --- durability -----------------------------------------------------------------------
+
+
+def test_incoming_files_are_synced_before_they_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    events: list[str] = []
+    real_sync, real_replace = evidence_store._fdatasync, Path.replace
+
+    def sync(fd: int) -> None:
+        events.append("sync")
+        real_sync(fd)
+
+    def replace(self: Path, target: Path) -> Path:
+        events.append("name")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(evidence_store, "_fdatasync", sync)
+    monkeypatch.setattr(Path, "replace", replace)
+    contents = [b"satu", b"dua" * 1000, b"tiga" * 100_000]
+    with store.incoming() as staged:
+        for data in contents:
+            staged.add(hashlib.sha256(data).hexdigest(), [memoryview(data)])
+        staged.commit()
+    assert events == ["sync"] * 3 + ["name"] * 3
+    for data in contents:
+        assert store.read_bytes(hashlib.sha256(data).hexdigest()) == data
+
+
+def test_a_reused_buffer_is_written_before_the_next_chunk(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    data = bytes(range(256)) * 40
+
+    def chunks() -> Iterator[memoryview]:
+        buffer = bytearray(1000)
+        for start in range(0, len(data), 1000):
+            part = data[start : start + 1000]
+            buffer[: len(part)] = part
+            yield memoryview(buffer)[: len(part)]
+
+    with store.incoming() as staged:
+        assert staged.add(hashlib.sha256(data).hexdigest(), chunks()) == len(data)
+        staged.commit()
+    assert store.read_bytes(hashlib.sha256(data).hexdigest()) == data
+
+
+def test_the_bundle_is_synced_after_its_last_byte_and_before_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = open_context(str(tmp_path / "data"), "alice")
+    try:
+        session_id = create_demo(ctx)
+        events: list[str] = []
+        real_sync, real_replace = writer._fdatasync, Path.replace
+
+        def sync(fd: int) -> None:
+            events.append(f"sync {os.fstat(fd).st_size}")
+            real_sync(fd)
+
+        def replace(self: Path, target: Path) -> Path:
+            events.append(f"name {self.stat().st_size}")
+            return real_replace(self, target)
+
+        monkeypatch.setattr(writer, "_fdatasync", sync)
+        monkeypatch.setattr(Path, "replace", replace)
+        out = export_bundle(ctx, session_id, tmp_path / "demo.evpkg").path
+        size = out.stat().st_size
+        assert events[-2:] == [f"sync {size}", f"name {size}"]
+    finally:
+        ctx.store.close()
+
+
+def test_a_failed_background_sync_fails_the_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Linux reports a failed write-back once: the early syncs' error must not be lost.
+    calls = []
+
+    def failing(fd: int) -> None:
+        calls.append(fd)
+        raise OSError(5, "Input/output error")
+
+    early = writer._EarlySync(0)
+    monkeypatch.setattr(writer, "_fdatasync", failing)
+    early.wrote(100)
+    for _wait in range(500):  # the sync runs in the background
+        if calls:
+            break
+        time.sleep(0.01)
+    assert calls
+    with pytest.raises(OSError, match="Input/output"):
+        early.join()
