@@ -368,7 +368,8 @@ def stored_data_offset(raw: io.FileIO, info: zipfile.ZipInfo, data_end: int) -> 
     a stronger check than the CRC (issue 9)."""
     name = info.filename
     damaged = _("damaged (its local header does not match the zip's directory)")
-    if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
+    stored = info.compress_type == zipfile.ZIP_STORED and info.compress_size == info.file_size
+    if not stored or info.header_offset < 0:
         raise BundleError(name, damaged)
     # The header and (usually) the whole name in one read: each call costs the GIL
     # twice while the import's main thread works on (issue 9).
@@ -425,6 +426,7 @@ class _EvidenceCheck:
         self._stop = threading.Event()
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self._inflating: zipfile.ZipFile | None = None
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="bundle-evidence", daemon=True)
@@ -461,26 +463,42 @@ class _EvidenceCheck:
             raw = stack.enter_context(self._plain.open("rb", buffering=0))
             if not isinstance(data_end, int):
                 data_end = raw.seek(0, os.SEEK_END)
-            inflating: zipfile.ZipFile | None = None
             for info, member in self._members:
                 if self._stop.is_set():
                     return
-                digest = hashlib.sha256()
-                if info.compress_type == zipfile.ZIP_STORED:
-                    start = stored_data_offset(raw, info, data_end)
-                    chunks: Iterator[bytes | memoryview] = _read_at(
-                        raw, info, start, buffer, digest
-                    )
-                else:
-                    if inflating is None:
-                        inflating = stack.enter_context(_open_zip(self._plain))
-                    mine = inflating.getinfo(info.filename)  # the same directory, read again
-                    chunks = _hashed(_chunks(inflating, mine, hashed=True), digest)
-                if self._sink is None:
-                    size = sum(len(chunk) for chunk in chunks)
-                else:
-                    size = self._sink.add(member.sha256, chunks)
-                _compare(info, member, size, digest.hexdigest())
+                try:
+                    self._check(stack, raw, info, member, buffer, data_end)
+                except _DAMAGED as error:  # a directory that lies; the file changed meanwhile
+                    raise BundleError(
+                        info.filename, _("damaged ({error})").format(error=error)
+                    ) from None
+
+    def _check(
+        self,
+        stack: ExitStack,
+        raw: io.FileIO,
+        info: zipfile.ZipInfo,
+        member: Member,
+        buffer: memoryview,
+        data_end: int,
+    ) -> None:
+        digest = hashlib.sha256()
+        if info.compress_type == zipfile.ZIP_STORED:
+            start = stored_data_offset(raw, info, data_end)
+            chunks: Iterator[bytes | memoryview] = _read_at(raw, info, start, buffer, digest)
+        else:
+            if self._inflating is None:
+                self._inflating = stack.enter_context(_open_zip(self._plain))
+            mine = self._inflating.getinfo(info.filename)  # the same directory, read again
+            chunks = _hashed(_chunks(self._inflating, mine, hashed=True), digest)
+        if self._sink is None:
+            size = sum(len(chunk) for chunk in chunks)
+        else:
+            size = self._sink.add(member.sha256, chunks)
+        _compare(info, member, size, digest.hexdigest())
+
+
+_DAMAGED = (KeyError, ValueError, struct.error, EOFError, zipfile.BadZipFile, zlib.error)
 
 
 def _read_block(raw: io.FileIO, offset: int, size: int) -> bytes:
