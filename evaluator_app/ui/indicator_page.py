@@ -16,8 +16,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -223,9 +230,12 @@ class IndicatorPage(QWidget):
         self.placeholder = QLabel(self.tr("Choose an indicator in the list to discuss it."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.stack = QStackedLayout(self)
+        # The page holds its body by hand, not in a layout: see ``event``.
+        self.body = QWidget(self)
+        self.stack = QStackedLayout(self.body)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(content)
+        self._minimum = self.body.minimumSizeHint()
 
         controller.current_changed.connect(self.show_indicator)
         controller.changed.connect(self.reload)
@@ -234,6 +244,31 @@ class IndicatorPage(QWidget):
             self.show_indicator(controller.current)
         else:
             self._apply_editable()
+
+    # --- the page's size ---------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return self.body.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.body.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.body.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # New texts lay the body out again.  Passed on to the window as it is, that
+        # made the window's tab widget lay itself out and repaint all it holds,
+        # unchanged controls and frames included, at every switch (issue 9).  The
+        # window hears of it only when the page cannot be as small as before.
+        if event.type() == QEvent.Type.LayoutRequest:
+            minimum = self.body.minimumSizeHint()
+            if minimum != self._minimum:
+                self._minimum = minimum
+                self.updateGeometry()
+            return True
+        return super().event(event)
 
     def _status_labels(self) -> dict[str, str]:
         states = ("not_started", "in_discussion", "done", "deferred")

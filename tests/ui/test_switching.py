@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QEnterEvent, QFont
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from evaluator_app.services import evidence, sessions
@@ -179,3 +179,25 @@ def test_a_level_card_lights_up_under_the_mouse(qtbot: QtBot, page: IndicatorPag
     QApplication.sendEvent(card, QEvent(QEvent.Type.Leave))
     assert not card.hovered
     assert card.grab().toImage() == plain
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen's note on show()
+def test_the_page_fills_its_place_as_the_window_is_resized(
+    qtbot: QtBot, ctx: Context, bandung: str
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    page = IndicatorPage(SessionController(ctx, bandung, "en"))
+    QVBoxLayout(window).addWidget(page)
+    page.controller.set_current("A1.2")
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    for size in ((1000, 700), (1300, 850), (900, 650)):
+        window.resize(*size)
+        QApplication.processEvents()
+        assert page.body.geometry() == page.rect()
+        assert page.levels.isVisible() and page.levels.width() > 0
+    # The window cannot be made smaller than the page can be.
+    assert window.minimumSizeHint().width() >= page.body.minimumSizeHint().width()
+    assert window.minimumSizeHint().height() >= page.body.minimumSizeHint().height()
