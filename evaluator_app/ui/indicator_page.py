@@ -108,6 +108,7 @@ class IndicatorPage(QWidget):
         self.detail: IndicatorDetail | None = None
         self._na_pending = False  # "not applicable" ticked, its reason not given yet
         self._guidance_lists: tuple[list[str], list[str]] | None = None  # not written yet
+        self._applied_editable: bool | None = None  # as the controls were last set
 
         # --- what the indicator asks ---
         self.heading = WrappedLabel()
@@ -408,11 +409,16 @@ class IndicatorPage(QWidget):
     def _apply_editable(self) -> None:
         """A signed session stays legible: texts turn read-only, controls are disabled."""
         editable = self.editable
+        self.na_reason.setEnabled(self.not_applicable.isChecked())
+        # The lists keep their new rows as editable as they were told last; the rest is
+        # set when it changes (a read-only text field tells its document, at each switch).
+        if editable == self._applied_editable:
+            return
+        self._applied_editable = editable
         self.levels.set_editable(editable)
         self.status.setEnabled(editable)
         self.not_applicable.setEnabled(editable)
         self.na_reason.setReadOnly(not editable)
-        self.na_reason.setEnabled(self.not_applicable.isChecked())
         self.notes.setReadOnly(not editable)
         self.rationale.setReadOnly(not editable)
         self.clarifications.set_editable(editable)
