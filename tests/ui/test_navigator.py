@@ -551,6 +551,6 @@ def test_panel_paints_badges_and_marks(
             image.pixelColor(x, y).name() in ("#f2a900", "#2f64c8") for y in range(cell.height())
         )
     ]
-    assert 0 < columns[0] and columns[-1] < cell.width() - 1  # nothing cut off
+    assert columns[0] > 0 and columns[-1] < cell.width() - 1  # nothing cut off
     assert abs(columns[0] - (cell.width() - 1 - columns[-1])) <= 2
     assert panel.model.index_of("B1.1", 2).data(Qt.ItemDataRole.AccessibleTextRole) == "?1 ▤1"
