@@ -267,7 +267,7 @@ def test_a_failed_background_sync_fails_the_export(
 
     early = writer._EarlySync(0)
     monkeypatch.setattr(writer, "_fdatasync", failing)
-    early.wrote(100)
+    early.wrote(writer._EarlySync.SYNC_EVERY)
     for _wait in range(500):  # the sync runs in the background
         if calls:
             break
@@ -275,3 +275,14 @@ def test_a_failed_background_sync_fails_the_export(
     assert calls
     with pytest.raises(OSError, match="Input/output"):
         early.join()
+
+
+def test_the_background_sync_waits_for_enough_new_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each sync is a journal commit: not one per evidence file.
+    calls: list[int] = []
+    monkeypatch.setattr(writer, "_fdatasync", calls.append)
+    early = writer._EarlySync(0)
+    for _file in range(100):
+        early.wrote(1000)
+    early.join()
+    assert calls == []
