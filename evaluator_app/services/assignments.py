@@ -9,16 +9,17 @@ longer evaluates, hands their dimensions back (``services.participants``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
-from evaluator_app.services.frameworks import framework_of
+from evaluator_app.services.frameworks import framework_by_hash, framework_of
 from evaluator_app.services.operation import Context, operation, reading
 from evaluator_app.services.participants import EVALUATOR_ROLES, role_name
-from evaluator_app.services.records import editable_session, get
-from evaluator_app.store.models import Assignment, EvaluationSession, Participant
+from evaluator_app.services.records import editable_session, get, session_row
+from evaluator_app.store.models import Assignment, Participant
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,16 @@ def assign_dimension(
 
 def assignments(ctx: Context, session_id: str) -> dict[str, AssignmentInfo]:
     """Dimension code -> its holder, in the framework's order of dimensions."""
+    held = cast(Table, Assignment.__table__)  # Core: the navigator reads it at start
+    people = cast(Table, Participant.__table__)
     with reading(ctx) as db:
-        session = get(db, EvaluationSession, session_id)
-        order = {d.code: n for n, d in enumerate(framework_of(session).dimensions)}
+        session = session_row(db, session_id)
+        framework = framework_by_hash(db, session.framework_id, session.content_hash)
+        order = {d.code: n for n, d in enumerate(framework.dimensions)}
         rows = db.execute(
-            select(Assignment.dimension_code, Participant.id, Participant.name)
-            .join(Participant, Assignment.participant_id == Participant.id)
-            .where(Assignment.session_id == session.id)
+            select(held.c.dimension_code, people.c.id, people.c.name)
+            .join(people, held.c.participant_id == people.c.id)
+            .where(held.c.session_id == session.id)
         ).all()
     found = sorted(rows, key=lambda row: (order.get(row[0], len(order)), row[0]))
     return {code: AssignmentInfo(code, pid, name) for code, pid, name in found}

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.bundled import shipped_frameworks_dir
@@ -142,8 +143,9 @@ def framework_by_hash(db: Session, framework_id: str, content_hash: str) -> Fram
     when it is not parsed yet."""
     framework = _DEFINITIONS.get(content_hash)
     if framework is None:
+        table = cast(Table, FrameworkRecord.__table__)  # Core: no mapper set-up (records.py)
         definition = db.execute(
-            select(FrameworkRecord.definition).where(FrameworkRecord.id == framework_id)
+            select(table.c.definition).where(table.c.id == framework_id)
         ).scalar_one()
         framework = framework_from_stored(definition)
         _DEFINITIONS[content_hash] = framework

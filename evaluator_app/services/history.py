@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.framework_mapping import translate
@@ -24,9 +24,9 @@ from evaluator_app.domain.scoring import score_framework
 from evaluator_app.services.framework_mappings import data_dir_of, version_code_map
 from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, reading
-from evaluator_app.services.records import get
-from evaluator_app.services.sessions import session_overview
-from evaluator_app.store.models import Assessment, EvaluationSession, FrameworkRecord
+from evaluator_app.services.records import get, session_row
+from evaluator_app.services.sessions import assessment_rows, session_overview
+from evaluator_app.store.models import EvaluationSession, FrameworkRecord
 
 
 @dataclass(frozen=True)
@@ -66,22 +66,26 @@ def _same_region(a: str, b: str) -> bool:
 
 
 def _earlier_id(db: Session, session: EvaluationSession) -> str | None:
-    """The rule of "earlier", at the ORM level: same region and framework id, before."""
+    """The rule of "earlier": same region and framework id, before."""
+    return _earlier(
+        db, session.id, session.framework.code, session.region, session.year, session.stage
+    )
+
+
+def _earlier(
+    db: Session, session_id: str, framework_code: str, region: str, year: int, stage: int
+) -> str | None:
+    sessions = cast(Table, EvaluationSession.__table__)
+    frameworks = cast(Table, FrameworkRecord.__table__)
     rows = db.execute(
-        select(
-            EvaluationSession.id,
-            EvaluationSession.region,
-            EvaluationSession.year,
-            EvaluationSession.stage,
-        )
-        .join(FrameworkRecord, EvaluationSession.framework_id == FrameworkRecord.id)
-        .where(FrameworkRecord.code == session.framework.code, EvaluationSession.id != session.id)
+        select(sessions.c.id, sessions.c.region, sessions.c.year, sessions.c.stage)
+        .join(frameworks, sessions.c.framework_id == frameworks.c.id)
+        .where(frameworks.c.code == framework_code, sessions.c.id != session_id)
     ).all()
-    here = (session.year, session.stage)
     earlier = [
-        (year, stage, sid)
-        for sid, region, year, stage in rows
-        if _same_region(region, session.region) and (year, stage) < here
+        (year_, stage_, sid)
+        for sid, region_, year_, stage_ in rows
+        if _same_region(region_, region) and (year_, stage_) < (year, stage)
     ]
     return max(earlier)[2] if earlier else None
 
@@ -89,7 +93,10 @@ def _earlier_id(db: Session, session: EvaluationSession) -> str | None:
 def earlier_session(ctx: Context, session_id: str) -> str | None:
     """The id of the region's previous session of the same framework, or None."""
     with reading(ctx) as db:
-        return _earlier_id(db, get(db, EvaluationSession, session_id))
+        session = session_row(db, session_id)  # Core: asked when the window opens
+        return _earlier(
+            db, session.id, session.framework_code, session.region, session.year, session.stage
+        )
 
 
 def previous_figures(db: Session, session: EvaluationSession) -> dict[str, Any] | None:
@@ -140,7 +147,7 @@ def year_over_year(
         for code, score in now.scores.groups.items()
     }
     with reading(ctx) as db:
-        rows = db.scalars(select(Assessment).where(Assessment.session_id == earlier_id)).all()
+        rows = assessment_rows(db, earlier_id)
         indicators = translate(
             {
                 a.indicator_code: EarlierIndicator(a.agreed_level, a.not_applicable, a.notes)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.i18n import N_, _
@@ -155,3 +156,56 @@ def editable_session_row(db: Session, session_id: str) -> SessionFacts:
     facts = SessionFacts(*row)
     ensure_editable(facts)
     return facts
+
+
+# --- what the meeting window reads when it opens, through Core -----------------
+# Plain table columns: an ORM statement would configure every mapper first, some
+# 60 ms of start-up on this machine, better spent after the window shows (issue 9).
+
+SESSIONS = cast(Table, EvaluationSession.__table__)
+FRAMEWORKS = cast(Table, FrameworkRecord.__table__)
+
+
+@dataclass(frozen=True)
+class SessionFields:
+    """A session's own columns and its framework's id, code and content hash."""
+
+    id: str
+    framework_id: str
+    framework_code: str
+    content_hash: str
+    region: str
+    stage: int
+    year: int
+    starts_at: dt.datetime | None
+    timezone: str
+    venue: str
+    status: str
+    evidence_deadline: dt.date | None
+    document_number: str
+
+
+_SESSION_ROW = select(
+    SESSIONS.c.id,
+    SESSIONS.c.framework_id,
+    FRAMEWORKS.c.code.label("framework_code"),
+    FRAMEWORKS.c.content_hash,
+    SESSIONS.c.region,
+    SESSIONS.c.stage,
+    SESSIONS.c.year,
+    SESSIONS.c.starts_at,
+    SESSIONS.c.timezone,
+    SESSIONS.c.venue,
+    SESSIONS.c.status,
+    SESSIONS.c.evidence_deadline,
+    SESSIONS.c.document_number,
+).join(FRAMEWORKS, FRAMEWORKS.c.id == SESSIONS.c.framework_id)
+
+
+def session_row(db: Session, session_id: str) -> SessionFields:
+    """The session (a full id or a unique prefix) as ``SessionFields``; NotFound if none."""
+    found = resolve_id(db, EvaluationSession, session_id)  # no query for a full id
+    row = db.execute(_SESSION_ROW.where(SESSIONS.c.id == found)).first()
+    if row is None:
+        raise _no_record(EvaluationSession, session_id)
+    return SessionFields(**row._mapping)

@@ -5,19 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Table, case, func, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.domain.scoring import ScoreCard, for_display, score_framework
 from evaluator_app.i18n import N_, _
 from evaluator_app.services.errors import InvalidInput
-from evaluator_app.services.frameworks import find_framework, framework_of, record_for
+from evaluator_app.services.frameworks import (
+    find_framework,
+    framework_by_hash,
+    record_for,
+)
 from evaluator_app.services.operation import Context, operation, reading
-from evaluator_app.services.records import editable_session, get
+from evaluator_app.services.records import SessionFields, editable_session, session_row
 from evaluator_app.store.models import Assessment, EvaluationSession, FrameworkRecord, Participant
 
 STATUSES = ("draft", "in_progress", "awaiting_signoff", "signed", "amended")
@@ -300,36 +304,50 @@ def _number(value: Decimal | None) -> float | None:
 
 def session_overview(ctx: Context, session_id: str, language: str = "id") -> SessionOverview:
     with reading(ctx) as db:
-        session = get(db, EvaluationSession, session_id)
+        session = session_row(db, session_id)
         return overview_of(db, session, assessment_rows(db, session.id), language)
 
 
-# What the overview and the navigator need of each assessment, read as columns.
-_ASSESSMENT_COLUMNS = (
-    Assessment.indicator_code,
-    Assessment.status,
-    Assessment.not_applicable,
-    Assessment.agreed_level,
-    Assessment.self_level,
-    Assessment.notes,
+_ASSESSMENTS = cast(Table, Assessment.__table__)
+_PARTICIPANTS = cast(Table, Participant.__table__)
+# What the overview and the navigator need of each assessment (Core, see records.py).
+_ASSESSMENT_ROWS = select(
+    _ASSESSMENTS.c.indicator_code,
+    _ASSESSMENTS.c.status,
+    _ASSESSMENTS.c.not_applicable,
+    _ASSESSMENTS.c.agreed_level,
+    _ASSESSMENTS.c.self_level,
+    _ASSESSMENTS.c.notes,
 )
+_PARTICIPANT_ROWS = select(
+    _PARTICIPANTS.c.id,
+    _PARTICIPANTS.c.name,
+    _PARTICIPANTS.c.nip,
+    _PARTICIPANTS.c.position,
+    _PARTICIPANTS.c.organisation,
+    _PARTICIPANTS.c.role,
+    _PARTICIPANTS.c.present,
+    _PARTICIPANTS.c.rank,
+).order_by(_PARTICIPANTS.c.created_at)
 
 
 def assessment_rows(db: Session, session_id: str) -> list[Any]:
-    """Every assessment of the session as a row of ``_ASSESSMENT_COLUMNS``."""
-    query = select(*_ASSESSMENT_COLUMNS).where(Assessment.session_id == session_id)
+    """Every assessment of the session: indicator code, status, N/A, agreed and self
+    level, notes."""
+    query = _ASSESSMENT_ROWS.where(_ASSESSMENTS.c.session_id == session_id)
     return list(db.execute(query).all())
 
 
 def overview_of(
-    db: Session, session: EvaluationSession, rows: list[Any], language: str = "id"
+    db: Session, session: SessionFields, rows: list[Any], language: str = "id"
 ) -> SessionOverview:
     """The overview of ``session`` from its ``assessment_rows``."""
-    framework = framework_of(session)
+    framework = framework_by_hash(db, session.framework_id, session.content_hash)
     agreed = {a.indicator_code: a.agreed_level for a in rows if a.agreed_level is not None}
     claimed = {a.indicator_code: a.self_level for a in rows if a.self_level is not None}
     na = {a.indicator_code for a in rows if a.not_applicable}
     scores = score_framework(framework, agreed, na)
+    people = db.execute(_PARTICIPANT_ROWS.where(_PARTICIPANTS.c.session_id == session.id))
     return SessionOverview(
         id=session.id,
         framework=framework,
@@ -348,5 +366,5 @@ def overview_of(
             DimensionRow(d.code, d.title.get(language), s.value, s.indicators, s.done)
             for d, s in zip(framework.dimensions, scores.dimensions, strict=True)
         ],
-        participants=[ParticipantRow.of(p) for p in session.participants],
+        participants=[ParticipantRow(*person) for person in people],
     )

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from evaluator_app.services.frameworks import framework_of
+from evaluator_app.domain.framework import Framework
+from evaluator_app.services.frameworks import framework_by_hash
 from evaluator_app.services.operation import Context, reading
-from evaluator_app.services.records import assessment_of, get
+from evaluator_app.services.records import assessment_of, get, session_row
 from evaluator_app.services.sessions import SessionOverview, assessment_rows, overview_of
 from evaluator_app.store.models import (
     Assessment,
@@ -52,38 +53,54 @@ class IndicatorState:
 def indicator_states(ctx: Context, session_id: str) -> dict[str, IndicatorState]:
     """Every indicator of a session by code, in the framework's order, in four queries."""
     with reading(ctx) as db:
-        session = get(db, EvaluationSession, session_id)
-        return _states(db, session, assessment_rows(db, session.id))
+        session = session_row(db, session_id)
+        framework = framework_by_hash(db, session.framework_id, session.content_hash)
+        return _states(db, session.id, framework, assessment_rows(db, session.id))
 
 
 def meeting_state(
     ctx: Context, session_id: str, language: str = "id"
 ) -> tuple[SessionOverview, dict[str, IndicatorState]]:
     """The overview and every indicator's state, read together: what the meeting
-    window reads when it opens and after each change."""
+    window reads when it opens and after each change (Core only, see records.py)."""
     with reading(ctx) as db:
-        session = get(db, EvaluationSession, session_id)
+        session = session_row(db, session_id)
         rows = assessment_rows(db, session.id)
-        return overview_of(db, session, rows, language), _states(db, session, rows)
+        overview = overview_of(db, session, rows, language)
+        return overview, _states(db, session.id, overview.framework, rows)
 
 
-def _states(db: Session, session: EvaluationSession, rows: list[Any]) -> dict[str, IndicatorState]:
-    session_id = session.id
-    order = {i.code: n for n, i in enumerate(framework_of(session).indicators())}
-    in_session = Assessment.session_id == session_id
+_ASSESSMENTS = cast(Table, Assessment.__table__)
+_CLARIFICATIONS = cast(Table, Clarification.__table__)
+_EVIDENCE = cast(Table, Evidence.__table__)
+_RATINGS = cast(Table, Rating.__table__)
 
-    def per_indicator(child: Any, value: Any, *conditions: Any) -> dict[str, int]:
-        query = (
-            select(Assessment.indicator_code, value)
-            .join(child)
-            .where(in_session, *conditions)
-            .group_by(Assessment.indicator_code)
-        )
-        return {code: int(n or 0) for code, n in db.execute(query).all()}
 
-    open_questions = per_indicator(Clarification, func.count(), Clarification.status == "open")
-    pending = per_indicator(Evidence, func.count(), Evidence.status == "pending")
-    spread = per_indicator(Rating, func.max(Rating.level) - func.min(Rating.level))
+def _per_indicator(
+    db: Session, session_id: str, child: Table, value: Any, *where: Any
+) -> dict[str, int]:
+    query = (
+        select(_ASSESSMENTS.c.indicator_code, value)
+        .join(child, child.c.assessment_id == _ASSESSMENTS.c.id)
+        .where(_ASSESSMENTS.c.session_id == session_id, *where)
+        .group_by(_ASSESSMENTS.c.indicator_code)
+    )
+    return {code: int(n or 0) for code, n in db.execute(query).all()}
+
+
+def _states(
+    db: Session, session_id: str, framework: Framework, rows: list[Any]
+) -> dict[str, IndicatorState]:
+    order = {i.code: n for n, i in enumerate(framework.indicators())}
+    open_questions = _per_indicator(
+        db, session_id, _CLARIFICATIONS, func.count(), _CLARIFICATIONS.c.status == "open"
+    )
+    pending = _per_indicator(
+        db, session_id, _EVIDENCE, func.count(), _EVIDENCE.c.status == "pending"
+    )
+    spread = _per_indicator(
+        db, session_id, _RATINGS, func.max(_RATINGS.c.level) - func.min(_RATINGS.c.level)
+    )
     return {
         a.indicator_code: IndicatorState(
             code=a.indicator_code,

@@ -23,7 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, configure_mappers, mapped_column, relationship
 
 
 def new_id() -> str:
@@ -300,3 +300,10 @@ RECORD_TYPES: dict[str, type[Record]] = {
         Assignment,
     )
 }
+
+
+def configure() -> None:
+    """Set the mappings up now (relationships, joins): otherwise the first ORM statement
+    does, some 60 ms.  The meeting window opens with Core reads only and calls this
+    once it shows (issue 9)."""
+    configure_mappers()

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +16,7 @@ from evaluator_app.bundled import resources_dir
 from evaluator_app.collector import resume_after_start
 from evaluator_app.services.backups import daily_backup
 from evaluator_app.services.operation import Context
+from evaluator_app.store.models import configure as configure_mappings
 from evaluator_app.ui.crash import install_exception_hook
 from evaluator_app.ui.translations import ui_language, use_language
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from evaluator_app.ui.start_window import StartWindow
 
 APP_NAME = "Evaluator"
+ORM_WARM_UP_MS = 300
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -138,6 +141,9 @@ def start_gui(ctx: Context, open_session_id: str | None = None) -> Windows:
     else:
         windows.open_session(open_session_id)
     resume_after_start()  # paused by cmd_gui while starting
+    # The meeting window opened on Core reads; the ORM is made ready for the first
+    # change once the window is up (a change before that does it itself).
+    QTimer.singleShot(ORM_WARM_UP_MS, configure_mappings)
     return windows
 
 

@@ -4,11 +4,17 @@ selected, and a start screen the user closed stays closed."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from evaluator_app.services.operation import Context
+from evaluator_app.services.demo import ensure_demo
+from evaluator_app.services.operation import Context, open_context
 from evaluator_app.ui.actions import Command
 from evaluator_app.ui.app import Windows, start_gui
 from evaluator_app.ui.start_window import StartWindow
@@ -67,3 +73,47 @@ def test_without_a_session_the_start_screen_shows(qtbot: QtBot, ctx: Context, ba
     qtbot.addWidget(windows.start)
     assert _visible_start_windows() == [windows.start]
     assert windows.sessions == {}
+
+
+_START_SCRIPT = """
+import sys, time
+from sqlalchemy import event
+from sqlalchemy.orm import Mapper
+from evaluator_app.services.operation import open_context
+from evaluator_app.ui.app import application, start_gui
+
+ctx = open_context(sys.argv[1], "tester")
+session_id = sys.argv[2]
+configured = []
+event.listen(Mapper, "before_configured", lambda: configured.append(time.monotonic()))
+app = application()
+windows = start_gui(ctx, session_id)
+app.processEvents()
+shown = windows.sessions[session_id].isVisible()
+print(shown, bool(configured))
+deadline = time.monotonic() + 5
+while not configured and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.02)
+print(bool(configured))
+"""
+
+
+def test_the_meeting_window_opens_on_core_reads_and_readies_the_orm_after(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    ctx = open_context(str(data), "tester")
+    session_id = ensure_demo(ctx)
+    ctx.store.close()
+    # A fresh process: this one configured its mappings long ago.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", _START_SCRIPT, str(data), session_id],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    ).stdout.split("\n")
+    assert out[:2] == ["True False", "True"]
