@@ -14,21 +14,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Date, LargeBinary, select
+from sqlalchemy import Date, LargeBinary, Table, func, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, UndoConflict
 from evaluator_app.services.operation import Context, operation, reading, to_json
-from evaluator_app.services.records import editable_session, get, record_name
+from evaluator_app.services.records import editable_session, record_name, session_row
 from evaluator_app.store.models import (
     RECORD_TYPES,
     AuditEvent,
     Base,
-    EvaluationSession,
     Record,
     UTCDateTime,
 )
@@ -80,27 +79,33 @@ _REPLAYS: dict[tuple[str, str], _Replay] = {}
 
 def _stacks(db: Session, session_id: str) -> Stacks:
     key = (str(db.connection().engine.url), session_id)
+    events = cast(Table, AuditEvent.__table__)  # Core: the menus are labelled at start
     replay = _REPLAYS.get(key)
     if replay is None or replay.hash != db.scalar(
-        select(AuditEvent.hash).where(
-            AuditEvent.session_id == session_id, AuditEvent.seq == replay.seq
-        )
+        select(events.c.hash).where(events.c.session_id == session_id, events.c.seq == replay.seq)
     ):
         replay = _Replay()  # new, or the trail is not the one replayed (a restore)
+    mine = events.c.session_id == session_id
+    # An operation's events are written together, in a row: its first one says
+    # all the replay needs (a generated or imported session has thousands of
+    # events in a handful of operations).
+    firsts = (
+        select(func.min(events.c.seq))
+        .where(mine, events.c.seq > replay.seq)
+        .group_by(events.c.operation_id)
+    )
     rows = db.execute(
-        select(
-            AuditEvent.seq,
-            AuditEvent.hash,
-            AuditEvent.operation_id,
-            AuditEvent.action,
-            AuditEvent.target_operation_id,
-        )
-        .where(AuditEvent.session_id == session_id, AuditEvent.seq > replay.seq)
-        .order_by(AuditEvent.seq)
+        select(events.c.operation_id, events.c.action, events.c.target_operation_id)
+        .where(mine, events.c.seq.in_(firsts))
+        .order_by(events.c.seq)
     ).all()
-    for seq, hash_, operation_id, action, target in rows:
+    for operation_id, action, target in rows:
         replay.apply(operation_id, action, target)
-        replay.seq, replay.hash = seq, hash_
+    last = db.execute(
+        select(events.c.seq, events.c.hash).where(mine).order_by(events.c.seq.desc()).limit(1)
+    ).first()
+    if last is not None:
+        replay.seq, replay.hash = last.seq, last.hash
     _REPLAYS[key] = replay
     return Stacks(list(replay.undo), list(replay.redo))
 
@@ -108,7 +113,7 @@ def _stacks(db: Session, session_id: str) -> Stacks:
 def history(ctx: Context, session_id: str) -> Stacks:
     """What undo and redo would act on next (for labelling menus)."""
     with reading(ctx) as db:
-        return _stacks(db, get(db, EvaluationSession, session_id).id)
+        return _stacks(db, session_row(db, session_id).id)
 
 
 def decode(model: type[Record], field: str, text: str | None) -> Any:
