@@ -164,9 +164,6 @@ class NavigatorPanel(QWidget):
         self._controller = controller
         self._following = False  # selecting because the controller said so: do not echo
 
-        self.model = NavigatorModel(controller, self)
-        self.filter = NavigatorFilter(self)
-        self.filter.setSourceModel(self.model)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search codes, titles, notes…"))
@@ -191,7 +188,6 @@ class NavigatorPanel(QWidget):
         self.mode.currentIndexChanged.connect(self._mode_changed)
 
         self.tree = QTreeView()
-        self.tree.setModel(self.filter)
         # Every cell is Qt's own, the badges a picture the model keeps (a Python
         # paint for every cell cost milliseconds a switch, issue 9).
         self.tree.setItemDelegate(RoomyDelegate(self.tree))
@@ -215,7 +211,11 @@ class NavigatorPanel(QWidget):
             style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
         )
         padding = max(0, BADGES_ROOM - 2 * self._picture_margin)
-        self.model.set_view_font(font, self.tree.devicePixelRatioF(), mark, padding)
+        view_font = (font, self.tree.devicePixelRatioF(), mark, padding)
+        self.model = NavigatorModel(controller, self, view_font)
+        self.filter = NavigatorFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.tree.setModel(self.filter)
         self._fit_icons()
         header = self.tree.header()
         # No header row: the columns say what they are (and their tooltips spell it

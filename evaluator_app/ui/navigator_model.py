@@ -246,7 +246,14 @@ class NavigatorModel(QStandardItemModel):
 
     TITLE, LEVEL, BADGES = range(3)
 
-    def __init__(self, controller: SessionController, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        controller: SessionController,
+        parent: QObject | None = None,
+        view_font: tuple[QFont, float, int, int] | None = None,
+    ) -> None:
+        """``view_font``: ``set_view_font``'s arguments, known before the rows are
+        filled (else filled twice, a tenth of a second of start-up, issue 9)."""
         super().__init__(parent)
         self._controller = controller
         self._nodes: list[_Node] = [_Node("root", "", -1, 0)]
@@ -258,12 +265,13 @@ class NavigatorModel(QStandardItemModel):
         self._states: dict[str, IndicatorState] = dict(controller.states)
         self._groups: dict[str, _GroupFigures] = self._group_figures()
         self._holders: dict[str, AssignmentInfo] = self._read_holders()
-        bold = QFont(QApplication.font())
+        font, ratio, mark_size, strip_padding = view_font or (QApplication.font(), 1.0, 16, 0)
+        bold = QFont(font)
         bold.setBold(True)
         self._badge_font = bold  # the view says which (set_view_font)
-        self._ratio = 1.0
-        self._mark_size = 16
-        self._strip_padding = 0  # the strip's room beside the widest row's pills
+        self._ratio = ratio
+        self._mark_size = mark_size
+        self._strip_padding = strip_padding  # the strip's room beside the widest row's pills
         self._badge_pictures: dict[tuple[tuple[str, str], ...], QIcon] = {}
         self._badge_width = self._widest_badges()
         blocked = self.blockSignals(True)  # no view yet: nobody to tell
@@ -307,37 +315,26 @@ class NavigatorModel(QStandardItemModel):
     def _fill(self, number: int) -> None:
         """Put what node ``number``'s cells say into them (signals are the caller's)."""
         node = self._nodes[number]
+        if node.kind == INDICATOR:
+            for cell, roles in zip(self._items[number], self._indicator_cells(node), strict=True):
+                cell.clearData()
+                for role, value in roles.items():
+                    cell.setData(value, role)
+            return
         for column, cell in enumerate(self._items[number]):
             roles = {
                 CODE_ROLE: node.code,
                 KIND_ROLE: node.kind,
                 SEARCH_ROLE: self._search_text(node),
             }
-            wanted: tuple[int, ...]
-            if node.kind == GROUP:
-                wanted = (
-                    Qt.ItemDataRole.DisplayRole,
-                    Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.TextAlignmentRole,
-                    Qt.ItemDataRole.FontRole,
-                    HOLDER_ROLE,
-                )
-                found = {role: self._group_data(node, column, role) for role in wanted}
-            else:
-                wanted = (
-                    Qt.ItemDataRole.DisplayRole,
-                    Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.TextAlignmentRole,
-                    Qt.ItemDataRole.DecorationRole,
-                    Qt.ItemDataRole.ForegroundRole,
-                    STATE_ROLE,
-                    SETTLED_ROLE,
-                    OPEN_CLARIFICATIONS_ROLE,
-                    PENDING_EVIDENCE_ROLE,
-                    BADGES_ROLE,
-                    Qt.ItemDataRole.AccessibleTextRole,
-                )
-                found = {role: self._indicator_data(node, column, role) for role in wanted}
+            wanted = (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.TextAlignmentRole,
+                Qt.ItemDataRole.FontRole,
+                HOLDER_ROLE,
+            )
+            found = {role: self._group_data(node, column, role) for role in wanted}
             roles.update((role, value) for role, value in found.items() if value is not None)
             cell.clearData()
             for role, value in roles.items():
@@ -447,42 +444,40 @@ class NavigatorModel(QStandardItemModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def _indicator_data(self, node: _Node, column: int, role: int) -> Any:
+    def _indicator_cells(self, node: _Node) -> list[dict[int, Any]]:
+        """An indicator row's three cells, role -> value, each value worked out once
+        per row (asked per cell and role, the rows cost five times as much, issue 9)."""
+        common: dict[int, Any] = {
+            CODE_ROLE: node.code,
+            KIND_ROLE: node.kind,
+            SEARCH_ROLE: self._search_text(node),
+        }
         state = self._states.get(node.code)
         if state is None:  # an assessment row missing: show the title, nothing more
-            if role == Qt.ItemDataRole.DisplayRole and column == self.TITLE:
-                return self._title(node)
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.TITLE:
-                return self._title(node)
-            if column == self.LEVEL:
-                return self._level_text(state)
-            return None  # the badges are a picture
-        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
-            return state_mark(state.state, self._mark_size, self._ratio)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.BADGES:
-            badges = badge_marks(state)
-            return self._badge_picture(badges) if badges else None
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.BADGES:
-            return badges_text(badge_marks(state)) or None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._indicator_tooltip(node, state)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
-            return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.ForegroundRole and state.not_applicable:
-            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
-        if role == STATE_ROLE:
-            return state.state
-        if role == SETTLED_ROLE:
-            return state.settled
-        if role == OPEN_CLARIFICATIONS_ROLE:
-            return state.open_clarifications
-        if role == PENDING_EVIDENCE_ROLE:
-            return state.pending_evidence
-        if role == BADGES_ROLE and column == self.BADGES:
-            return badge_marks(state)
-        return None
+            return [{**common, Qt.ItemDataRole.DisplayRole: self._title(node)}, common, common]
+        common[Qt.ItemDataRole.ToolTipRole] = self._indicator_tooltip(node, state)
+        if state.not_applicable:
+            common[Qt.ItemDataRole.ForegroundRole] = QBrush(
+                QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            )
+        common[STATE_ROLE] = state.state
+        common[SETTLED_ROLE] = state.settled
+        common[OPEN_CLARIFICATIONS_ROLE] = state.open_clarifications
+        common[PENDING_EVIDENCE_ROLE] = state.pending_evidence
+        centred = {**common, Qt.ItemDataRole.TextAlignmentRole: Qt.AlignmentFlag.AlignCenter}
+        title = {
+            **common,
+            Qt.ItemDataRole.DisplayRole: self._title(node),
+            Qt.ItemDataRole.DecorationRole: state_mark(state.state, self._mark_size, self._ratio),
+        }
+        level = {**centred, Qt.ItemDataRole.DisplayRole: self._level_text(state)}
+        badges = badge_marks(state)
+        marks = dict(centred)
+        if badges:
+            marks[Qt.ItemDataRole.DecorationRole] = self._badge_picture(badges)
+            marks[Qt.ItemDataRole.AccessibleTextRole] = badges_text(badges)
+        marks[BADGES_ROLE] = badges
+        return [title, level, marks]
 
     def _level_text(self, state: IndicatorState) -> str:
         if state.not_applicable:
