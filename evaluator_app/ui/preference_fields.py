@@ -26,8 +26,8 @@ from evaluator_app.store import location
 from evaluator_app.store.engine import DATABASE_FILE
 from evaluator_app.ui.attendance import PROBLEM_STYLE
 from evaluator_app.ui.labels import role_label
+from evaluator_app.ui.translations import LANGUAGE_NAMES
 
-LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))  # each in its own language
 # The roles a person using the app may have (a "signer" is a role in one session only).
 USER_ROLES = (
     "evaluator",

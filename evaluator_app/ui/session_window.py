@@ -41,7 +41,7 @@ from evaluator_app.ui.indicator_page import IndicatorPage
 from evaluator_app.ui.labels import progress_label, score_label, status_label, time_label
 from evaluator_app.ui.navigator import NavigatorPanel
 from evaluator_app.ui.operations import operation_label
-from evaluator_app.ui.preference_fields import LANGUAGE_NAMES
+from evaluator_app.ui.translations import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     # Imported where used: minutes, sign-off and bundles bring ReportLab, pyHanko and

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 ENV_VAR = "EVALUATOR_LANG"
 DEFAULT_LANGUAGE = "id"
 SOURCE_LANGUAGE = "en"
+LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))  # each in its own language
 APP_NAME = "Evaluator"
 
 
