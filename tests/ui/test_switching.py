@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF
-from PySide6.QtGui import QEnterEvent, QFont
+from PySide6.QtGui import QColor, QEnterEvent, QFont, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +13,7 @@ from evaluator_app.services import evidence, sessions
 from evaluator_app.services.indicator_view import indicator_detail
 from evaluator_app.services.operation import Context
 from evaluator_app.services.sessions import SessionDetails
+from evaluator_app.ui.card_painting import paint_card
 from evaluator_app.ui.controller import SessionController
 from evaluator_app.ui.indicator_page import IndicatorPage
 from evaluator_app.ui.selectable_label import SelectableLabel, WrappedLabel
@@ -201,3 +202,22 @@ def test_the_page_fills_its_place_as_the_window_is_resized(
     # The window cannot be made smaller than the page can be.
     assert window.minimumSizeHint().width() >= page.body.minimumSizeHint().width()
     assert window.minimumSizeHint().height() >= page.body.minimumSizeHint().height()
+
+
+class _Framed(QWidget):
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_card(self, QColor("#204080"), width=3, radius=6, background=QColor("#ffffff"))
+
+
+def test_a_card_frame_follows_the_card_as_it_grows(qtbot: QtBot) -> None:
+    card = _Framed()
+    qtbot.addWidget(card)
+    for width, height in ((200, 80), (200, 140), (260, 140), (200, 80)):
+        card.resize(width, height)
+        image = card.grab().toImage()
+        assert image.size().width() == width and image.size().height() == height
+        middle = height // 2
+        # the border on every side of the card as it is now, the inside filled
+        for x, y in ((1, middle), (width - 2, middle), (width // 2, 1), (width // 2, height - 2)):
+            assert image.pixelColor(x, y).name() == "#204080", (width, height, x, y)
+        assert image.pixelColor(width // 2, middle).name() == "#ffffff"
