@@ -35,17 +35,22 @@ def snapshot(session: EvaluationSession) -> dict[str, Any]:
     """Everything the minutes show, as canonical data (evidence by hash)."""
     framework = framework_of(session)
     db = object_session(session)
+    loaded = list(session.assessments) if db is None else []
     if db is not None:  # one query per kind of record, not three per indicator (issue 9)
-        db.scalars(
-            select(Assessment)
-            .where(Assessment.session_id == session.id)
-            .options(
-                selectinload(Assessment.ratings),
-                selectinload(Assessment.clarifications),
-                selectinload(Assessment.evidence),
-            )
-        ).all()
-    assessments = sorted(session.assessments, key=lambda a: a.indicator_code)
+        # Kept in a list: the identity map holds objects weakly, and loaded children
+        # of assessments nobody holds are gone by the time they are read.
+        loaded = list(
+            db.scalars(
+                select(Assessment)
+                .where(Assessment.session_id == session.id)
+                .options(
+                    selectinload(Assessment.ratings),
+                    selectinload(Assessment.clarifications),
+                    selectinload(Assessment.evidence),
+                )
+            ).all()
+        )
+    assessments = sorted(loaded, key=lambda a: a.indicator_code)
     agreed = {a.indicator_code: a.agreed_level for a in assessments if a.agreed_level is not None}
     na = {a.indicator_code for a in assessments if a.not_applicable}
     scores = score_framework(framework, agreed, na)

@@ -213,3 +213,43 @@ def test_rewritten_event_with_a_fresh_hash_breaks_the_next_link(
     _sql(data_dir, f"UPDATE audit_event SET hash = '{'f' * 64}' WHERE seq = {seq}")
     report = verify_chain(ctx, session_id)
     assert report.broken_at == seq  # its own hash no longer matches its content
+
+
+def test_the_snapshot_reads_each_kind_of_record_once_not_per_indicator(
+    ctx: Context, session_id: str
+) -> None:
+    from sqlalchemy import event
+
+    from evaluator_app.services.operation import reading
+    from evaluator_app.services.records import get
+    from evaluator_app.store.models import EvaluationSession
+
+    clarifications.ask(ctx, session_id, "GOV.1.1", "Ada SK?")
+    evidence.promise(ctx, session_id, "GOV.1.2", "SK", dt.date(2024, 11, 1))
+    rater = participants.add_participant(
+        ctx, session_id, ParticipantDetails(name="Rina", role="evaluator")
+    )
+    assessments.set_rating(ctx, session_id, "ENV.1.1", rater, 2)
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        statements.append(statement)
+
+    engine = ctx.store.engine
+    with reading(ctx) as db:
+        session = get(db, EvaluationSession, session_id)
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            data = signoff.snapshot(session)
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+    children = [
+        s
+        for s in statements
+        if any(f"FROM {t} " in s for t in ("rating", "clarification", "evidence"))
+    ]
+    assert len(children) == 3  # ratings, clarifications, evidence: one query each
+    shown = {a["indicator"]: a for a in data["assessments"]}
+    assert [c["question"] for c in shown["GOV.1.1"]["clarifications"]] == ["Ada SK?"]
+    assert [e["title"] for e in shown["GOV.1.2"]["evidence"]] == ["SK"]
+    assert shown["ENV.1.1"]["ratings"] == {rater: 2}
