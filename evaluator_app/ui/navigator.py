@@ -164,7 +164,6 @@ class NavigatorPanel(QWidget):
         self._controller = controller
         self._following = False  # selecting because the controller said so: do not echo
 
-
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search codes, titles, notes…"))
         self.search.setClearButtonEnabled(True)
