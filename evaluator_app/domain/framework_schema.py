@@ -30,7 +30,7 @@ from evaluator_app.domain.framework import (
     format_location,
     framework_from_stored,
 )
-from evaluator_app.i18n import _
+from evaluator_app.i18n import N_, _
 
 
 def _text_from_plain(value: Any) -> Any:
@@ -122,11 +122,49 @@ def validate_framework(data: dict[str, Any]) -> tuple[Framework | None, list[Pro
     return framework_from_stored(checked.model_dump(mode="json")), []
 
 
+# pydantic's own words are English: the kinds a framework file meets, in ours (with
+# the figures pydantic gives in ``ctx``); any other kind keeps pydantic's sentence.
+_MESSAGES = {
+    "int_parsing": N_("a whole number is expected"),
+    "int_type": N_("a whole number is expected"),
+    "int_from_float": N_("a whole number is expected"),
+    "decimal_parsing": N_("a number is expected"),
+    "decimal_type": N_("a number is expected"),
+    "finite_number": N_("a number is expected"),
+    "string_type": N_("a text is expected"),
+    "string_too_short": N_("may not be empty"),
+    "bool_type": N_("yes or no (true or false) is expected"),
+    "bool_parsing": N_("yes or no (true or false) is expected"),
+    "greater_than": N_("must be greater than {gt}"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than": N_("must be less than {lt}"),
+    "less_than_equal": N_("must be at most {le}"),
+    "decimal_max_places": N_("may have at most {decimal_places} decimal places"),
+    "decimal_max_digits": N_("may have at most {max_digits} digits"),
+    "decimal_whole_digits": N_("has too many digits before the decimal point"),
+    "literal_error": N_("must be one of {expected}"),
+    "model_type": N_("keys with values are expected here"),
+    "dict_type": N_("keys with values are expected here"),
+    "list_type": N_("a list is expected"),
+    "too_short": N_("needs at least {min_length} item(s)"),
+}
+
+
+def _message(item: Any) -> str:
+    wanted = _MESSAGES.get(item["type"])
+    if wanted is None:
+        return str(item["msg"])
+    figures = {
+        k: format(v, "f") if isinstance(v, Decimal) else v for k, v in item.get("ctx", {}).items()
+    }
+    return _(wanted).format(**figures)
+
+
 def pydantic_problems(error: ValidationError) -> list[Problem]:
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
-        message = item["msg"]
+        message = _message(item)
         if item["type"] == "extra_forbidden":
             message = _("unknown key")
         elif item["type"] == "missing":

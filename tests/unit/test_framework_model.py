@@ -130,3 +130,33 @@ def test_opening_a_stored_framework_does_not_import_pydantic(tmp_path: Path) -> 
         [sys.executable, "-c", script, str(stored)], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_structure_problems_are_said_in_our_words_in_either_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bad = dict(
+        _FULL,
+        illustrative="mungkin",
+        scale=[{"value": "satu", "name": ""}, {"value": 2, "name": "Dua"}],
+        predicates=[{"min": "banyak", "name": "Kurang"}],
+        dimensions=[dict(_FULL["dimensions"][0], weight=-1)],
+    )
+    found = {}
+    for language in ("en", "id"):
+        monkeypatch.setenv("EVALUATOR_LANG", language)
+        with pytest.raises(FrameworkError) as caught:
+            framework_from_data(bad)
+        found[language] = {p.where: p.message for p in caught.value.problems}
+    expected = {
+        "illustrative": (
+            "yes or no (true or false) is expected",
+            "harus ya atau tidak (true atau false)",
+        ),
+        "scale[0].value": ("a whole number is expected", "harus bilangan bulat"),
+        "scale[0].name.id": ("may not be empty", "tidak boleh kosong"),
+        "predicates[0].min": ("a number is expected", "harus berupa angka"),
+        "dimensions[0].weight": ("must be greater than 0", "harus lebih dari 0"),
+    }
+    for where, (english, indonesian) in expected.items():
+        assert (found["en"][where], found["id"][where]) == (english, indonesian), where

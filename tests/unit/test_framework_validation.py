@@ -262,7 +262,7 @@ def test_weight_that_is_not_a_number_is_reported_at_its_place(tmp_path: Path) ->
     problem = only_problem(path)
 
     assert problem.where == f"{INDICATOR_0}.weight"
-    assert "decimal" in problem.message
+    assert problem.message == "a number is expected"
     assert problem.line == line_of(path, "weight: abc")
 
 
@@ -273,7 +273,7 @@ def test_levels_written_as_a_list_are_refused(tmp_path: Path) -> None:
     problem = only_problem(write_framework(tmp_path, mutate))
 
     assert problem.where == "dimensions[1].indicators[0].levels"
-    assert "dictionary" in problem.message
+    assert problem.message == "keys with values are expected here"
 
 
 def test_scale_value_that_is_not_a_whole_number_is_refused(tmp_path: Path) -> None:
@@ -284,7 +284,7 @@ def test_scale_value_that_is_not_a_whole_number_is_refused(tmp_path: Path) -> No
     problem = only_problem(path)
 
     assert problem.where == "scale[0].value"
-    assert "integer" in problem.message
+    assert problem.message == "a whole number is expected"
     assert problem.line == line_of(path, "value: x")
 
 
