@@ -567,16 +567,20 @@ class NavigatorModel(QStandardItemModel):
     def _refill_indicators(self) -> None:
         """Every indicator row filled again (the view's font or pixel ratio changed)."""
         for number, node in enumerate(self._nodes):
-            if node.kind != INDICATOR:
-                continue
-            blocked = self.blockSignals(True)
-            try:
-                self._fill(number)
-            finally:
-                self.blockSignals(blocked)
-            first = self.indexFromItem(self._items[number][0])
-            last = self.indexFromItem(self._items[number][2])
-            self.dataChanged.emit(first, last)
+            if node.kind == INDICATOR:
+                self._refill_row(number)
+
+    def _refill_row(self, number: int) -> None:
+        """Fill node ``number``'s row again and say so once: the items' own signals
+        (one per cell and role) are held back meanwhile."""
+        blocked = self.blockSignals(True)
+        try:
+            self._fill(number)
+        finally:
+            self.blockSignals(blocked)
+        first = self.indexFromItem(self._items[number][0])
+        last = self.indexFromItem(self._items[number][2])
+        self.dataChanged.emit(first, last)
 
     # --- following the session -----------------------------------------------
 
@@ -609,13 +613,4 @@ class NavigatorModel(QStandardItemModel):
             else:
                 continue
             if moved:
-                # One dataChanged per row, as before: the items' own signals (one per
-                # cell and role) are held back while the row is filled again.
-                blocked = self.blockSignals(True)
-                try:
-                    self._fill(number)
-                finally:
-                    self.blockSignals(blocked)
-                first = self.indexFromItem(self._items[number][0])
-                last = self.indexFromItem(self._items[number][2])
-                self.dataChanged.emit(first, last)
+                self._refill_row(number)
