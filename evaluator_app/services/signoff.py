@@ -35,8 +35,9 @@ def snapshot(session: EvaluationSession) -> dict[str, Any]:
     """Everything the minutes show, as canonical data (evidence by hash)."""
     framework = framework_of(session)
     db = object_session(session)
-    loaded = list(session.assessments) if db is None else []
-    if db is not None:  # one query per kind of record, not three per indicator (issue 9)
+    if db is None:
+        loaded = list(session.assessments)
+    else:  # one query per kind of record, not three per indicator (issue 9)
         # Kept in a list: the identity map holds objects weakly, and loaded children
         # of assessments nobody holds are gone by the time they are read.
         loaded = list(
