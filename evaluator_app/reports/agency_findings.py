@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
 from evaluator_app.reports.inputs import parse_snapshot
-from evaluator_app.reports.layout import PageDecor, styles, write_pdf
+from evaluator_app.reports.layout import PageDecor, paragraph, styles, write_pdf
 from evaluator_app.reports.sections import (
     check_framework,
     findings_by_agency,
@@ -51,17 +51,17 @@ def render_agency_findings(
         [],
     )
     story: list[Flowable] = [
-        Paragraph(texts("agency_title"), s.title),
-        Paragraph(texts("agency_for", agency=agency.strip()), s.subtitle),
+        paragraph(texts("agency_title"), s.title),
+        paragraph(texts("agency_for", agency=agency.strip()), s.subtitle),
         Spacer(1, 12),
-        Paragraph(reference_line(data, texts, number), s.body),
+        paragraph(reference_line(data, texts, number), s.body),
         Spacer(1, 4),
     ]
     if findings:
-        story.append(Paragraph(texts("agency_intro", agency=agency.strip()), s.body))
+        story.append(paragraph(texts("agency_intro", agency=agency.strip()), s.body))
         story.append(findings_table(findings, framework, texts, titles=True))
     else:
-        story.append(Paragraph(texts("agency_none", agency=agency.strip()), s.body))
+        story.append(paragraph(texts("agency_none", agency=agency.strip()), s.body))
     decor = PageDecor(texts, number, data.hash, draft=False)
     subject = texts.plain("doc_subject_agency", agency=agency.strip())
     return write_pdf(story, Path(out), decor, title=subject, subject=subject)

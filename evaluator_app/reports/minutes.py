@@ -14,11 +14,18 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.reports.inputs import Person, Snapshot, parse_snapshot
-from evaluator_app.reports.layout import CONTENT_WIDTH, PageDecor, data_table, styles, write_pdf
+from evaluator_app.reports.layout import (
+    CONTENT_WIDTH,
+    PageDecor,
+    data_table,
+    paragraph,
+    styles,
+    write_pdf,
+)
 from evaluator_app.reports.results import indicators_section, results_section
 from evaluator_app.reports.sections import (
     check_framework,
@@ -63,13 +70,13 @@ class MinutesLayout:
 
 def _head(snapshot: Snapshot, texts: Texts, number: str | None) -> list[Flowable]:
     s = styles()
-    story: list[Flowable] = [Paragraph(texts("title"), s.title)]
+    story: list[Flowable] = [paragraph(texts("title"), s.title)]
     if snapshot.meeting.amendment > 0:
-        story.append(Paragraph(texts("amendment_head", n=snapshot.meeting.amendment), s.subtitle))
+        story.append(paragraph(texts("amendment_head", n=snapshot.meeting.amendment), s.subtitle))
     story += [
-        Paragraph(texts("number", number=number or texts.plain("blank")), s.centred),
+        paragraph(texts("number", number=number or texts.plain("blank")), s.centred),
         Spacer(1, 6),
-        Paragraph(subject_line(snapshot, texts), s.subtitle),
+        paragraph(subject_line(snapshot, texts), s.subtitle),
         Spacer(1, 14),
     ]
     return story
@@ -101,9 +108,9 @@ def _opening(snapshot: Snapshot, framework: Framework, texts: Texts) -> list[Flo
         framework=framework.title.get(texts.language),
         version=framework.version,
     )
-    story: list[Flowable] = [Paragraph(text, s.body)]
+    story: list[Flowable] = [paragraph(text, s.body)]
     if meeting.amendment > 0:
-        story.append(Paragraph(texts("amendment_opening", n=meeting.amendment), s.body))
+        story.append(paragraph(texts("amendment_opening", n=meeting.amendment), s.body))
     return story
 
 
@@ -122,29 +129,29 @@ def _attendance(snapshot: Snapshot, texts: Texts) -> list[Flowable]:
         texts("col_role"),
         texts("col_present"),
     ]
-    rows: list[list[Flowable]] = [[Paragraph(h, s.cell_head) for h in head]]
+    rows: list[list[Flowable]] = [[paragraph(h, s.cell_head) for h in head]]
     for n, person in enumerate(sorted(snapshot.people, key=order), 1):
         name = f"<b>{escape(person.name)}</b>"
         if person.nip:
             name += "<br/>" + texts("nip", nip=person.nip)
         rows.append(
             [
-                Paragraph(str(n), s.cell_right),
-                Paragraph(name, s.cell),
-                Paragraph(escape(person.position), s.cell),
-                Paragraph(escape(person.organisation), s.cell),
-                Paragraph(texts.code("role", person.role), s.cell),
-                Paragraph(texts("present" if person.present else "absent"), s.cell),
+                paragraph(str(n), s.cell_right),
+                paragraph(name, s.cell),
+                paragraph(escape(person.position), s.cell),
+                paragraph(escape(person.organisation), s.cell),
+                paragraph(texts.code("role", person.role), s.cell),
+                paragraph(texts("present" if person.present else "absent"), s.cell),
             ]
         )
     widths = [8 * mm, 45 * mm, 0, 34 * mm, 25 * mm, 21 * mm]
     widths[2] = CONTENT_WIDTH - sum(widths)
-    return [Paragraph(texts("attendance_intro"), s.body), data_table(rows, widths)]
+    return [paragraph(texts("attendance_intro"), s.body), data_table(rows, widths)]
 
 
 def _section(title: str, body: Sequence[Flowable]) -> list[Flowable]:
     """A section heading kept on the page of what follows it."""
-    heading = Paragraph(title, styles().heading)
+    heading = paragraph(title, styles().heading)
     if not body:
         return [heading]
     return [KeepTogether([heading, body[0]]), *body[1:]]
@@ -182,12 +189,12 @@ def render_minutes(
         place=place_of(data.meeting.region),
         date=long_date(day, language) if day else texts.plain("blank"),
     )
-    closing: list[Flowable] = [Spacer(1, 6), Paragraph(texts("closing"), s.body), Spacer(1, 8)]
+    closing: list[Flowable] = [Spacer(1, 6), paragraph(texts("closing"), s.body), Spacer(1, 8)]
     signatures = signature_rows(chosen, texts, boxes, place_date)
     if signatures:
         closing_block: list[Flowable] = [KeepTogether([*closing, signatures[0]]), *signatures[1:]]
     else:
-        closing_block = [*closing, Paragraph(place_date, s.body)]
+        closing_block = [*closing, paragraph(place_date, s.body)]
 
     story: list[Flowable] = [
         *_head(data, texts, number),

@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.reports.inputs import parse_snapshot
-from evaluator_app.reports.layout import PageDecor, styles, write_pdf
+from evaluator_app.reports.layout import PageDecor, paragraph, styles, write_pdf
 from evaluator_app.reports.sections import check_framework, outstanding_section, reference_line
 from evaluator_app.reports.texts import Texts
 
@@ -25,10 +25,10 @@ def render_outstanding_evidence(
     s = styles()
     number = data.meeting.document_number
     story: list[Flowable] = [
-        Paragraph(texts("outstanding_title"), s.title),
-        Paragraph(texts("outstanding_for", region=data.meeting.region), s.subtitle),
+        paragraph(texts("outstanding_title"), s.title),
+        paragraph(texts("outstanding_for", region=data.meeting.region), s.subtitle),
         Spacer(1, 12),
-        Paragraph(reference_line(data, texts, number), s.body),
+        paragraph(reference_line(data, texts, number), s.body),
         *outstanding_section(data, framework, texts),
     ]
     decor = PageDecor(texts, number, data.hash, draft=False)

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape, unescape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from evaluator_app.domain.framework import Framework, Group, Indicator
 from evaluator_app.domain.scoring import ScoreCard, for_display, predicate_for, score_framework
@@ -30,6 +30,7 @@ from evaluator_app.reports.layout import (
     RULE,
     cells,
     data_table,
+    paragraph,
     short_cell,
     styles,
 )
@@ -67,7 +68,7 @@ def results_section(snapshot: Snapshot, framework: Framework, texts: Texts) -> l
     """Index and predicate, the score table and the radar chart."""
     agreed, claimed = score_cards(snapshot, framework)
     story = [
-        Paragraph(_summary(snapshot, framework, agreed, texts), styles().body),
+        paragraph(_summary(snapshot, framework, agreed, texts), styles().body),
         _score_table(snapshot, framework, agreed, claimed, texts),
         Spacer(1, 10),
     ]
@@ -155,7 +156,7 @@ def _score_table(
         if previous is not None:
             before = previous.index if code is None else previous.groups.get(code)
             shown.insert(0, score_text(before, texts))
-        return [Paragraph(text, style) for text in shown]
+        return [paragraph(text, style) for text in shown]
 
     for group, depth in _walk(list(framework.dimensions)):
         score = agreed.groups[group.code]
@@ -166,8 +167,8 @@ def _score_table(
             extra.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), GROUP_FILL))
         rows.append(
             [
-                Paragraph(escape(group.code), style),
-                Paragraph(indent + escape(group.title.get(texts.language)), style),
+                paragraph(escape(group.code), style),
+                paragraph(indent + escape(group.title.get(texts.language)), style),
                 *numbers(
                     group.code,
                     score_text(_agreed_value(snapshot, agreed, group.code), texts),
@@ -180,8 +181,8 @@ def _score_table(
     extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 1.0, RULE))
     rows.append(
         [
-            Paragraph("", s.cell_bold),
-            Paragraph(texts("row_index"), s.cell_bold),
+            paragraph("", s.cell_bold),
+            paragraph(texts("row_index"), s.cell_bold),
             *numbers(
                 None,
                 score_text(snapshot.index, texts),
@@ -230,7 +231,7 @@ def _chart(
         framework.level_values(),
         CONTENT_WIDTH,
     )
-    caption = Paragraph(texts("chart_caption"), styles().caption)
+    caption = paragraph(texts("chart_caption"), styles().caption)
     return KeepTogether([chart, Spacer(1, 4), caption])
 
 
@@ -286,7 +287,7 @@ def _clarifications(record: IndicatorRecord, snapshot: Snapshot, texts: Texts) -
         if c.answer:
             text += f"<br/><b>{texts('answer')}:</b> {escape(c.answer)}"
         text += f'<br/><font color="{MUTED_HEX}" size="7.5">({by})</font>'
-        out.append(Paragraph(text, s.cell))
+        out.append(paragraph(text, s.cell))
     return out
 
 
@@ -318,7 +319,7 @@ def _evidence_table(record: IndicatorRecord, texts: Texts) -> Table:
         )
         rows.append(
             [
-                Paragraph(title, s.cell),
+                paragraph(title, s.cell),
                 *(short_cell(text, s.cell, w) for text, w in zip(short, fixed, strict=True)),
             ]
         )
@@ -344,26 +345,26 @@ def indicator_block(
     texts: Texts,
 ) -> list[Flowable]:
     s = styles()
-    title = Paragraph(
+    title = paragraph(
         f"{escape(indicator.code)}&nbsp;&nbsp;{escape(indicator.title.get(texts.language))}",
         s.indicator,
     )
     rows: list[list[Flowable | list[Flowable]]] = []
 
     def row(label: str, value: Flowable | list[Flowable]) -> None:
-        rows.append([Paragraph(label, s.label), value])
+        rows.append([paragraph(label, s.label), value])
 
-    row(texts("agreed_level"), Paragraph(_agreed_text(record, framework, texts), s.cell))
+    row(texts("agreed_level"), paragraph(_agreed_text(record, framework, texts), s.cell))
     if record is not None and record.rationale.strip():
-        row(texts("rationale"), Paragraph(escape(record.rationale.strip()), s.cell))
+        row(texts("rationale"), paragraph(escape(record.rationale.strip()), s.cell))
     if record is not None:
         self_level = _level_text(framework, record.self_level, texts)
-        row(texts("self_level"), Paragraph(self_level, s.cell))
+        row(texts("self_level"), paragraph(self_level, s.cell))
         if snapshot.show_ratings and record.ratings:
-            row(texts("ratings"), Paragraph(_ratings_text(record, snapshot, texts), s.cell))
+            row(texts("ratings"), paragraph(_ratings_text(record, snapshot, texts), s.cell))
         if record.notes.strip():
             notes = escape(record.notes.strip()).replace("\n", "<br/>")
-            row(texts("notes"), Paragraph(notes, s.cell))
+            row(texts("notes"), paragraph(notes, s.cell))
         if record.clarifications:
             row(texts("clarifications"), _clarifications(record, snapshot, texts))
         if record.evidence:
@@ -395,7 +396,7 @@ def indicators_section(snapshot: Snapshot, framework: Framework, texts: Texts) -
     def visit(group: Group, depth: int) -> None:
         style = s.band if depth == 0 else s.subheading
         text = f"{escape(group.code)}&nbsp;&nbsp;{escape(group.title.get(texts.language))}"
-        headings.append(Paragraph(text, style))
+        headings.append(paragraph(text, style))
         for indicator in group.indicators:
             block = indicator_block(
                 indicator, snapshot.indicators.get(indicator.code), snapshot, framework, texts

@@ -19,7 +19,14 @@ from evaluator_app.domain.framework import Framework
 from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
 from evaluator_app.reports.inputs import Evidence, Finding, Snapshot
-from evaluator_app.reports.layout import CONTENT_WIDTH, GROUP_FILL, cells, data_table, styles
+from evaluator_app.reports.layout import (
+    CONTENT_WIDTH,
+    GROUP_FILL,
+    cells,
+    data_table,
+    paragraph,
+    styles,
+)
 from evaluator_app.reports.texts import Texts
 from evaluator_app.reports.wording import local_moment, long_date
 
@@ -108,12 +115,12 @@ def findings_table(
             indicator = f"<b>{indicator}</b><br/>{title}"
         rows.append(
             [
-                Paragraph(str(n), s.cell_right),
-                Paragraph(escape(finding.text), s.cell),
-                Paragraph(escape(finding.recommendation) or texts("nothing"), s.cell),
-                Paragraph(indicator, s.cell),
-                Paragraph(texts.code("priority", finding.priority), s.cell),
-                Paragraph(short_date(finding.due_date, texts), s.cell),
+                paragraph(str(n), s.cell_right),
+                paragraph(escape(finding.text), s.cell),
+                paragraph(escape(finding.recommendation) or texts("nothing"), s.cell),
+                paragraph(indicator, s.cell),
+                paragraph(texts.code("priority", finding.priority), s.cell),
+                paragraph(short_date(finding.due_date, texts), s.cell),
             ]
         )
     return data_table(rows, widths)
@@ -124,11 +131,11 @@ def findings_section(snapshot: Snapshot, framework: Framework, texts: Texts) -> 
     s = styles()
     groups = findings_by_agency(snapshot, framework)
     if not groups:
-        return [Paragraph(texts("no_findings"), s.body)]
-    story: list[Flowable] = [Paragraph(texts("findings_intro"), s.body)]
+        return [paragraph(texts("no_findings"), s.body)]
+    story: list[Flowable] = [paragraph(texts("findings_intro"), s.body)]
     for number, (agency, findings) in enumerate(groups.items(), 1):
         name = escape(agency) if agency else texts("no_agency")
-        heading = Paragraph(f"{number}. {name}", s.subheading)
+        heading = paragraph(f"{number}. {name}", s.subheading)
         story.append(KeepTogether([heading, findings_table(findings, framework, texts)]))
     return story
 
@@ -140,8 +147,8 @@ def due_of(evidence: Evidence, snapshot: Snapshot) -> dt.date | None:
 def outstanding_intro(snapshot: Snapshot, texts: Texts) -> Paragraph:
     deadline = snapshot.meeting.evidence_deadline
     if deadline is None:
-        return Paragraph(texts("outstanding_intro_plain"), styles().body)
-    return Paragraph(
+        return paragraph(texts("outstanding_intro_plain"), styles().body)
+    return paragraph(
         texts("outstanding_intro", deadline=long_date(deadline, texts.language)), styles().body
     )
 
@@ -169,7 +176,7 @@ def outstanding_table(snapshot: Snapshot, framework: Framework, texts: Texts) ->
             current = code
             title = escape(indicator_title(framework, code, texts.language))
             row = len(rows)
-            rows.append([Paragraph(f"<b>{escape(code)}</b>  {title}", s.cell), "", "", ""])
+            rows.append([paragraph(f"<b>{escape(code)}</b>  {title}", s.cell), "", "", ""])
             extra += [
                 ("SPAN", (0, row), (-1, row)),
                 ("BACKGROUND", (0, row), (-1, row), GROUP_FILL),
@@ -179,10 +186,10 @@ def outstanding_table(snapshot: Snapshot, framework: Framework, texts: Texts) ->
             text += f"<br/><font size=7.5>{escape(evidence.note)}</font>"
         rows.append(
             [
-                Paragraph(str(n), s.cell_right),
-                Paragraph(text, s.cell),
-                Paragraph(texts.code("kind", evidence.kind), s.cell),
-                Paragraph(short_date(due_of(evidence, snapshot), texts), s.cell),
+                paragraph(str(n), s.cell_right),
+                paragraph(text, s.cell),
+                paragraph(texts.code("kind", evidence.kind), s.cell),
+                paragraph(short_date(due_of(evidence, snapshot), texts), s.cell),
             ]
         )
     return data_table(rows, widths, extra=extra)
@@ -191,7 +198,7 @@ def outstanding_table(snapshot: Snapshot, framework: Framework, texts: Texts) ->
 def outstanding_section(snapshot: Snapshot, framework: Framework, texts: Texts) -> list[Flowable]:
     table = outstanding_table(snapshot, framework, texts)
     if table is None:
-        return [Paragraph(texts("no_outstanding"), styles().body)]
+        return [paragraph(texts("no_outstanding"), styles().body)]
     return [outstanding_intro(snapshot, texts), table, Spacer(1, 6)]
 
 

@@ -18,11 +18,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from evaluator_app.i18n import _
 from evaluator_app.reports.errors import ReportError
-from evaluator_app.reports.layout import CONTENT_WIDTH, FONT, styles
+from evaluator_app.reports.layout import CONTENT_WIDTH, FONT, paragraph, styles
 from evaluator_app.reports.texts import Texts
 
 BOX_WIDTH = 62 * mm
@@ -136,15 +136,15 @@ def _image(signer: SignerBlock) -> ImageReader | None:
 
 def _block(signer: SignerBlock, texts: Texts, boxes: dict[str, Box], top: str) -> list[Flowable]:
     s = styles()
-    parts: list[Flowable] = [Paragraph(top or "&nbsp;", s.sign)]
-    parts.append(Paragraph(escape(signer.role_label) or "&nbsp;", s.sign))
-    parts.append(Paragraph(f"{escape(signer.position)}," if signer.position else "&nbsp;", s.sign))
+    parts: list[Flowable] = [paragraph(top or "&nbsp;", s.sign)]
+    parts.append(paragraph(escape(signer.role_label) or "&nbsp;", s.sign))
+    parts.append(paragraph(f"{escape(signer.position)}," if signer.position else "&nbsp;", s.sign))
     parts += [Spacer(1, 3), SignatureBox(signer, boxes), Spacer(1, 3)]
-    parts.append(Paragraph(f"<u>{escape(signer.name)}</u>", s.sign_name))
+    parts.append(paragraph(f"<u>{escape(signer.name)}</u>", s.sign_name))
     if signer.shows_rank:
-        parts.append(Paragraph(escape(signer.rank), s.sign))
+        parts.append(paragraph(escape(signer.rank), s.sign))
     if signer.nip:
-        parts.append(Paragraph(texts("nip", nip=signer.nip), s.sign))
+        parts.append(paragraph(texts("nip", nip=signer.nip), s.sign))
     return parts
 
 
