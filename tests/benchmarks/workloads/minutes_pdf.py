@@ -6,7 +6,7 @@ the file.  The baseline is ReportLab building the very same flowables: a
 second export whose layout step (``reports.layout._render``) is replaced by a
 plain ``SimpleDocTemplate.build`` of the story it is given, timed alone.
 
-The two alternate ``REPETITIONS`` times and each figure is the median: single
+The two alternate ``REPETITIONS`` (5) times and each figure is the median: single
 runs of either swung by a quarter on this shared machine (issue 9).
 """
 
@@ -20,7 +20,7 @@ from unittest import mock
 from workloads.data import BenchData
 from workloads.rows import Row, median
 
-REPETITIONS = 3
+REPETITIONS = 5
 
 
 def _baseline(data: BenchData) -> tuple[float, int]:
