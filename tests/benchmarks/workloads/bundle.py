@@ -4,10 +4,11 @@
 Beside it, the durable floor: the same baseline plus the least that keeping
 the data safe costs, with no database and no checks: the zip made durable
 (``fdatasync``) before it counts as written, and its members written into one
-file made durable before they count as imported (one sequential write and one
-sync: less than any real store of separate files).  No export-then-import that
-survives a power cut can be faster than that floor on the same disk, so the
-ratio of the floor to the baseline says what the budget can ask (issue 9).
+file made durable before they count as imported (one sequential write, synced
+in the background as it grows: less than any real store of separate files).
+An export-then-import that survives a power cut is hardly faster than that
+floor on the same disk, so the ratio of the floor to the baseline says what
+the budget can ask (issue 9).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -53,27 +55,70 @@ def _baseline(files: list[Path], out: Path) -> float:
     return time.perf_counter() - started
 
 
+class _Syncer:
+    """``fdatasync`` in a thread every ``EVERY`` bytes written, so that the disk
+    writes while the next bytes are hashed and the last sync waits for the tail
+    only (the export's own technique; a sync only at the end is 0.4-0.5 of the
+    baseline here, overlapped 0.6-0.85)."""
+
+    EVERY = 16 << 20
+
+    def __init__(self, fd: int) -> None:
+        self._fd, self._since, self._done = fd, 0, False
+        self._more = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def wrote(self, count: int) -> None:
+        self._since += count
+        if self._since >= self.EVERY:
+            self._since = 0
+            self._more.set()
+
+    def _run(self) -> None:
+        while True:
+            self._more.wait()
+            self._more.clear()
+            if self._done:
+                return
+            os.fdatasync(self._fd)
+
+    def finish(self) -> None:
+        self._done = True
+        self._more.set()
+        self._thread.join()
+        os.fdatasync(self._fd)
+
+
 def _durable_floor(files: list[Path], work: Path) -> float:
     bundle, pack = work / "floor.zip", work / "floor.pack"
     started = time.perf_counter()
-    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_STORED) as archive:
-        for path in files:
-            digest = hashlib.sha256()
-            with path.open("rb") as source, archive.open(path.name, "w", force_zip64=True) as sink:
-                while chunk := source.read(CHUNK):
-                    digest.update(chunk)
-                    sink.write(chunk)
-        archive.fp.flush()  # type: ignore[union-attr]
-        os.fdatasync(archive.fp.fileno())  # type: ignore[union-attr]
+    with bundle.open("wb") as raw:
+        syncer = _Syncer(raw.fileno())
+        with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
+            for path in files:
+                digest = hashlib.sha256()
+                with (
+                    path.open("rb") as source,
+                    archive.open(path.name, "w", force_zip64=True) as sink,
+                ):
+                    while chunk := source.read(CHUNK):
+                        digest.update(chunk)
+                        sink.write(chunk)
+                        syncer.wrote(len(chunk))
+        raw.flush()
+        syncer.finish()
     with zipfile.ZipFile(bundle) as archive, pack.open("wb") as out:
+        syncer = _Syncer(out.fileno())
         for info in archive.infolist():
             digest = hashlib.sha256()
             with archive.open(info) as member:
                 while chunk := member.read(CHUNK):
                     digest.update(chunk)
                     out.write(chunk)
+                    syncer.wrote(len(chunk))
         out.flush()
-        os.fdatasync(out.fileno())
+        syncer.finish()
     seconds = time.perf_counter() - started
     bundle.unlink()
     pack.unlink()
