@@ -19,7 +19,9 @@ import sqlite3
 import threading
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from workloads.data import BenchData
 from workloads.rows import Row
@@ -37,21 +39,36 @@ def _evidence_files(data: BenchData) -> list[Path]:
     return [data.large_dir / "evidence" / d[:2] / d[2:] for d in digests]
 
 
+def _hash_through(
+    source: IO[bytes], sink: IO[bytes] | None = None, wrote: Callable[[int], None] | None = None
+) -> str:
+    """Read ``source`` to its end, hashing it, writing it to ``sink`` if given."""
+    digest = hashlib.sha256()
+    while chunk := source.read(CHUNK):
+        digest.update(chunk)
+        if sink is not None:
+            sink.write(chunk)
+        if wrote is not None:
+            wrote(len(chunk))
+    return digest.hexdigest()
+
+
+def _zip(
+    files: list[Path], archive: zipfile.ZipFile, wrote: Callable[[int], None] | None = None
+) -> None:
+    for path in files:
+        with path.open("rb") as source, archive.open(path.name, "w", force_zip64=True) as sink:
+            _hash_through(source, sink, wrote)
+
+
 def _baseline(files: list[Path], out: Path) -> float:
     started = time.perf_counter()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-        for path in files:
-            digest = hashlib.sha256()
-            with path.open("rb") as source, archive.open(path.name, "w", force_zip64=True) as sink:
-                while chunk := source.read(CHUNK):
-                    digest.update(chunk)
-                    sink.write(chunk)
+        _zip(files, archive)
     with zipfile.ZipFile(out) as archive:
         for info in archive.infolist():
-            digest = hashlib.sha256()
             with archive.open(info) as member:
-                while chunk := member.read(CHUNK):
-                    digest.update(chunk)
+                _hash_through(member)
     return time.perf_counter() - started
 
 
@@ -96,27 +113,14 @@ def _durable_floor(files: list[Path], work: Path) -> float:
     with bundle.open("wb") as raw:
         syncer = _Syncer(raw.fileno())
         with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
-            for path in files:
-                digest = hashlib.sha256()
-                with (
-                    path.open("rb") as source,
-                    archive.open(path.name, "w", force_zip64=True) as sink,
-                ):
-                    while chunk := source.read(CHUNK):
-                        digest.update(chunk)
-                        sink.write(chunk)
-                        syncer.wrote(len(chunk))
+            _zip(files, archive, syncer.wrote)
         raw.flush()
         syncer.finish()
     with zipfile.ZipFile(bundle) as archive, pack.open("wb") as out:
         syncer = _Syncer(out.fileno())
         for info in archive.infolist():
-            digest = hashlib.sha256()
             with archive.open(info) as member:
-                while chunk := member.read(CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-                    syncer.wrote(len(chunk))
+                _hash_through(member, out, syncer.wrote)
         out.flush()
         syncer.finish()
     seconds = time.perf_counter() - started
