@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from evaluator_app.services.backups import check_backup
 from evaluator_app.services.demo import ensure_demo
 from evaluator_app.services.operation import Context, open_context
 from evaluator_app.ui.actions import Command
@@ -73,6 +74,28 @@ def test_without_a_session_the_start_screen_shows(qtbot: QtBot, ctx: Context, ba
     qtbot.addWidget(windows.start)
     assert _visible_start_windows() == [windows.start]
     assert windows.sessions == {}
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "raise")
+def test_the_daily_backup_is_copied_after_the_window_shows(
+    qtbot: QtBot, ctx: Context, sleman: str
+) -> None:
+    """Not before the window: a large archive's database takes 0.4 s to copy."""
+    backups = ctx.store.data_dir / "backups"
+    windows = start_gui(ctx, sleman)
+    qtbot.addWidget(windows.sessions[sleman])
+    assert windows.sessions[sleman].isVisible()
+    assert windows.daily_backup is None
+    assert not list(backups.glob("*daily*"))
+
+    qtbot.waitUntil(lambda: windows.daily_backup is not None, timeout=5000)
+    assert windows.daily_backup is not None
+    windows.daily_backup.join(timeout=30)
+    (made,) = backups.glob("*-daily.sqlite")
+    assert check_backup(made)  # a sound database of a known revision
+    # Once a day: asked again, the thread is the same and no second copy is made.
+    assert windows.back_up_daily() is windows.daily_backup
+    assert len(list(backups.glob("*-daily.sqlite"))) == 1
 
 
 _START_SCRIPT = """
