@@ -401,8 +401,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = fi.add_parser("remove", help=_("remove a finding"))
     sub.add_argument("finding")
 
-    for name in ("undo", "redo"):
-        sub = add(name, cmd_undo, f"{name} the last change to a session")
+    for name, about in (
+        ("undo", _("undo the last change to a session")),
+        ("redo", _("redo the last change undone in a session")),
+    ):
+        sub = add(name, cmd_undo, about)
         sub.add_argument("id", help=_("session"))
 
     sub = add("export", cmd_export, _("minutes as PDF: a draft, the signed file, or extracts"))

@@ -12,11 +12,13 @@ APP_NAME = "Evaluator"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    # Absolute, so that file URIs (the read-only look before opening) and paths
+    # in messages do not depend on the working folder.
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().absolute()
     from_env = os.environ.get(ENV_VAR)
     if from_env:
-        return Path(from_env).expanduser()
+        return Path(from_env).expanduser().absolute()
     from evaluator_app import preferences
 
     chosen = preferences.read(preferences.DATA_DIR).strip()

@@ -260,3 +260,18 @@ def test_assess_is_all_or_nothing_and_refuses_contradictions(
     with pytest.raises(SystemExit):
         main([*base, "assess", session_id, "GOV.1.1", "--notes", "bad \udcff"])
     assert "not valid UTF-8" in capsys.readouterr().err
+
+
+def test_a_data_folder_given_relative_to_the_working_folder_opens_again(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second open looks at the existing database read-only through a file URI,
+    # which a relative path cannot be.
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "--data-dir", "meeting", "demo")
+    assert code == 0, err
+    session_id = out.strip()
+    code, out, err = run(capsys, "--data-dir", "meeting", "session", "list")
+    assert code == 0, err
+    assert session_id[:8] in out
+    assert (tmp_path / "meeting" / "evaluator.sqlite").is_file()

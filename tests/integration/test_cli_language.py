@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
 from evaluator_app import preferences
 from evaluator_app.cli import main
+from evaluator_app.cli.parser import build_parser
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -91,3 +93,30 @@ def test_bad_usage_and_help_are_in_indonesian_by_default(
     with pytest.raises(SystemExit):
         main(["session", "shw"])
     assert "error: argument ACTION: invalid choice: 'shw'" in capsys.readouterr().err
+
+
+def _command_help(monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, str]:
+    """Every command's and action's one-line help, keyed by its path."""
+    monkeypatch.setenv("EVALUATOR_LANG", lang)
+    found: dict[str, str] = {}
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    found[f"{path} {choice.dest}".strip()] = choice.help or ""
+                for name, sub in action.choices.items():
+                    walk(sub, f"{path} {name}".strip())
+
+    walk(build_parser(), "")
+    return found
+
+
+def test_every_command_is_described_in_indonesian(monkeypatch: pytest.MonkeyPatch) -> None:
+    english = _command_help(monkeypatch, "en")
+    indonesian = _command_help(monkeypatch, "id")
+    assert english.keys() == indonesian.keys()
+    assert {"undo", "redo", "session list", "bundle import"} <= english.keys()
+    same = {path: text for path, text in english.items() if indonesian[path] == text}
+    assert same == {}
+    assert indonesian["undo"] == "batalkan perubahan terakhir pada sesi"
