@@ -7,6 +7,10 @@ read it back the way ``frameworks import`` does.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import os
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -221,3 +225,31 @@ def test_five_hundred_indicators_import_whole(tmp_path: Path) -> None:
     back = read_framework_xlsx(path)
     assert sum(1 for _ in back.indicators()) == 500
     assert back.content_hash == big.content_hash
+
+
+def _open_files() -> set[str]:
+    found = set()
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(FileNotFoundError):  # the listing's own descriptor
+            found.add(os.readlink(f"/proc/self/fd/{fd}"))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_workbook_with_a_broken_part_is_refused_and_left_closed(tmp_path: Path) -> None:
+    # The zip is sound, one part is not XML: openpyxl fails half-way through.
+    sound = workbook_file(tmp_path)
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(sound) as source, zipfile.ZipFile(broken, "w") as target:
+        for member in source.infolist():
+            data = source.read(member)
+            target.writestr(member, b"not xml" if member.filename == "xl/workbook.xml" else data)
+    gc.disable()  # a file left open would stay open until a collection
+    try:
+        problems = problems_of(broken)
+        assert str(broken) not in _open_files()
+    finally:
+        gc.enable()
+    assert len(problems) == 1
+    assert problems[0].startswith(": not a readable Excel workbook (.xlsx): XMLSyntaxError")
+    broken.unlink()  # Windows would refuse while it is open

@@ -117,12 +117,14 @@ def _check_container(path: Path) -> None:
 def _open(path: Path, data_only: bool) -> Any:
     from openpyxl import load_workbook
 
-    with warnings.catch_warnings():
+    # Opened here, not by openpyxl: it leaves its file open when a part fails to
+    # parse (fuzz-found), and a refused file must not stay locked (Windows).
+    with warnings.catch_warnings(), path.open("rb") as stream:
         # openpyxl warns about features it drops (extensions, some validations):
         # they do not matter for reading values.
         warnings.simplefilter("ignore")
         try:
-            return load_workbook(path, data_only=data_only, rich_text=False)
+            return load_workbook(stream, data_only=data_only, rich_text=False)
         except Exception as error:  # openpyxl raises many kinds on a broken package
             raise WorkbookError(
                 _("not a readable Excel workbook (.xlsx): {kind}: {error}").format(
