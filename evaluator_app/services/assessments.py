@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import RowMapping, Table, bindparam, select
+from sqlalchemy import RowMapping, bindparam, select
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.i18n import _
@@ -25,6 +25,7 @@ from evaluator_app.services.records import (
     not_in_framework,
     resolve_id,
 )
+from evaluator_app.store import tables
 from evaluator_app.store.models import (
     Assessment,
     EvaluationSession,
@@ -55,7 +56,7 @@ class _Edit:
         _check_level(framework, self.code, level)
 
 
-_assessments = cast(Table, Assessment.__table__)
+_assessments = tables.assessment_table
 # One statement for what a change needs, built once: these are the changes of every
 # minute of a meeting, and ORM objects and statement building cost more than the
 # statements (issue 9).

@@ -9,9 +9,8 @@ longer evaluates, hands their dimensions back (``services.participants``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
@@ -19,6 +18,7 @@ from evaluator_app.services.frameworks import framework_by_hash, framework_of
 from evaluator_app.services.operation import Context, operation, reading
 from evaluator_app.services.participants import EVALUATOR_ROLES, role_name
 from evaluator_app.services.records import editable_session, get, session_row
+from evaluator_app.store import tables
 from evaluator_app.store.models import Assignment, Participant
 
 
@@ -84,8 +84,8 @@ def assign_dimension(
 
 def assignments(ctx: Context, session_id: str) -> dict[str, AssignmentInfo]:
     """Dimension code -> its holder, in the framework's order of dimensions."""
-    held = cast(Table, Assignment.__table__)  # Core: the navigator reads it at start
-    people = cast(Table, Participant.__table__)
+    held = tables.assignment_table  # Core: the navigator reads it at start
+    people = tables.participant_table
     with reading(ctx) as db:
         session = session_row(db, session_id)
         framework = framework_by_hash(db, session.framework_id, session.content_hash)

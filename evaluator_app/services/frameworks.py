@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evaluator_app.bundled import shipped_frameworks_dir
@@ -30,6 +29,7 @@ from evaluator_app.domain.framework import (
 from evaluator_app.domain.framework_xlsx.layout import SUFFIXES
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
+from evaluator_app.store import tables
 from evaluator_app.store.models import EvaluationSession, FrameworkRecord
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -143,7 +143,7 @@ def framework_by_hash(db: Session, framework_id: str, content_hash: str) -> Fram
     when it is not parsed yet."""
     framework = _DEFINITIONS.get(content_hash)
     if framework is None:
-        table = cast(Table, FrameworkRecord.__table__)  # Core: no mapper set-up (records.py)
+        table = tables.framework_table  # Core: no mapper set-up (records.py)
         definition = db.execute(
             select(table.c.definition).where(table.c.id == framework_id)
         ).scalar_one()

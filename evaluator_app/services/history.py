@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.framework_mapping import translate
@@ -26,7 +26,8 @@ from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, reading
 from evaluator_app.services.records import get, session_row
 from evaluator_app.services.sessions import assessment_rows, session_overview
-from evaluator_app.store.models import EvaluationSession, FrameworkRecord
+from evaluator_app.store import tables
+from evaluator_app.store.models import EvaluationSession
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ def _earlier_id(db: Session, session: EvaluationSession) -> str | None:
 def _earlier(
     db: Session, session_id: str, framework_code: str, region: str, year: int, stage: int
 ) -> str | None:
-    sessions = cast(Table, EvaluationSession.__table__)
-    frameworks = cast(Table, FrameworkRecord.__table__)
+    sessions = tables.session_table
+    frameworks = tables.framework_table
     rows = db.execute(
         select(sessions.c.id, sessions.c.region, sessions.c.year, sessions.c.stage)
         .join(frameworks, sessions.c.framework_id == frameworks.c.id)

@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, event, insert, inspect, select
+from sqlalchemy import Connection, bindparam, event, insert, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
@@ -27,6 +27,7 @@ from sqlalchemy.orm.base import NO_VALUE
 from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import StorageError
+from evaluator_app.store import tables
 from evaluator_app.store.database import Store, StoreSession
 from evaluator_app.store.engine import WRITE
 from evaluator_app.store.models import BOOKKEEPING, AuditEvent, Record, new_id, utc_now
@@ -205,7 +206,7 @@ _HEAD_OF_NO_SESSION = (
     .order_by(AuditEvent.seq.desc())
     .limit(1)
 )
-_INSERT_EVENTS = insert(cast(Table, AuditEvent.__table__))
+_INSERT_EVENTS = insert(tables.audit_event_table)
 
 
 def chain_head(db: Session, session_id: str | None) -> tuple[int, str]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import TypeVar
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evaluator_app.i18n import N_, _
 from evaluator_app.services.errors import InvalidInput, NotFound, SessionLocked
+from evaluator_app.store import tables
 from evaluator_app.store.models import Assessment, EvaluationSession, FrameworkRecord, Record
 
 R = TypeVar("R", bound=Record)
@@ -162,8 +163,8 @@ def editable_session_row(db: Session, session_id: str) -> SessionFacts:
 # Plain table columns: an ORM statement would configure every mapper first, some
 # 60 ms of start-up on this machine, better spent after the window shows (issue 9).
 
-SESSIONS = cast(Table, EvaluationSession.__table__)
-FRAMEWORKS = cast(Table, FrameworkRecord.__table__)
+SESSIONS = tables.session_table
+FRAMEWORKS = tables.framework_table
 
 
 @dataclass(frozen=True)

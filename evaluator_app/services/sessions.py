@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Table, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.framework import Framework
@@ -22,6 +22,7 @@ from evaluator_app.services.frameworks import (
 )
 from evaluator_app.services.operation import Context, operation, reading
 from evaluator_app.services.records import SessionFields, editable_session, session_row
+from evaluator_app.store import tables
 from evaluator_app.store.models import Assessment, EvaluationSession, FrameworkRecord, Participant
 
 STATUSES = ("draft", "in_progress", "awaiting_signoff", "signed", "amended")
@@ -308,8 +309,8 @@ def session_overview(ctx: Context, session_id: str, language: str = "id") -> Ses
         return overview_of(db, session, assessment_rows(db, session.id), language)
 
 
-_ASSESSMENTS = cast(Table, Assessment.__table__)
-_PARTICIPANTS = cast(Table, Participant.__table__)
+_ASSESSMENTS = tables.assessment_table
+_PARTICIPANTS = tables.participant_table
 # What the overview and the navigator need of each assessment (Core, see records.py).
 _ASSESSMENT_ROWS = select(
     _ASSESSMENTS.c.indicator_code,

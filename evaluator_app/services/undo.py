@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Date, LargeBinary, Table, func, select
+from sqlalchemy import Date, LargeBinary, func, select
 from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
@@ -24,10 +24,10 @@ from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, UndoConflict
 from evaluator_app.services.operation import Context, operation, reading, to_json
 from evaluator_app.services.records import editable_session, record_name, session_row
+from evaluator_app.store import tables
 from evaluator_app.store.models import (
     RECORD_TYPES,
     AuditEvent,
-    Base,
     Record,
     UTCDateTime,
 )
@@ -79,7 +79,7 @@ _REPLAYS: dict[tuple[str, str], _Replay] = {}
 
 def _stacks(db: Session, session_id: str) -> Stacks:
     key = (str(db.connection().engine.url), session_id)
-    events = cast(Table, AuditEvent.__table__)  # Core: the menus are labelled at start
+    events = tables.audit_event_table  # Core: the menus are labelled at start
     replay = _REPLAYS.get(key)
     if replay is None or replay.hash != db.scalar(
         select(events.c.hash).where(events.c.session_id == session_id, events.c.seq == replay.seq)
@@ -184,7 +184,7 @@ def _replay(db: Session, events: list[AuditEvent], backwards: bool) -> None:
     Creations go first (parents before children), then field updates, then
     deletions (children before parents), so foreign keys hold at every step.
     """
-    order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
+    order = {table.name: n for n, table in enumerate(tables.metadata.sorted_tables)}
     creates: list[tuple[AuditEvent, str | None]] = []
     deletes: list[AuditEvent] = []
     updates: list[AuditEvent] = []

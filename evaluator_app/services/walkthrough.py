@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
@@ -17,14 +17,12 @@ from evaluator_app.services.frameworks import framework_by_hash
 from evaluator_app.services.operation import Context, reading
 from evaluator_app.services.records import assessment_of, get, session_row
 from evaluator_app.services.sessions import SessionOverview, assessment_rows, overview_of
+from evaluator_app.store import tables
 from evaluator_app.store.models import (
     Assessment,
-    Clarification,
     EvaluationSession,
-    Evidence,
     Finding,
     Participant,
-    Rating,
 )
 
 
@@ -70,10 +68,10 @@ def meeting_state(
         return overview, _states(db, session.id, overview.framework, rows)
 
 
-_ASSESSMENTS = cast(Table, Assessment.__table__)
-_CLARIFICATIONS = cast(Table, Clarification.__table__)
-_EVIDENCE = cast(Table, Evidence.__table__)
-_RATINGS = cast(Table, Rating.__table__)
+_ASSESSMENTS = tables.assessment_table
+_CLARIFICATIONS = tables.clarification_table
+_EVIDENCE = tables.evidence_table
+_RATINGS = tables.rating_table
 
 
 def _per_indicator(

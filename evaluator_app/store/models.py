@@ -1,58 +1,29 @@
-"""The records of DESIGN.md "Data", as SQLAlchemy 2 typed models.
+"""The ORM classes of the records, mapped onto the Core tables of ``tables``.
 
-Every record has a UUID key (stable across laptops), created/updated times, who
-updated it last and a version counter that SQLAlchemy bumps on each update
-(merge compares these).  Types are portable: nothing here is SQLite-only.
+Services that change records use these (the unit of work, the version counter,
+the audit listeners); reads that need no objects use the tables directly.
 """
 
 import datetime as dt
-import uuid
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    ForeignKey,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
-    TypeDecorator,
-    UniqueConstraint,
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    configure_mappers,
+    declared_attr,
+    deferred,
+    relationship,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, configure_mappers, mapped_column, relationship
 
+from evaluator_app.store import tables
+from evaluator_app.store.tables import BOOKKEEPING, UTCDateTime, new_id, utc_now
 
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Stores naive UTC, returns aware UTC, refuses naive input."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; use an aware one")
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
-        return None if value is None else value.replace(tzinfo=dt.UTC)
+__all__ = ["BOOKKEEPING", "RECORD_TYPES", "UTCDateTime", "new_id", "utc_now"]
 
 
 class Base(DeclarativeBase):
-    pass
+    metadata = tables.metadata
 
 
 class Record(Base):
@@ -60,46 +31,45 @@ class Record(Base):
 
     __abstract__ = True
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
-    updated_by: Mapped[str] = mapped_column(String(200), default="")
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    id: Mapped[str]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    updated_by: Mapped[str]
+    version: Mapped[int]
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
-
-
-# Fields that bookkeeping changes, not people: left out of the audit trail.
-BOOKKEEPING = frozenset({"created_at", "updated_at", "updated_by", "version"})
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
 
 
 class FrameworkRecord(Record):
     """A framework as loaded; sessions point at the exact definition they used."""
 
     __tablename__ = "framework"
-    __table_args__ = (UniqueConstraint("content_hash"),)
+    __table__ = tables.framework_table
 
-    code: Mapped[str] = mapped_column(String(100), index=True)
-    release: Mapped[str] = mapped_column(String(50))
-    title: Mapped[str] = mapped_column(String(300))
-    content_hash: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str]
+    release: Mapped[str]
+    title: Mapped[str]
+    content_hash: Mapped[str]
     # Deferred: sessions find their parsed definition in a cache by content hash.
-    definition: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
+    definition: Mapped[dict[str, Any]] = deferred(tables.framework_table.c.definition)
 
 
 class EvaluationSession(Record):
     __tablename__ = "session"
+    __table__ = tables.session_table
 
-    framework_id: Mapped[str] = mapped_column(ForeignKey("framework.id"))
-    region: Mapped[str] = mapped_column(String(200))
-    stage: Mapped[int] = mapped_column(Integer, default=2)
-    year: Mapped[int] = mapped_column(Integer)
-    starts_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
-    venue: Mapped[str] = mapped_column(String(300), default="")
-    status: Mapped[str] = mapped_column(String(20), default="draft")
-    evidence_deadline: Mapped[dt.date | None] = mapped_column(Date)
-    document_number: Mapped[str] = mapped_column(String(100), default="")
+    framework_id: Mapped[str]
+    region: Mapped[str]
+    stage: Mapped[int]
+    year: Mapped[int]
+    starts_at: Mapped[dt.datetime | None]
+    timezone: Mapped[str]
+    venue: Mapped[str]
+    status: Mapped[str]
+    evidence_deadline: Mapped[dt.date | None]
+    document_number: Mapped[str]
 
     framework: Mapped["FrameworkRecord"] = relationship()
     participants: Mapped[list["Participant"]] = relationship(
@@ -121,15 +91,16 @@ class EvaluationSession(Record):
 
 class Participant(Record):
     __tablename__ = "participant"
+    __table__ = tables.participant_table
 
-    session_id: Mapped[str] = mapped_column(ForeignKey("session.id"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    nip: Mapped[str | None] = mapped_column(String(18))
-    position: Mapped[str] = mapped_column(String(200), default="")
-    organisation: Mapped[str] = mapped_column(String(200), default="")
-    rank: Mapped[str] = mapped_column(String(100), default="")  # pangkat/golongan
-    role: Mapped[str] = mapped_column(String(30))
-    present: Mapped[bool] = mapped_column(Boolean, default=True)
+    session_id: Mapped[str]
+    name: Mapped[str]
+    nip: Mapped[str | None]
+    position: Mapped[str]
+    organisation: Mapped[str]
+    rank: Mapped[str]  # pangkat/golongan
+    role: Mapped[str]
+    present: Mapped[bool]
 
     session: Mapped["EvaluationSession"] = relationship(back_populates="participants")
 
@@ -138,17 +109,17 @@ class Assessment(Record):
     """One indicator in one session."""
 
     __tablename__ = "assessment"
-    __table_args__ = (UniqueConstraint("session_id", "indicator_code"),)
+    __table__ = tables.assessment_table
 
-    session_id: Mapped[str] = mapped_column(ForeignKey("session.id"), index=True)
-    indicator_code: Mapped[str] = mapped_column(String(50))
-    self_level: Mapped[int | None] = mapped_column(Integer)
-    agreed_level: Mapped[int | None] = mapped_column(Integer)
-    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
-    na_reason: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="not_started")
-    notes: Mapped[str] = mapped_column(Text, default="")
-    rationale: Mapped[str] = mapped_column(Text, default="")  # why the agreed level
+    session_id: Mapped[str]
+    indicator_code: Mapped[str]
+    self_level: Mapped[int | None]
+    agreed_level: Mapped[int | None]
+    not_applicable: Mapped[bool]
+    na_reason: Mapped[str]
+    status: Mapped[str]
+    notes: Mapped[str]
+    rationale: Mapped[str]  # why the agreed level
 
     session: Mapped["EvaluationSession"] = relationship(back_populates="assessments")
     ratings: Mapped[list["Rating"]] = relationship(
@@ -168,74 +139,78 @@ class Rating(Record):
     """One evaluator's own level for an indicator."""
 
     __tablename__ = "rating"
-    __table_args__ = (UniqueConstraint("assessment_id", "participant_id"),)
+    __table__ = tables.rating_table
 
-    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id"), index=True)
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"))
-    level: Mapped[int] = mapped_column(Integer)
+    assessment_id: Mapped[str]
+    participant_id: Mapped[str]
+    level: Mapped[int]
 
     assessment: Mapped["Assessment"] = relationship(back_populates="ratings")
 
 
 class Clarification(Record):
     __tablename__ = "clarification"
+    __table__ = tables.clarification_table
 
-    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id"), index=True)
-    question: Mapped[str] = mapped_column(Text)
-    answer: Mapped[str] = mapped_column(Text, default="")
-    asked_by_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id"))
-    answered_by_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id"))
-    asked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
-    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    assessment_id: Mapped[str]
+    question: Mapped[str]
+    answer: Mapped[str]
+    asked_by_id: Mapped[str | None]
+    answered_by_id: Mapped[str | None]
+    asked_at: Mapped[dt.datetime]
+    answered_at: Mapped[dt.datetime | None]
+    status: Mapped[str]
 
     assessment: Mapped["Assessment"] = relationship(back_populates="clarifications")
 
 
 class Evidence(Record):
     __tablename__ = "evidence"
+    __table__ = tables.evidence_table
 
-    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(10))  # file | link | seen
-    sha256: Mapped[str | None] = mapped_column(String(64))
-    original_name: Mapped[str | None] = mapped_column(String(300))
-    size: Mapped[int | None] = mapped_column(Integer)
-    url: Mapped[str | None] = mapped_column(String(2000))
-    status: Mapped[str] = mapped_column(String(10), default="provided")
-    due_date: Mapped[dt.date | None] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(Text, default="")
+    assessment_id: Mapped[str]
+    title: Mapped[str]
+    kind: Mapped[str]  # file | link | seen
+    sha256: Mapped[str | None]
+    original_name: Mapped[str | None]
+    size: Mapped[int | None]
+    url: Mapped[str | None]
+    status: Mapped[str]
+    due_date: Mapped[dt.date | None]
+    note: Mapped[str]
 
     assessment: Mapped["Assessment"] = relationship(back_populates="evidence")
 
 
 class Finding(Record):
     __tablename__ = "finding"
+    __table__ = tables.finding_table
 
-    session_id: Mapped[str] = mapped_column(ForeignKey("session.id"), index=True)
-    indicator_code: Mapped[str | None] = mapped_column(String(50))
-    text: Mapped[str] = mapped_column(Text)
-    recommendation: Mapped[str] = mapped_column(Text, default="")
-    agencies: Mapped[list[str]] = mapped_column(JSON, default=list)
-    priority: Mapped[str] = mapped_column(String(10), default="medium")
-    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    session_id: Mapped[str]
+    indicator_code: Mapped[str | None]
+    text: Mapped[str]
+    recommendation: Mapped[str]
+    agencies: Mapped[list[str]]
+    priority: Mapped[str]
+    due_date: Mapped[dt.date | None]
 
     session: Mapped["EvaluationSession"] = relationship(back_populates="findings")
 
 
 class SignOff(Record):
     __tablename__ = "signoff"
+    __table__ = tables.signoff_table
 
-    session_id: Mapped[str] = mapped_column(ForeignKey("session.id"), index=True)
-    signer_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id"))
-    signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
-    snapshot_hash: Mapped[str] = mapped_column(String(64))
-    snapshot: Mapped[str] = mapped_column(Text)
-    method: Mapped[str] = mapped_column(String(30), default="recorded")
-    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
-    certificate: Mapped[bytes | None] = mapped_column(LargeBinary)
-    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
-    reopen_reason: Mapped[str] = mapped_column(Text, default="")
+    session_id: Mapped[str]
+    signer_id: Mapped[str | None]
+    signed_at: Mapped[dt.datetime]
+    snapshot_hash: Mapped[str]
+    snapshot: Mapped[str]
+    method: Mapped[str]
+    signature: Mapped[bytes | None]
+    certificate: Mapped[bytes | None]
+    superseded: Mapped[bool]
+    reopen_reason: Mapped[str]
 
     session: Mapped["EvaluationSession"] = relationship(back_populates="signoffs")
 
@@ -247,11 +222,11 @@ class Assignment(Record):
     """
 
     __tablename__ = "assignment"
-    __table_args__ = (UniqueConstraint("session_id", "dimension_code"),)
+    __table__ = tables.assignment_table
 
-    session_id: Mapped[str] = mapped_column(ForeignKey("session.id"), index=True)
-    dimension_code: Mapped[str] = mapped_column(String(50))
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"))
+    session_id: Mapped[str]
+    dimension_code: Mapped[str]
+    participant_id: Mapped[str]
 
     session: Mapped["EvaluationSession"] = relationship(back_populates="assignments")
     participant: Mapped["Participant"] = relationship()
@@ -265,24 +240,24 @@ class AuditEvent(Base):
     """
 
     __tablename__ = "audit_event"
-    __table_args__ = (UniqueConstraint("session_id", "seq"),)
+    __table__ = tables.audit_event_table
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    session_id: Mapped[str | None] = mapped_column(String(36), index=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    actor: Mapped[str] = mapped_column(String(200))
-    operation_id: Mapped[str] = mapped_column(String(36), index=True)
-    action: Mapped[str] = mapped_column(String(60))
-    target_operation_id: Mapped[str | None] = mapped_column(String(36))
-    record_type: Mapped[str] = mapped_column(String(40))
-    record_id: Mapped[str] = mapped_column(String(36))
-    change: Mapped[str] = mapped_column(String(10))  # create | update | delete
-    field: Mapped[str | None] = mapped_column(String(60))
-    old_value: Mapped[str | None] = mapped_column(Text)  # canonical JSON
-    new_value: Mapped[str | None] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    id: Mapped[str]
+    session_id: Mapped[str | None]
+    seq: Mapped[int]
+    at: Mapped[dt.datetime]
+    actor: Mapped[str]
+    operation_id: Mapped[str]
+    action: Mapped[str]
+    target_operation_id: Mapped[str | None]
+    record_type: Mapped[str]
+    record_id: Mapped[str]
+    change: Mapped[str]  # create | update | delete
+    field: Mapped[str | None]
+    old_value: Mapped[str | None]  # canonical JSON
+    new_value: Mapped[str | None]
+    prev_hash: Mapped[str]
+    hash: Mapped[str]
 
 
 RECORD_TYPES: dict[str, type[Record]] = {
