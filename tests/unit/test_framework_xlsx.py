@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -229,9 +228,9 @@ def test_five_hundred_indicators_import_whole(tmp_path: Path) -> None:
 
 def _open_files() -> set[str]:
     found = set()
-    for fd in os.listdir("/proc/self/fd"):
+    for fd in Path("/proc/self/fd").iterdir():
         with contextlib.suppress(FileNotFoundError):  # the listing's own descriptor
-            found.add(os.readlink(f"/proc/self/fd/{fd}"))
+            found.add(str(fd.readlink()))
     return found
 
 
