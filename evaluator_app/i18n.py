@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import errno
 import functools
 import os
 from pathlib import Path
@@ -121,6 +122,33 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Marks ``message`` for extraction; translate it with ``_()`` where it is shown."""
     return message
+
+
+# The C library's words for an OSError are English whatever the language: the
+# common ones are said here in ours, the rest left as the system says them.
+_OS_REASONS = {
+    "ENOENT": N_("no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("permission denied"),
+    "ENOSPC": N_("the disk is full"),
+    "EDQUOT": N_("the disk quota is used up"),
+    "EROFS": N_("the disk is read-only"),
+    "EEXIST": N_("it already exists"),
+    "ENOTDIR": N_("a part of the path is a file, not a folder"),
+    "EISDIR": N_("it is a folder, not a file"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "EIO": N_("the disk could not be read or written (input/output error)"),
+    "EBUSY": N_("it is in use"),
+    "ETXTBSY": N_("it is in use"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why ``error`` happened, in the current language where we know the words."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    if name in _OS_REASONS:
+        return _(_OS_REASONS[name])
+    return error.strerror or str(error)
 
 
 def format_number(value: float | decimal.Decimal | int, places: int | None = None) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluator_app.cli.commands import UsageError, _context, _print_json
 from evaluator_app.cli.minutes_commands import _passphrase
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 
 if TYPE_CHECKING:
     from evaluator_app.services.bundle_import import ImportPreview
@@ -139,7 +139,7 @@ def _import(args: argparse.Namespace) -> int:
         print(
             _("error: {message}").format(
                 message=_("{path}: cannot read it: {reason}").format(
-                    path=path, reason=error.strerror or error
+                    path=path, reason=os_reason(error)
                 )
             ),
             file=sys.stderr,

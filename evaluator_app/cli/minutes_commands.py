@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from evaluator_app.cli.commands import UsageError, _context, _print_json
-from evaluator_app.i18n import _, format_date
+from evaluator_app.i18n import _, format_date, os_reason
 
 
 def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
@@ -19,7 +19,7 @@ def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
         except OSError as error:
             raise UsageError(
                 _("cannot read {path}: {reason}").format(
-                    path=args.passphrase_file, reason=error.strerror
+                    path=args.passphrase_file, reason=os_reason(error)
                 )
             ) from None
         return text.splitlines()[0] if text.strip() else ""
@@ -86,7 +86,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
         except OSError as error:
             raise UsageError(
                 _("cannot read {path}: {reason}").format(
-                    path=args.signature_image, reason=error.strerror
+                    path=args.signature_image, reason=os_reason(error)
                 )
             ) from None
     result = minutes.sign_minutes(

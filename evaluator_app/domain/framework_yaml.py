@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from evaluator_app.domain.framework import Framework, FrameworkError, Problem
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 
 
 class LineMap:
@@ -117,7 +117,7 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, LineMap]:
         ) from None
     except OSError as error:
         raise FrameworkError(
-            source, [Problem("", _("cannot read: {strerror}").format(strerror=error.strerror))]
+            source, [Problem("", _("cannot read: {strerror}").format(strerror=os_reason(error)))]
         ) from None
     depth_problem = _too_deep(text)
     if depth_problem:

@@ -45,7 +45,7 @@ from evaluator_app.exchange.schema import (
 )
 from evaluator_app.exchange.scope import LISTS
 from evaluator_app.exchange.validation import check_consistency, parse
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 
 CHUNK = 1 << 20
 _EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
@@ -437,7 +437,7 @@ class _EvidenceCheck:
             self.run()
         except OSError as error:  # reading the bundle (the sink keeps its own errors)
             self._error = BundleError(
-                None, _("cannot read it: {reason}").format(reason=error.strerror or error)
+                None, _("cannot read it: {reason}").format(reason=os_reason(error))
             )
         except BaseException as error:  # given to the caller by wait()
             self._error = error
@@ -647,7 +647,7 @@ def open_bundle(
         except OSError as error:
             raise BundleError(
                 None,
-                _("cannot read it: {reason}").format(reason=error.strerror or error),
+                _("cannot read it: {reason}").format(reason=os_reason(error)),
                 path.name,
             ) from None
         yield bundle

@@ -42,7 +42,7 @@ from evaluator_app.exchange.schema import (
     SessionData,
 )
 from evaluator_app.exchange.validation import describe
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 
 CHUNK = 1 << 20
 
@@ -154,7 +154,7 @@ def _copy_evidence(
         source = item.path.open("rb", buffering=0)
     except OSError as error:
         raise BundleError(
-            name, _("the stored file cannot be read: {strerror}").format(strerror=error.strerror)
+            name, _("the stored file cannot be read: {strerror}").format(strerror=os_reason(error))
         ) from None
     with source:
         # The first chunk decides the method, and is the first one copied.
@@ -309,7 +309,7 @@ def _write_file(
         raise BundleError(
             None,
             _("cannot write in {parent}: {strerror}").format(
-                parent=out.parent, strerror=error.strerror
+                parent=out.parent, strerror=os_reason(error)
             ),
         ) from None
     temp = Path(temp_name)
@@ -340,7 +340,7 @@ def _write_file(
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise BundleError(
-            None, _("cannot write {out}: {reason}").format(out=out, reason=error.strerror or error)
+            None, _("cannot write {out}: {reason}").format(out=out, reason=os_reason(error))
         ) from None
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -32,7 +32,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaFrag
 
 from evaluator_app.bundled import resources_dir
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.reports.errors import ReportError
 from evaluator_app.reports.texts import Texts
 
@@ -343,7 +343,7 @@ def write_pdf(
     except OSError as error:
         raise ReportError(
             _("cannot write {out}: the folder {parent} cannot be written to ({reason})").format(
-                out=out, parent=out.parent, reason=error.strerror or error
+                out=out, parent=out.parent, reason=os_reason(error)
             )
         ) from None
     try:
@@ -355,15 +355,13 @@ def write_pdf(
                 os.fsync(file.fileno())
             except OSError as error:
                 raise ReportError(
-                    _("cannot write {out}: {reason}").format(
-                        out=out, reason=error.strerror or error
-                    )
+                    _("cannot write {out}: {reason}").format(out=out, reason=os_reason(error))
                 ) from None
         try:
             temporary.replace(out)
         except OSError as error:
             raise ReportError(
-                _("cannot write {out}: {reason}").format(out=out, reason=error.strerror or error)
+                _("cannot write {out}: {reason}").format(out=out, reason=os_reason(error))
             ) from None
     except BaseException:
         with contextlib.suppress(OSError):

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from sqlalchemy import select
 
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.services.operation import Context, Op, operation, reading
 from evaluator_app.services.records import assessment_of, editable_session, get
@@ -47,7 +47,7 @@ def attach_file(
         stored = ctx.store.evidence.put_file(path)
     except OSError as error:
         # what went wrong, and where: a full disk is the store's disk, not the source's
-        reason = f"{error.strerror or error} ({ctx.store.evidence.root})"
+        reason = f"{os_reason(error)} ({ctx.store.evidence.root})"
         raise InvalidInput(
             _("cannot copy {path} into the evidence store: {error}").format(path=path, error=reason)
         ) from None

@@ -25,7 +25,7 @@ from evaluator_app.domain.framework_mapping import (
     is_mapping_data,
     load_code_mapping,
 )
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import catalogue, installed_frameworks_dir, write_whole
 
@@ -141,7 +141,7 @@ def install_mapping(data_dir: Path, path: Path) -> InstalledMapping:
         data = path.read_bytes()
     except OSError as error:
         raise InvalidInput(
-            _("cannot install the mapping: {strerror}").format(strerror=error.strerror)
+            _("cannot install the mapping: {strerror}").format(strerror=os_reason(error))
         ) from None
     write_whole(target, data)
     return InstalledMapping(mapping, target, replaced=bool(replaced))

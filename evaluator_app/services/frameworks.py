@@ -27,7 +27,7 @@ from evaluator_app.domain.framework import (
     load_framework,
 )
 from evaluator_app.domain.framework_xlsx.layout import SUFFIXES
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.store import tables
 from evaluator_app.store.models import EvaluationSession, FrameworkRecord
@@ -224,7 +224,7 @@ def install_framework(data_dir: Path, framework: Framework) -> Installed:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InvalidInput(
-            _("cannot create {folder}: {strerror}").format(folder=folder, strerror=error.strerror)
+            _("cannot create {folder}: {strerror}").format(folder=folder, strerror=os_reason(error))
         ) from None
     path = folder / _file_name(framework)
     counter = 1
@@ -277,6 +277,6 @@ def save_framework_template(out: Path) -> None:
         data = framework_template().read_bytes()
     except OSError as error:
         raise InvalidInput(
-            _("the template cannot be read: {strerror}").format(strerror=error.strerror)
+            _("the template cannot be read: {strerror}").format(strerror=os_reason(error))
         ) from None
     write_whole(out, data)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from evaluator_app import signing
 from evaluator_app.domain.canonical import canonical_json, sha256_of
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.reports import (
     ReportError,
     SignerBlock,
@@ -66,7 +66,7 @@ def _writing(out: Path) -> Iterator[Path]:
     except OSError as error:
         raise InvalidInput(
             _("cannot write to {parent}: {strerror}").format(
-                parent=out.parent, strerror=error.strerror
+                parent=out.parent, strerror=os_reason(error)
             )
         ) from None
     temp = Path(name)

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.signing.errors import OutputError
 
 
@@ -49,4 +49,4 @@ def _reason(exc: OSError) -> str:
         return _("the folder does not exist")
     if isinstance(exc, PermissionError):
         return _("the folder is not writable")
-    return exc.strerror or str(exc)
+    return os_reason(exc)

@@ -34,7 +34,7 @@ from pyhanko.keys.internal import (
 from pyhanko.sign.signers import SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.signing.atomic_write import write_atomically
 from evaluator_app.signing.errors import (
     IdentityNotFoundError,
@@ -138,7 +138,9 @@ def import_identity(folder: Path, p12_path: Path, passphrase: str) -> IdentityIn
         data = p12_path.read_bytes()
     except OSError as exc:
         raise SigningError(
-            _("cannot read {p12_path}: {strerror}").format(p12_path=p12_path, strerror=exc.strerror)
+            _("cannot read {p12_path}: {strerror}").format(
+                p12_path=p12_path, strerror=os_reason(exc)
+            )
         ) from exc
     keystore = open_keystore(data, passphrase, label=p12_path.name)
     check_usable(keystore.certificate)
@@ -169,7 +171,7 @@ def export_identity(folder: Path, identity_id: str, out_path: Path) -> None:
         data = path.read_bytes()
     except OSError as exc:
         raise SigningError(
-            _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
+            _("cannot read {path}: {strerror}").format(path=path, strerror=os_reason(exc))
         ) from exc
     write_atomically(out_path, data, mode=0o600)
 
@@ -213,7 +215,7 @@ def load_keystore(source: Path | str, passphrase: str, *, folder: Path | None = 
         data = path.read_bytes()
     except OSError as exc:
         raise SigningError(
-            _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
+            _("cannot read {path}: {strerror}").format(path=path, strerror=os_reason(exc))
         ) from exc
     return open_keystore(data, passphrase, label=path.name)
 
@@ -284,7 +286,7 @@ def _keep(
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(
-            _("cannot create {folder}: {strerror}").format(folder=folder, strerror=exc.strerror)
+            _("cannot create {folder}: {strerror}").format(folder=folder, strerror=os_reason(exc))
         ) from exc
     p12 = folder / f"{stem}.p12"
     sidecar = {

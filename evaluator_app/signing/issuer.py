@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.signing.atomic_write import write_atomically
 from evaluator_app.signing.errors import OutputError, SigningError
 
@@ -113,7 +113,7 @@ def ensure_local_issuer(folder: Path) -> Issuer:
     except OSError as exc:
         raise OutputError(
             _("cannot create the local issuer in {folder}: {strerror}").format(
-                folder=folder, strerror=exc.strerror
+                folder=folder, strerror=os_reason(exc)
             )
         ) from exc
     try:
@@ -125,7 +125,7 @@ def ensure_local_issuer(folder: Path) -> Issuer:
             return load_local_issuer(folder)
         raise OutputError(
             _("cannot create the local issuer in {folder}: {strerror}").format(
-                folder=folder, strerror=exc.strerror
+                folder=folder, strerror=os_reason(exc)
             )
         ) from exc
     except BaseException:

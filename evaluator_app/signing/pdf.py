@@ -27,7 +27,7 @@ from pyhanko.sign.general import SigningError as PyHankoSigningError
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
 from pyhanko.stamp import TextStampStyle
 
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.signing.atomic_write import write_atomically
 from evaluator_app.signing.errors import SignatureFieldError, SigningError
 from evaluator_app.signing.identities import LoadedSigner
@@ -176,7 +176,7 @@ def _open(path: Path) -> IncrementalPdfFileWriter:
         data = path.read_bytes()
     except OSError as exc:
         raise SigningError(
-            _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
+            _("cannot read {path}: {strerror}").format(path=path, strerror=os_reason(exc))
         ) from exc
     try:
         return IncrementalPdfFileWriter(io.BytesIO(data), strict=False)

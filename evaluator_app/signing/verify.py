@@ -31,7 +31,7 @@ from pyhanko.sign.validation import (
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.signing.errors import SigningError
 
 # pyHanko logs a traceback for every tampered file it analyses; that is a
@@ -101,7 +101,7 @@ def verify_pdf(pdf: Path, trust_roots: Sequence[x509.Certificate | Path]) -> Ver
         data = pdf.read_bytes()
     except OSError as exc:
         raise SigningError(
-            _("cannot read {pdf}: {strerror}").format(pdf=pdf, strerror=exc.strerror)
+            _("cannot read {pdf}: {strerror}").format(pdf=pdf, strerror=os_reason(exc))
         ) from exc
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)

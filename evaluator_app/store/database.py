@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 from evaluator_app.store import migrations
 from evaluator_app.store.engine import DATABASE_FILE, make_engine, sqlite_url
 from evaluator_app.store.evidence_store import EvidenceStore
@@ -95,13 +95,13 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
     except OSError as error:
         raise StoreError(
             _("cannot create the data folder {data_dir}: {strerror}").format(
-                data_dir=data_dir, strerror=error.strerror
+                data_dir=data_dir, strerror=os_reason(error)
             )
         ) from None
     database_file = data_dir / DATABASE_FILE
     if url is None and not os.access(data_dir, os.W_OK):
         # SQLite would only say "unable to open database file": say what and where
-        why = os.strerror(errno.EROFS if _read_only(data_dir) else errno.EACCES)
+        why = os_reason(OSError(errno.EROFS if _read_only(data_dir) else errno.EACCES, ""))
         message = _(
             "{parent} cannot be written to; choose another folder or check its permissions"
         ).format(parent=data_dir)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 import evaluator_app
 from evaluator_app import preferences
 from evaluator_app.collector import resume_after_start
+from evaluator_app.i18n import os_reason
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.store import location
 from evaluator_app.store.database import StoreError
@@ -326,7 +327,7 @@ class FirstRunDialog(QDialog):
             self.show_problem(
                 self.tr("Your answers could not be saved in %1: %2")
                 .replace("%1", str(preferences.settings_file()))
-                .replace("%2", error.strerror or str(error))
+                .replace("%2", os_reason(error))
             )
             return False
         self.accept()

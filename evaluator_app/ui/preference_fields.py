@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator_app import preferences
+from evaluator_app.i18n import os_reason
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.participants import normalise_nip
 from evaluator_app.store import location
@@ -64,7 +65,7 @@ def folder_problem(folder: Path) -> tuple[str, str] | None:
         with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as error:
-        return "os", error.strerror or str(error)
+        return "os", os_reason(error)
     return None
 
 

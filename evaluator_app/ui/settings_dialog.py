@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator_app import preferences
+from evaluator_app.i18n import os_reason
 from evaluator_app.services.errors import ServiceError
 from evaluator_app.services.operation import Context
 from evaluator_app.ui.attendance import PROBLEM_STYLE
@@ -174,7 +175,7 @@ class SettingsDialog(QDialog):
             preferences.write_many(values)
         except OSError as error:
             text = self.tr("The settings could not be saved in %1: %2")
-            reason = error.strerror or str(error)
+            reason = os_reason(error)
             return self._refuse(
                 text.replace("%1", str(preferences.settings_file())).replace("%2", reason)
             )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from evaluator_app import preferences
 from evaluator_app.cli import main
 from evaluator_app.cli.parser import build_parser
+from evaluator_app.i18n import os_reason
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -120,3 +123,41 @@ def test_every_command_is_described_in_indonesian(monkeypatch: pytest.MonkeyPatc
     same = {path: text for path, text in english.items() if indonesian[path] == text}
     assert same == {}
     assert indonesian["undo"] == "batalkan perubahan terakhir pada sesi"
+
+
+def test_the_systems_reason_for_a_failed_read_is_said_in_indonesian(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("EVALUATOR_LANG")
+    missing = tmp_path / "absent.evpkg"
+    code, _out, err = run(capsys, "--data-dir", str(data_dir), "bundle", "import", str(missing))
+    assert code == 1
+    assert f"{missing}: tidak dapat dibaca: berkas atau folder tidak ada" in err
+    assert "No such file" not in err
+
+
+@pytest.mark.parametrize(
+    ("number", "indonesian", "english"),
+    [
+        (errno.ENOSPC, "disk penuh", "the disk is full"),
+        (errno.EACCES, "akses ditolak", "permission denied"),
+        (errno.EROFS, "disk hanya-baca", "the disk is read-only"),
+    ],
+)
+def test_common_system_reasons_have_our_words(
+    monkeypatch: pytest.MonkeyPatch, number: int, indonesian: str, english: str
+) -> None:
+    error = OSError(number, os.strerror(number))
+    monkeypatch.setenv("EVALUATOR_LANG", "id")
+    assert os_reason(error) == indonesian
+    monkeypatch.setenv("EVALUATOR_LANG", "en")
+    assert os_reason(error) == english
+
+
+def test_a_rare_system_reason_is_left_as_the_system_says_it() -> None:
+    error = OSError(errno.ELOOP, os.strerror(errno.ELOOP))
+    assert os_reason(error) == os.strerror(errno.ELOOP)
+    assert os_reason(OSError("no number")) == "no number"

@@ -347,7 +347,7 @@ def test_failure_while_writing_keeps_the_old_file_and_no_temporary(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(OutputError, match="No space left"):
+    with pytest.raises(OutputError, match="the disk is full"):
         sign_pdf(
             target,
             target,

@@ -21,7 +21,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from evaluator_app.domain.framework_xlsx.values import CellValue
-from evaluator_app.i18n import _
+from evaluator_app.i18n import _, os_reason
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # a framework of thousands of indicators is ~5 MB
@@ -92,7 +92,9 @@ def _check_container(path: Path) -> None:
     except FileNotFoundError:
         raise WorkbookError(_("file not found")) from None
     except OSError as error:
-        raise WorkbookError(_("cannot read: {strerror}").format(strerror=error.strerror)) from None
+        raise WorkbookError(
+            _("cannot read: {strerror}").format(strerror=os_reason(error))
+        ) from None
     if size > MAX_FILE_BYTES:
         raise WorkbookError(
             _("the file is larger than {megabytes} MB").format(megabytes=MAX_FILE_BYTES // 2**20)
