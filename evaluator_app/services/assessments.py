@@ -25,14 +25,7 @@ from evaluator_app.services.records import (
     not_in_framework,
     resolve_id,
 )
-from evaluator_app.store import tables
-from evaluator_app.store.models import (
-    Assessment,
-    EvaluationSession,
-    FrameworkRecord,
-    Participant,
-    Rating,
-)
+from evaluator_app.store import models, tables
 
 STATUSES = ("not_started", "in_discussion", "done", "deferred")
 
@@ -57,20 +50,22 @@ class _Edit:
 
 
 _assessments = tables.assessment_table
+_sessions = tables.session_table
+_frameworks = tables.framework_table
 # One statement for what a change needs, built once: these are the changes of every
 # minute of a meeting, and ORM objects and statement building cost more than the
 # statements (issue 9).
 _STORED = (
     select(
         _assessments,
-        EvaluationSession.status.label("session_status"),
-        EvaluationSession.region,
-        EvaluationSession.year,
-        EvaluationSession.framework_id,
-        FrameworkRecord.content_hash.label("framework_hash"),
+        _sessions.c.status.label("session_status"),
+        _sessions.c.region,
+        _sessions.c.year,
+        _sessions.c.framework_id,
+        _frameworks.c.content_hash.label("framework_hash"),
     )
-    .join(EvaluationSession, EvaluationSession.id == _assessments.c.session_id)
-    .join(FrameworkRecord, FrameworkRecord.id == EvaluationSession.framework_id)
+    .join(_sessions, _sessions.c.id == _assessments.c.session_id)
+    .join(_frameworks, _frameworks.c.id == _sessions.c.framework_id)
     .where(
         _assessments.c.session_id == bindparam("session_id"),
         _assessments.c.indicator_code == bindparam("code"),
@@ -81,7 +76,7 @@ _STORED = (
 @contextmanager
 def _assessment(ctx: Context, action: str, session_id: str, code: str) -> Iterator[_Edit]:
     with operation(ctx, action) as op:
-        found = resolve_id(op.db, EvaluationSession, session_id)
+        found = resolve_id(op.db, models.EvaluationSession, session_id)
         stored = (
             op.db.connection()
             .execute(_STORED, {"session_id": found, "code": code})
@@ -106,7 +101,7 @@ def _assessment(ctx: Context, action: str, session_id: str, code: str) -> Iterat
             op, stored, {column.key: stored[column.key] for column in _assessments.columns}
         )
         yield edit
-        update_fields(op, Assessment, stored, edit.values)
+        update_fields(op, models.Assessment, stored, edit.values)
 
 
 def _check_level(framework: Framework, code: str, level: int) -> None:
@@ -201,7 +196,7 @@ def set_rating(
         session = editable_session(op.db, session_id)
         op.session_id = session.id
         assessment = assessment_of(op.db, session, code)
-        participant = get(op.db, Participant, participant_id)
+        participant = get(op.db, models.Participant, participant_id)
         if participant.session_id != assessment.session_id:
             raise InvalidInput(
                 _("{name} is not a participant of this session").format(name=participant.name)
@@ -209,8 +204,9 @@ def set_rating(
         if participant.role not in ("lead_evaluator", "evaluator"):
             raise InvalidInput(_("{name} is not an evaluator").format(name=participant.name))
         rating = op.db.scalars(
-            select(Rating).where(
-                Rating.assessment_id == assessment.id, Rating.participant_id == participant.id
+            select(models.Rating).where(
+                models.Rating.assessment_id == assessment.id,
+                models.Rating.participant_id == participant.id,
             )
         ).first()
         if level is None:
@@ -220,7 +216,9 @@ def set_rating(
         _check_level(framework_of(session), assessment.indicator_code, level)
         if rating is None:
             op.db.add(
-                Rating(assessment_id=assessment.id, participant_id=participant.id, level=level)
+                models.Rating(
+                    assessment_id=assessment.id, participant_id=participant.id, level=level
+                )
             )
         else:
             rating.level = level

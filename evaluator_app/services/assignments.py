@@ -15,11 +15,10 @@ from sqlalchemy import select
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.services.frameworks import framework_by_hash, framework_of
-from evaluator_app.services.operation import Context, operation, reading
+from evaluator_app.services.operation import Context, looking, operation
 from evaluator_app.services.participants import EVALUATOR_ROLES, role_name
 from evaluator_app.services.records import editable_session, get, session_row
-from evaluator_app.store import tables
-from evaluator_app.store.models import Assignment, Participant
+from evaluator_app.store import models, tables
 
 
 @dataclass(frozen=True)
@@ -49,15 +48,15 @@ def assign_dimension(
                 )
             )
         current = op.db.scalars(
-            select(Assignment).where(
-                Assignment.session_id == session.id, Assignment.dimension_code == code
+            select(models.Assignment).where(
+                models.Assignment.session_id == session.id, models.Assignment.dimension_code == code
             )
         ).first()
         if participant_id is None:
             if current is not None:
                 op.db.delete(current)
             return
-        person = get(op.db, Participant, participant_id)
+        person = get(op.db, models.Participant, participant_id)
         if person.session_id != session.id:
             raise InvalidInput(
                 _("{name} is not a participant of session {session_id} ({region} {year})").format(
@@ -76,7 +75,9 @@ def assign_dimension(
             )
         if current is None:
             op.db.add(
-                Assignment(session_id=session.id, dimension_code=code, participant_id=person.id)
+                models.Assignment(
+                    session_id=session.id, dimension_code=code, participant_id=person.id
+                )
             )
         elif current.participant_id != person.id:
             current.participant_id = person.id
@@ -86,7 +87,7 @@ def assignments(ctx: Context, session_id: str) -> dict[str, AssignmentInfo]:
     """Dimension code -> its holder, in the framework's order of dimensions."""
     held = tables.assignment_table  # Core: the navigator reads it at start
     people = tables.participant_table
-    with reading(ctx) as db:
+    with looking(ctx) as db:
         session = session_row(db, session_id)
         framework = framework_by_hash(db, session.framework_id, session.content_hash)
         order = {d.code: n for n, d in enumerate(framework.dimensions)}

@@ -6,19 +6,18 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
 
 from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.i18n import _
+from evaluator_app.services.capture import record_values
 from evaluator_app.services.operation import (
     GENESIS,
     Context,
     chain_hash,
     reading,
-    record_values,
 )
 from evaluator_app.services.records import get
 from evaluator_app.store.models import (
@@ -34,6 +33,9 @@ from evaluator_app.store.models import (
     Record,
     SignOff,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)

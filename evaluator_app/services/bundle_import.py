@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from sqlalchemy import Table, delete, insert, select
-from sqlalchemy.orm import Session
 
 from evaluator_app import collector
 from evaluator_app.domain.canonical import canonical_json
@@ -57,6 +56,9 @@ from evaluator_app.store.models import (
     EvaluationSession,
     FrameworkRecord,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = ["ImportPreview", "ImportRefused", "ImportSummary", "import_bundle", "preview_bundle"]
 

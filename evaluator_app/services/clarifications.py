@@ -6,13 +6,14 @@ from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, Op, operation
 from evaluator_app.services.records import assessment_of, editable_session, get
-from evaluator_app.store.models import Clarification, Participant, utc_now
+from evaluator_app.store import models
+from evaluator_app.store.tables import utc_now
 
 
 def _participant_id(op: Op, session_id: str, participant_id: str | None) -> str | None:
     if participant_id is None:
         return None
-    participant = get(op.db, Participant, participant_id)
+    participant = get(op.db, models.Participant, participant_id)
     if participant.session_id != session_id:
         raise InvalidInput(
             _("{name} is not a participant of this session").format(name=participant.name)
@@ -28,7 +29,7 @@ def ask(
     with operation(ctx, "ask_clarification") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
-        clarification = Clarification(
+        clarification = models.Clarification(
             assessment_id=assessment_of(op.db, session, code).id,
             question=question.strip(),
             asked_by_id=_participant_id(op, session.id, asked_by),
@@ -41,8 +42,8 @@ def ask(
         return clarification.id
 
 
-def _clarification(op: Op, clarification_id: str) -> Clarification:
-    clarification = get(op.db, Clarification, clarification_id)
+def _clarification(op: Op, clarification_id: str) -> models.Clarification:
+    clarification = get(op.db, models.Clarification, clarification_id)
     session = editable_session(op.db, clarification.assessment.session_id)
     op.session_id = session.id
     return clarification

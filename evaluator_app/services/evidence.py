@@ -13,13 +13,13 @@ from evaluator_app.i18n import _, os_reason
 from evaluator_app.services.errors import InvalidInput, NotFound
 from evaluator_app.services.operation import Context, Op, operation, reading
 from evaluator_app.services.records import assessment_of, editable_session, get
+from evaluator_app.store import models
 from evaluator_app.store.evidence_store import EvidenceFileError
-from evaluator_app.store.models import Assessment, EvaluationSession, Evidence
 
 STATUSES = ("provided", "accepted", "rejected", "pending")
 
 
-def _add(op: Op, session_id: str, code: str, evidence: Evidence) -> str:
+def _add(op: Op, session_id: str, code: str, evidence: models.Evidence) -> str:
     session = editable_session(op.db, session_id)
     op.session_id = session.id
     evidence.assessment_id = assessment_of(op.db, session, code).id
@@ -58,7 +58,7 @@ def attach_file(
             op,
             session_id,
             code,
-            Evidence(
+            models.Evidence(
                 title=_title(title, path.name),
                 kind="file",
                 sha256=stored.sha256,
@@ -79,7 +79,7 @@ def add_link(ctx: Context, session_id: str, code: str, url: str, title: str | No
             op,
             session_id,
             code,
-            Evidence(
+            models.Evidence(
                 title=_title(title, url), kind="link", url=url.strip(), status="provided", note=""
             ),
         )
@@ -92,7 +92,9 @@ def add_seen(ctx: Context, session_id: str, code: str, title: str, note: str = "
             op,
             session_id,
             code,
-            Evidence(title=_title(title, ""), kind="seen", status="provided", note=note.strip()),
+            models.Evidence(
+                title=_title(title, ""), kind="seen", status="provided", note=note.strip()
+            ),
         )
 
 
@@ -103,12 +105,14 @@ def promise(ctx: Context, session_id: str, code: str, title: str, due: dt.date) 
             op,
             session_id,
             code,
-            Evidence(title=_title(title, ""), kind="file", status="pending", due_date=due, note=""),
+            models.Evidence(
+                title=_title(title, ""), kind="file", status="pending", due_date=due, note=""
+            ),
         )
 
 
-def _evidence(op: Op, evidence_id: str) -> Evidence:
-    evidence = get(op.db, Evidence, evidence_id)
+def _evidence(op: Op, evidence_id: str) -> models.Evidence:
+    evidence = get(op.db, models.Evidence, evidence_id)
     op.session_id = editable_session(op.db, evidence.assessment.session_id).id
     return evidence
 
@@ -148,7 +152,7 @@ def remove(ctx: Context, evidence_id: str) -> None:
 def evidence_file(ctx: Context, evidence_id: str) -> Path:
     """The stored file of a piece of evidence, proven intact (to open or export)."""
     with reading(ctx) as db:
-        evidence = get(db, Evidence, evidence_id)
+        evidence = get(db, models.Evidence, evidence_id)
         if evidence.sha256 is None:
             raise NotFound(_("evidence {title!r} has no file").format(title=evidence.title))
         sha256, title = evidence.sha256, evidence.title
@@ -174,11 +178,16 @@ class FileProblem:
 def check_files(ctx: Context, session_id: str) -> list[FileProblem]:
     """Every evidence file of a session whose stored copy is missing or changed."""
     with reading(ctx) as db:
-        session_id = get(db, EvaluationSession, session_id).id
+        session_id = get(db, models.EvaluationSession, session_id).id
         rows = db.execute(
-            select(Evidence.id, Assessment.indicator_code, Evidence.title, Evidence.sha256)
-            .join(Assessment)
-            .where(Assessment.session_id == session_id, Evidence.sha256.is_not(None))
+            select(
+                models.Evidence.id,
+                models.Assessment.indicator_code,
+                models.Evidence.title,
+                models.Evidence.sha256,
+            )
+            .join(models.Assessment)
+            .where(models.Assessment.session_id == session_id, models.Evidence.sha256.is_not(None))
         ).all()
     problems = []
     for evidence_id, code, title, sha256 in rows:

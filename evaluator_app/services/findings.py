@@ -9,7 +9,7 @@ from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, Op, operation
 from evaluator_app.services.records import assessment_of, editable_session, get
-from evaluator_app.store.models import EvaluationSession, Finding
+from evaluator_app.store import models
 
 PRIORITIES = ("high", "medium", "low")
 
@@ -25,7 +25,9 @@ class FindingDetails:
     clear_due_date: bool = False  # None above means "unchanged"; this removes it
 
 
-def _apply(op: Op, session: EvaluationSession, finding: Finding, details: FindingDetails) -> None:
+def _apply(
+    op: Op, session: models.EvaluationSession, finding: models.Finding, details: FindingDetails
+) -> None:
     if details.text is not None:
         if not details.text.strip():
             raise InvalidInput(_("the finding has no text"))
@@ -62,15 +64,17 @@ def add_finding(ctx: Context, session_id: str, details: FindingDetails) -> str:
     with operation(ctx, "add_finding") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
-        finding = Finding(session_id=session.id, recommendation="", agencies=[], priority="medium")
+        finding = models.Finding(
+            session_id=session.id, recommendation="", agencies=[], priority="medium"
+        )
         _apply(op, session, finding, details)
         op.db.add(finding)
         op.db.flush()
         return finding.id
 
 
-def _finding(op: Op, finding_id: str) -> tuple[EvaluationSession, Finding]:
-    finding = get(op.db, Finding, finding_id)
+def _finding(op: Op, finding_id: str) -> tuple[models.EvaluationSession, models.Finding]:
+    finding = get(op.db, models.Finding, finding_id)
     session = editable_session(op.db, finding.session_id)
     op.session_id = session.id
     return session, finding

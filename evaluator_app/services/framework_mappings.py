@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from evaluator_app.domain.framework import Framework, FrameworkError
 from evaluator_app.domain.framework_mapping import (
@@ -28,6 +28,9 @@ from evaluator_app.domain.framework_mapping import (
 from evaluator_app.i18n import _, os_reason
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.frameworks import catalogue, installed_frameworks_dir, write_whole
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from evaluator_app.bundled import shipped_frameworks_dir
 from evaluator_app.domain.framework import (
@@ -29,8 +29,12 @@ from evaluator_app.domain.framework import (
 from evaluator_app.domain.framework_xlsx.layout import SUFFIXES
 from evaluator_app.i18n import _, os_reason
 from evaluator_app.services.errors import InvalidInput, NotFound
-from evaluator_app.store import tables
-from evaluator_app.store.models import EvaluationSession, FrameworkRecord
+from evaluator_app.store import models, tables
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from evaluator_app.services.operation import Reader
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -107,14 +111,14 @@ def find_framework(data_dir: Path, framework_id: str, version: str | None = None
     return max(matches, key=lambda f: _version_key(f.version))
 
 
-def record_for(db: Session, framework: Framework) -> FrameworkRecord:
+def record_for(db: Session, framework: Framework) -> models.FrameworkRecord:
     """The stored copy of this exact definition, stored now if new."""
     digest = framework.content_hash
     record = db.scalars(
-        select(FrameworkRecord).where(FrameworkRecord.content_hash == digest)
+        select(models.FrameworkRecord).where(models.FrameworkRecord.content_hash == digest)
     ).first()
     if record is None:
-        record = FrameworkRecord(
+        record = models.FrameworkRecord(
             code=framework.id,
             release=framework.version,
             title=framework.title.id,
@@ -128,7 +132,7 @@ def record_for(db: Session, framework: Framework) -> FrameworkRecord:
 _DEFINITIONS: dict[str, Framework] = {}
 
 
-def framework_of(session: EvaluationSession) -> Framework:
+def framework_of(session: models.EvaluationSession) -> Framework:
     """The definition a session was started with (not whatever is on disk now)."""
     record = session.framework
     framework = _DEFINITIONS.get(record.content_hash)
@@ -138,7 +142,7 @@ def framework_of(session: EvaluationSession) -> Framework:
     return framework
 
 
-def framework_by_hash(db: Session, framework_id: str, content_hash: str) -> Framework:
+def framework_by_hash(db: Reader, framework_id: str, content_hash: str) -> Framework:
     """``framework_of`` for a session read as a row: the definition is read only
     when it is not parsed yet."""
     framework = _DEFINITIONS.get(content_hash)

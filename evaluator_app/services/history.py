@@ -14,20 +14,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from evaluator_app.domain.framework_mapping import translate
 from evaluator_app.domain.scoring import score_framework
 from evaluator_app.services.framework_mappings import data_dir_of, version_code_map
 from evaluator_app.services.frameworks import framework_of
-from evaluator_app.services.operation import Context, reading
+from evaluator_app.services.operation import Context, looking
 from evaluator_app.services.records import get, session_row
 from evaluator_app.services.sessions import assessment_rows, session_overview
-from evaluator_app.store import tables
-from evaluator_app.store.models import EvaluationSession
+from evaluator_app.store import models, tables
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from evaluator_app.services.operation import Reader
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def _same_region(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _earlier_id(db: Session, session: EvaluationSession) -> str | None:
+def _earlier_id(db: Session, session: models.EvaluationSession) -> str | None:
     """The rule of "earlier": same region and framework id, before."""
     return _earlier(
         db, session.id, session.framework.code, session.region, session.year, session.stage
@@ -74,7 +77,7 @@ def _earlier_id(db: Session, session: EvaluationSession) -> str | None:
 
 
 def _earlier(
-    db: Session, session_id: str, framework_code: str, region: str, year: int, stage: int
+    db: Reader, session_id: str, framework_code: str, region: str, year: int, stage: int
 ) -> str | None:
     sessions = tables.session_table
     frameworks = tables.framework_table
@@ -93,14 +96,14 @@ def _earlier(
 
 def earlier_session(ctx: Context, session_id: str) -> str | None:
     """The id of the region's previous session of the same framework, or None."""
-    with reading(ctx) as db:
+    with looking(ctx) as db:
         session = session_row(db, session_id)  # Core: asked when the window opens
         return _earlier(
             db, session.id, session.framework_code, session.region, session.year, session.stage
         )
 
 
-def previous_figures(db: Session, session: EvaluationSession) -> dict[str, Any] | None:
+def previous_figures(db: Session, session: models.EvaluationSession) -> dict[str, Any] | None:
     """The previous session's index and group scores as the minutes freeze them:
     ``{"session_id", "year", "stage", "index", "groups": {code: value}}`` with the
     values as Decimals (as ``signoff.snapshot`` writes them); None when there is none.
@@ -111,7 +114,7 @@ def previous_figures(db: Session, session: EvaluationSession) -> dict[str, Any] 
     earlier_id = _earlier_id(db, session)
     if earlier_id is None:
         return None
-    earlier = get(db, EvaluationSession, earlier_id)
+    earlier = get(db, models.EvaluationSession, earlier_id)
     framework = framework_of(earlier)
     rows = earlier.assessments
     agreed = {a.indicator_code: a.agreed_level for a in rows if a.agreed_level is not None}
@@ -147,7 +150,7 @@ def year_over_year(
         code: ScoreChange(code, before_groups.get(code), score.value)
         for code, score in now.scores.groups.items()
     }
-    with reading(ctx) as db:
+    with looking(ctx) as db:
         rows = assessment_rows(db, earlier_id)
         indicators = translate(
             {

@@ -13,7 +13,7 @@ import sqlite3
 from typing import Any
 
 from evaluator_app.services import walkthrough
-from evaluator_app.services.operation import Context, reading
+from evaluator_app.services.operation import Context, looking
 from evaluator_app.services.walkthrough import (
     ClarificationRow,
     EvidenceRow,
@@ -62,8 +62,8 @@ def indicator_detail(ctx: Context, session_id: str, code: str) -> IndicatorDetai
     """Indicator ``code`` of session ``session_id`` (its full id) with its clarifications,
     evidence, findings and ratings; an unknown session or code is refused as
     ``walkthrough.indicator_detail`` refuses it."""
-    with reading(ctx) as db:
-        raw: Any = db.connection().connection.driver_connection
+    with looking(ctx) as db:
+        raw: Any = db.connection.driver_connection
         if not isinstance(raw, sqlite3.Connection):  # another database: the ORM's way
             return walkthrough.indicator_detail(ctx, session_id, code)
         cursor = raw.cursor()

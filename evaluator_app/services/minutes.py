@@ -19,9 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from evaluator_app import signing
 from evaluator_app.domain.canonical import canonical_json, sha256_of
@@ -44,6 +42,9 @@ from evaluator_app.services.operation import Context, chain_head, operation, rea
 from evaluator_app.services.records import EDITABLE_STATUSES, get
 from evaluator_app.services.signoff import snapshot
 from evaluator_app.store.models import EvaluationSession, Participant, SignOff
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SNAPSHOT_FILE = signing.SNAPSHOT_NAME
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from evaluator_app.store.models import EvaluationSession
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _GENERIC = {"KOTA", "KABUPATEN", "KAB", "FIKTIF", "ADM", "ADMINISTRASI"}

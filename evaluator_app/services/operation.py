@@ -17,20 +17,27 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, event, insert, inspect, select
+from sqlalchemy import Connection, bindparam, insert, select
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.base import NO_VALUE
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import StorageError
 from evaluator_app.store import tables
-from evaluator_app.store.database import Store, StoreSession
+from evaluator_app.store.database import Store
 from evaluator_app.store.engine import WRITE
-from evaluator_app.store.models import BOOKKEEPING, AuditEvent, Record, new_id, utc_now
+from evaluator_app.store.tables import new_id, utc_now
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from evaluator_app.store.models import AuditEvent
+
+    # What a Core read runs on: a connection (``looking``) or an ORM session (inside
+    # ``reading`` or an operation).
+    Reader = Connection | Session
 
 
 def default_actor() -> str:
@@ -68,27 +75,6 @@ class Change:
     origin: str | None = None
 
 
-def record_values(record: Record, committed: bool = False) -> dict[str, Any]:
-    """Every column but the bookkeeping ones, as JSON-able values.
-
-    ``committed``: the values as stored before this flush (for a deleted record
-    that was also edited in the same flush).
-    """
-    state = inspect(record)
-    values = {}
-    for attr in state.mapper.column_attrs:
-        if attr.key in BOOKKEEPING:
-            continue
-        value = state.attrs[attr.key].loaded_value
-        if committed:
-            history = state.attrs[attr.key].history
-            if history.deleted:
-                value = history.deleted[0]
-        # A column never set (and without default) was written as NULL.
-        values[attr.key] = None if value is NO_VALUE else to_json(value)
-    return values
-
-
 def to_json(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.hex()
@@ -97,72 +83,6 @@ def to_json(value: Any) -> Any:
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     return value
-
-
-def _capture(db: Session, _flush_context: Any) -> None:
-    changes: list[Change] | None = db.info.get("changes")
-    if changes is None:
-        return
-    for record in db.new:
-        if isinstance(record, Record):
-            changes.append(
-                Change(
-                    type(record).__tablename__,
-                    record.id,
-                    "create",
-                    None,
-                    None,
-                    record_values(record),
-                )
-            )
-    for record in db.dirty:
-        if not isinstance(record, Record):
-            continue
-        state = inspect(record)
-        for attr in state.mapper.column_attrs:
-            if attr.key in BOOKKEEPING:
-                continue
-            history = state.attrs[attr.key].history
-            if history.added or history.deleted:
-                old = history.deleted[0] if history.deleted else None
-                new = history.added[0] if history.added else None
-                if old != new:
-                    changes.append(
-                        Change(
-                            type(record).__tablename__,
-                            record.id,
-                            "update",
-                            attr.key,
-                            to_json(old),
-                            to_json(new),
-                        )
-                    )
-    for record in db.deleted:
-        if isinstance(record, Record):
-            changes.append(
-                Change(
-                    type(record).__tablename__,
-                    record.id,
-                    "delete",
-                    None,
-                    record_values(record, committed=True),
-                    None,
-                )
-            )
-
-
-def _stamp(db: Session, _flush_context: Any, _instances: Any) -> None:
-    # Who changed a record last: every flush of an operation, undo and redo included.
-    actor = db.info.get("actor")
-    if actor is None:
-        return
-    for record in list(db.new) + list(db.dirty):
-        if isinstance(record, Record) and (record in db.new or db.is_modified(record)):
-            record.updated_by = actor
-
-
-event.listen(StoreSession, "before_flush", _stamp)
-event.listen(StoreSession, "after_flush", _capture)
 
 
 GENESIS = "0" * 64
@@ -194,19 +114,20 @@ def chain_hash(event_: AuditEvent) -> str:
 
 
 # Built once: building and caching a statement cost more than running it (issue 9).
+_EVENTS = tables.audit_event_table
 _HEAD = (
-    select(AuditEvent.seq, AuditEvent.hash)
-    .where(AuditEvent.session_id == bindparam("session_id"))
-    .order_by(AuditEvent.seq.desc())
+    select(_EVENTS.c.seq, _EVENTS.c.hash)
+    .where(_EVENTS.c.session_id == bindparam("session_id"))
+    .order_by(_EVENTS.c.seq.desc())
     .limit(1)
 )
 _HEAD_OF_NO_SESSION = (
-    select(AuditEvent.seq, AuditEvent.hash)
-    .where(AuditEvent.session_id.is_(None))
-    .order_by(AuditEvent.seq.desc())
+    select(_EVENTS.c.seq, _EVENTS.c.hash)
+    .where(_EVENTS.c.session_id.is_(None))
+    .order_by(_EVENTS.c.seq.desc())
     .limit(1)
 )
-_INSERT_EVENTS = insert(tables.audit_event_table)
+_INSERT_EVENTS = insert(_EVENTS)
 
 
 def chain_head(db: Session, session_id: str | None) -> tuple[int, str]:
@@ -291,7 +212,7 @@ def operation(ctx: Context, action: str) -> Iterator[Op]:
     if outer is not None and outer.store is ctx.store:
         yield outer
         return
-    db = ctx.store.sessions()
+    db = _orm_session(ctx)
     changes: list[Change] = []
     db.info["changes"] = changes
     db.info["actor"] = ctx.actor
@@ -348,10 +269,29 @@ def storage_errors(where: Path | None = None) -> Iterator[None]:
         ) from None
 
 
+def _orm_session(ctx: Context) -> Session:
+    # The ORM and its flush listeners load with the first ORM session, not at start.
+    from evaluator_app.services import capture  # noqa: F401
+
+    return ctx.store.sessions()
+
+
+@contextmanager
+def looking(ctx: Context) -> Iterator[Connection]:
+    """A read-only look at the store through Core: no ORM (the meeting window's
+    start reads this way, before the ORM is loaded)."""
+    with (
+        storage_errors(ctx.store.database_file),
+        ctx.store.engine.connect() as connection,
+        connection.begin(),
+    ):
+        yield connection
+
+
 @contextmanager
 def reading(ctx: Context) -> Iterator[Session]:
-    """A read-only look at the store."""
-    db = ctx.store.sessions()
+    """A read-only look at the store, through the ORM."""
+    db = _orm_session(ctx)
     try:
         with storage_errors(ctx.store.database_file), db.begin():
             yield db

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from evaluator_app.i18n import N_, _
 from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, operation
 from evaluator_app.services.records import editable_session, get
-from evaluator_app.store.models import (
-    Assignment,
-    Clarification,
-    EvaluationSession,
-    Participant,
-    Rating,
-    SignOff,
-)
+from evaluator_app.store import models
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ROLES = (
     "lead_evaluator",
@@ -77,7 +73,7 @@ class ParticipantDetails:
     present: bool | None = None
 
 
-def _apply(participant: Participant, details: ParticipantDetails) -> None:
+def _apply(participant: models.Participant, details: ParticipantDetails) -> None:
     if details.name is not None:
         if not details.name.strip():
             raise InvalidInput(_("a participant needs a name"))
@@ -106,7 +102,7 @@ def add_participant(ctx: Context, session_id: str, details: ParticipantDetails) 
     with operation(ctx, "add_participant") as op:
         session = editable_session(op.db, session_id)
         op.session_id = session.id
-        participant = Participant(
+        participant = models.Participant(
             session_id=session.id, present=True, position="", organisation="", rank=""
         )
         _apply(participant, details)
@@ -117,7 +113,7 @@ def add_participant(ctx: Context, session_id: str, details: ParticipantDetails) 
 
 def edit_participant(ctx: Context, participant_id: str, details: ParticipantDetails) -> None:
     with operation(ctx, "edit_participant") as op:
-        participant = get(op.db, Participant, participant_id)
+        participant = get(op.db, models.Participant, participant_id)
         session = editable_session(op.db, participant.session_id)
         op.session_id = session.id
         _apply(participant, details)
@@ -127,7 +123,7 @@ def edit_participant(ctx: Context, participant_id: str, details: ParticipantDeta
 
 def _release_dimensions(db: Session, participant_id: str) -> None:
     for assignment in db.scalars(
-        select(Assignment).where(Assignment.participant_id == participant_id)
+        select(models.Assignment).where(models.Assignment.participant_id == participant_id)
     ):
         db.delete(assignment)
 
@@ -136,20 +132,24 @@ def remove_participant(ctx: Context, participant_id: str) -> None:
     """Remove someone from the attendance; their ratings and dimensions go, their
     questions stay unnamed."""
     with operation(ctx, "remove_participant") as op:
-        participant = get(op.db, Participant, participant_id)
+        participant = get(op.db, models.Participant, participant_id)
         session = editable_session(op.db, participant.session_id)
         op.session_id = session.id
-        if op.db.scalars(select(SignOff).where(SignOff.signer_id == participant.id)).first():
+        if op.db.scalars(
+            select(models.SignOff).where(models.SignOff.signer_id == participant.id)
+        ).first():
             raise InvalidInput(
                 _("{name} has signed this session and stays listed").format(name=participant.name)
             )
-        for rating in op.db.scalars(select(Rating).where(Rating.participant_id == participant.id)):
+        for rating in op.db.scalars(
+            select(models.Rating).where(models.Rating.participant_id == participant.id)
+        ):
             op.db.delete(rating)
         _release_dimensions(op.db, participant.id)
         for clarification in op.db.scalars(
-            select(Clarification).where(
-                (Clarification.asked_by_id == participant.id)
-                | (Clarification.answered_by_id == participant.id)
+            select(models.Clarification).where(
+                (models.Clarification.asked_by_id == participant.id)
+                | (models.Clarification.answered_by_id == participant.id)
             )
         ):
             if clarification.asked_by_id == participant.id:
@@ -168,7 +168,7 @@ def copy_attendance(ctx: Context, source_session_id: str, target_session_id: str
     with operation(ctx, "copy_attendance") as op:
         target = editable_session(op.db, target_session_id)
         op.session_id = target.id
-        source = get(op.db, EvaluationSession, source_session_id)
+        source = get(op.db, models.EvaluationSession, source_session_id)
         if source.id == target.id:
             raise InvalidInput(_("choose an earlier session, not this one"))
         if source.region.casefold() != target.region.casefold():
@@ -184,7 +184,7 @@ def copy_attendance(ctx: Context, source_session_id: str, target_session_id: str
             if person.name.casefold() in names or (person.nip and person.nip in nips):
                 continue
             op.db.add(
-                Participant(
+                models.Participant(
                     session_id=target.id,
                     name=person.name,
                     nip=person.nip,

@@ -14,17 +14,19 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from sqlalchemy import RowMapping, Table, Update, bindparam, update
-from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.orm.util import identity_key
 
 from evaluator_app.services.operation import Change, Op, to_json
-from evaluator_app.store.models import BOOKKEEPING, Record, utc_now
+from evaluator_app.store import models
+from evaluator_app.store.tables import BOOKKEEPING, utc_now
 
 
 def update_fields(
-    op: Op, model: type[Record], stored: RowMapping, values: Mapping[str, Any]
+    op: Op, model: type[models.Record], stored: RowMapping, values: Mapping[str, Any]
 ) -> None:
     """Store ``values`` over the row ``stored`` (as read in this operation)."""
+    from sqlalchemy.orm.exc import StaleDataError  # loaded with the ORM, not at start
+    from sqlalchemy.orm.util import identity_key
+
     table = cast(Table, model.__table__)
     changed = {
         column.key: values[column.key]

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, select
 
 from evaluator_app.i18n import N_, _
 from evaluator_app.services.errors import InvalidInput, NotFound, SessionLocked
-from evaluator_app.store import tables
-from evaluator_app.store.models import Assessment, EvaluationSession, FrameworkRecord, Record
+from evaluator_app.store import models, tables
 
-R = TypeVar("R", bound=Record)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from evaluator_app.services.operation import Reader
+
+R = TypeVar("R", bound="models.Record")
 
 EDITABLE_STATUSES = frozenset({"draft", "in_progress", "awaiting_signoff", "amended"})
 
@@ -39,50 +42,46 @@ def record_name(table: str) -> str:
     return _(_RECORD_NAMES[table]) if table in _RECORD_NAMES else table
 
 
-def resolve_id(db: Session, model: type[R], given: str) -> str:
-    """A full id, or a unique prefix of at least 4 characters (as git allows)."""
+def resolve_id(db: Reader, kind: Table | type[models.Record], given: str) -> str:
+    """A full id, or a unique prefix of at least 4 characters (as git allows), of a
+    record of ``kind`` (an ORM class, or its table for a read without the ORM)."""
+    table = kind if isinstance(kind, Table) else cast(Table, kind.__table__)
+    label = record_name(table.name)  # only for a message
     given = given.strip().lower()
     if not given or any(c not in "0123456789abcdef-" for c in given):
-        raise NotFound(_("no {label} with id {given!r}").format(label=_label(model), given=given))
+        raise NotFound(_("no {label} with id {given!r}").format(label=label, given=given))
     if len(given) == 36:
         return given
     if len(given) < 4:
         raise InvalidInput(
             _("{label} id {given!r} is too short; give at least 4 characters").format(
-                label=_label(model), given=given
+                label=label, given=given
             )
         )
     ids = db.scalars(
-        select(model.id).where(model.id.startswith(given, autoescape=True)).limit(2)
+        select(table.c.id).where(table.c.id.startswith(given, autoescape=True)).limit(2)
     ).all()
     if not ids:
-        raise NotFound(_("no {label} with id {given!r}").format(label=_label(model), given=given))
+        raise NotFound(_("no {label} with id {given!r}").format(label=label, given=given))
     if len(ids) > 1:
         raise InvalidInput(
             _("{label} id {given!r} is ambiguous; give more characters").format(
-                label=_label(model), given=given
+                label=label, given=given
             )
         )
-    return ids[0]
-
-
-def _label(model: type[Record]) -> str:
-    # Only for a message: translating looks the language up.
-    return record_name(model.__tablename__)
+    return str(ids[0])
 
 
 def get(db: Session, model: type[R], record_id: str) -> R:
     record = db.get(model, resolve_id(db, model, record_id))
     if record is None:
-        raise _no_record(model, record_id)
+        raise _no_record(model.__tablename__, record_id)
     return record
 
 
-def _no_record(model: type[Record], record_id: str) -> NotFound:
+def _no_record(table_name: str, record_id: str) -> NotFound:
     return NotFound(
-        _("no {tablename} with id {record_id!r}").format(
-            tablename=model.__tablename__, record_id=record_id
-        )
+        _("no {tablename} with id {record_id!r}").format(tablename=table_name, record_id=record_id)
     )
 
 
@@ -98,7 +97,7 @@ class SessionFacts:
     content_hash: str  # of the framework definition
 
 
-def ensure_editable(session: EvaluationSession | SessionFacts) -> None:
+def ensure_editable(session: models.EvaluationSession | SessionFacts) -> None:
     if session.status not in EDITABLE_STATUSES:
         raise SessionLocked(
             _(
@@ -108,16 +107,19 @@ def ensure_editable(session: EvaluationSession | SessionFacts) -> None:
         )
 
 
-def editable_session(db: Session, session_id: str) -> EvaluationSession:
-    session = get(db, EvaluationSession, session_id)
+def editable_session(db: Session, session_id: str) -> models.EvaluationSession:
+    session = get(db, models.EvaluationSession, session_id)
     ensure_editable(session)
     return session
 
 
-def assessment_of(db: Session, session: EvaluationSession, indicator_code: str) -> Assessment:
+def assessment_of(
+    db: Session, session: models.EvaluationSession, indicator_code: str
+) -> models.Assessment:
     assessment = db.scalars(
-        select(Assessment).where(
-            Assessment.session_id == session.id, Assessment.indicator_code == indicator_code
+        select(models.Assessment).where(
+            models.Assessment.session_id == session.id,
+            models.Assessment.indicator_code == indicator_code,
         )
     ).first()
     if assessment is None:
@@ -139,21 +141,24 @@ def not_in_framework(indicator_code: str, session_id: str) -> NotFound:
 def editable_session_row(db: Session, session_id: str) -> SessionFacts:
     """A session that may be changed: its id, status, region, year, framework id and
     the framework's content hash, in one statement and no ORM object."""
-    found = resolve_id(db, EvaluationSession, session_id)
+    found = resolve_id(db, models.EvaluationSession, session_id)
     row = db.execute(
         select(
-            EvaluationSession.id,
-            EvaluationSession.status,
-            EvaluationSession.region,
-            EvaluationSession.year,
-            EvaluationSession.framework_id,
-            FrameworkRecord.content_hash,
+            models.EvaluationSession.id,
+            models.EvaluationSession.status,
+            models.EvaluationSession.region,
+            models.EvaluationSession.year,
+            models.EvaluationSession.framework_id,
+            models.FrameworkRecord.content_hash,
         )
-        .join(FrameworkRecord, FrameworkRecord.id == EvaluationSession.framework_id)
-        .where(EvaluationSession.id == found)
+        .join(
+            models.FrameworkRecord,
+            models.FrameworkRecord.id == models.EvaluationSession.framework_id,
+        )
+        .where(models.EvaluationSession.id == found)
     ).first()
     if row is None:
-        raise _no_record(EvaluationSession, session_id)
+        raise _no_record(SESSIONS.name, session_id)
     facts = SessionFacts(*row)
     ensure_editable(facts)
     return facts
@@ -203,10 +208,10 @@ _SESSION_ROW = select(
 ).join(FRAMEWORKS, FRAMEWORKS.c.id == SESSIONS.c.framework_id)
 
 
-def session_row(db: Session, session_id: str) -> SessionFields:
+def session_row(db: Reader, session_id: str) -> SessionFields:
     """The session (a full id or a unique prefix) as ``SessionFields``; NotFound if none."""
-    found = resolve_id(db, EvaluationSession, session_id)  # no query for a full id
+    found = resolve_id(db, SESSIONS, session_id)  # no query for a full id
     row = db.execute(_SESSION_ROW.where(SESSIONS.c.id == found)).first()
     if row is None:
-        raise _no_record(EvaluationSession, session_id)
+        raise _no_record(SESSIONS.name, session_id)
     return SessionFields(**row._mapping)

@@ -4,12 +4,15 @@ every session on this laptop (the full-text index of migration 0006)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, select, text
-from sqlalchemy.orm import Session
 
 from evaluator_app.services.operation import Context, reading
 from evaluator_app.store.models import Assessment, Clarification, EvaluationSession, Finding
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # The fields searched, as ``table.field`` (the kinds of search_key).
 KINDS = (

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, select
-from sqlalchemy.orm import Session
 
 from evaluator_app.exchange.schema import TABLES
 from evaluator_app.exchange.scope import Tables
 from evaluator_app.services.operation import to_json
 from evaluator_app.store.models import RECORD_TYPES, AuditEvent
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # session.json key -> model, parents before children (the order of inserts)
 MODELS = {name: RECORD_TYPES[table] for name, table in TABLES.items()}

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.domain.scoring import ScoreCard, for_display, score_framework
@@ -20,10 +19,14 @@ from evaluator_app.services.frameworks import (
     framework_by_hash,
     record_for,
 )
-from evaluator_app.services.operation import Context, operation, reading
+from evaluator_app.services.operation import Context, looking, operation, reading
 from evaluator_app.services.records import SessionFields, editable_session, session_row
-from evaluator_app.store import tables
-from evaluator_app.store.models import Assessment, EvaluationSession, FrameworkRecord, Participant
+from evaluator_app.store import models, tables
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from evaluator_app.services.operation import Reader
 
 STATUSES = ("draft", "in_progress", "awaiting_signoff", "signed", "amended")
 # Each status as a message names it.
@@ -92,7 +95,7 @@ def _check_details(details: SessionDetails) -> None:
             ) from None
 
 
-def _apply(session: EvaluationSession, details: SessionDetails) -> None:
+def _apply(session: models.EvaluationSession, details: SessionDetails) -> None:
     for name, value in vars(details).items():
         if value is not None:
             setattr(session, name, value.strip() if isinstance(value, str) else value)
@@ -110,13 +113,13 @@ def create_session(
     _check_details(details)
     framework = find_framework(ctx.store.data_dir, framework_id, framework_version)
     with operation(ctx, "create_session") as op:
-        session = EvaluationSession(framework=record_for(op.db, framework), status="draft")
+        session = models.EvaluationSession(framework=record_for(op.db, framework), status="draft")
         _apply(session, details)
         op.db.add(session)
         op.db.flush()
         op.session_id = session.id
         for indicator in framework.indicators():
-            op.db.add(Assessment(session_id=session.id, indicator_code=indicator.code))
+            op.db.add(models.Assessment(session_id=session.id, indicator_code=indicator.code))
         return session.id
 
 
@@ -165,14 +168,14 @@ class SessionRow:
 
 
 def _settled(db: Session, session_id: str | None = None) -> dict[str, tuple[int, int]]:
-    settled = (Assessment.agreed_level.is_not(None)) | Assessment.not_applicable
+    settled = (models.Assessment.agreed_level.is_not(None)) | models.Assessment.not_applicable
     query = select(
-        Assessment.session_id,
+        models.Assessment.session_id,
         func.count(),
         func.sum(case((settled, 1), else_=0)),
-    ).group_by(Assessment.session_id)
+    ).group_by(models.Assessment.session_id)
     if session_id:
-        query = query.where(Assessment.session_id == session_id)
+        query = query.where(models.Assessment.session_id == session_id)
     return {sid: (int(done or 0), int(total)) for sid, total, done in db.execute(query)}
 
 
@@ -183,17 +186,22 @@ def list_sessions(ctx: Context) -> list[SessionRow]:
         progress = _settled(db)
         rows = db.execute(
             select(
-                EvaluationSession.id,
-                FrameworkRecord.code,
-                EvaluationSession.region,
-                EvaluationSession.stage,
-                EvaluationSession.year,
-                EvaluationSession.starts_at,
-                EvaluationSession.timezone,
-                EvaluationSession.status,
+                models.EvaluationSession.id,
+                models.FrameworkRecord.code,
+                models.EvaluationSession.region,
+                models.EvaluationSession.stage,
+                models.EvaluationSession.year,
+                models.EvaluationSession.starts_at,
+                models.EvaluationSession.timezone,
+                models.EvaluationSession.status,
             )
-            .join(FrameworkRecord, FrameworkRecord.id == EvaluationSession.framework_id)
-            .order_by(EvaluationSession.year.desc(), EvaluationSession.created_at.desc())
+            .join(
+                models.FrameworkRecord,
+                models.FrameworkRecord.id == models.EvaluationSession.framework_id,
+            )
+            .order_by(
+                models.EvaluationSession.year.desc(), models.EvaluationSession.created_at.desc()
+            )
         )
         return [SessionRow(*row, *progress.get(row.id, (0, 0))) for row in rows]
 
@@ -210,7 +218,7 @@ class ParticipantRow:
     rank: str = ""
 
     @classmethod
-    def of(cls, participant: Participant) -> ParticipantRow:
+    def of(cls, participant: models.Participant) -> ParticipantRow:
         p = participant
         return cls(p.id, p.name, p.nip, p.position, p.organisation, p.role, p.present, p.rank)
 
@@ -304,7 +312,7 @@ def _number(value: Decimal | None) -> float | None:
 
 
 def session_overview(ctx: Context, session_id: str, language: str = "id") -> SessionOverview:
-    with reading(ctx) as db:
+    with looking(ctx) as db:
         session = session_row(db, session_id)
         return overview_of(db, session, assessment_rows(db, session.id), language)
 
@@ -332,7 +340,7 @@ _PARTICIPANT_ROWS = select(
 ).order_by(_PARTICIPANTS.c.created_at)
 
 
-def assessment_rows(db: Session, session_id: str) -> list[Any]:
+def assessment_rows(db: Reader, session_id: str) -> list[Any]:
     """Every assessment of the session: indicator code, status, N/A, agreed and self
     level, notes."""
     query = _ASSESSMENT_ROWS.where(_ASSESSMENTS.c.session_id == session_id)
@@ -340,7 +348,7 @@ def assessment_rows(db: Session, session_id: str) -> list[Any]:
 
 
 def overview_of(
-    db: Session, session: SessionFields, rows: list[Any], language: str = "id"
+    db: Reader, session: SessionFields, rows: list[Any], language: str = "id"
 ) -> SessionOverview:
     """The overview of ``session`` from its ``assessment_rows``."""
     framework = framework_by_hash(db, session.framework_id, session.content_hash)

@@ -14,23 +14,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, LargeBinary, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Date, LargeBinary, func, select
 
 from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, UndoConflict
-from evaluator_app.services.operation import Context, operation, reading, to_json
+from evaluator_app.services.operation import Context, looking, operation, to_json
 from evaluator_app.services.records import editable_session, record_name, session_row
-from evaluator_app.store import tables
-from evaluator_app.store.models import (
-    RECORD_TYPES,
-    AuditEvent,
-    Record,
-    UTCDateTime,
-)
+from evaluator_app.store import models, tables
+from evaluator_app.store.tables import UTCDateTime
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from evaluator_app.services.operation import Reader
 
 BARRIERS = frozenset(
     {"create_session", "sign_off", "reopen_session", "import_bundle", "merge_bundle"}
@@ -77,8 +76,9 @@ class _Replay:
 _REPLAYS: dict[tuple[str, str], _Replay] = {}
 
 
-def _stacks(db: Session, session_id: str) -> Stacks:
-    key = (str(db.connection().engine.url), session_id)
+def _stacks(db: Reader, session_id: str) -> Stacks:
+    bind = db if isinstance(db, Connection) else db.connection()
+    key = (str(bind.engine.url), session_id)
     events = tables.audit_event_table  # Core: the menus are labelled at start
     replay = _REPLAYS.get(key)
     if replay is None or replay.hash != db.scalar(
@@ -112,11 +112,11 @@ def _stacks(db: Session, session_id: str) -> Stacks:
 
 def history(ctx: Context, session_id: str) -> Stacks:
     """What undo and redo would act on next (for labelling menus)."""
-    with reading(ctx) as db:
+    with looking(ctx) as db:
         return _stacks(db, session_row(db, session_id).id)
 
 
-def decode(model: type[Record], field: str, text: str | None) -> Any:
+def decode(model: type[models.Record], field: str, text: str | None) -> Any:
     if text is None:
         return None
     value = json.loads(text)
@@ -132,7 +132,9 @@ def decode(model: type[Record], field: str, text: str | None) -> Any:
     return value
 
 
-def _create(db: Session, model: type[Record], record_id: str, values_text: str | None) -> None:
+def _create(
+    db: Session, model: type[models.Record], record_id: str, values_text: str | None
+) -> None:
     if db.get(model, record_id) is not None:
         raise UndoConflict(
             _("the {tablename} to restore exists again").format(
@@ -145,7 +147,7 @@ def _create(db: Session, model: type[Record], record_id: str, values_text: str |
     db.flush()
 
 
-def _delete(db: Session, model: type[Record], record_id: str) -> None:
+def _delete(db: Session, model: type[models.Record], record_id: str) -> None:
     record = db.get(model, record_id)
     if record is None:
         raise UndoConflict(
@@ -157,8 +159,8 @@ def _delete(db: Session, model: type[Record], record_id: str) -> None:
     db.flush()
 
 
-def _set(db: Session, event: AuditEvent, expect: str | None, value: str | None) -> None:
-    model = RECORD_TYPES[event.record_type]
+def _set(db: Session, event: models.AuditEvent, expect: str | None, value: str | None) -> None:
+    model = models.RECORD_TYPES[event.record_type]
     record = db.get(model, event.record_id)
     field = event.field or ""
     if record is None:
@@ -178,16 +180,16 @@ def _set(db: Session, event: AuditEvent, expect: str | None, value: str | None) 
     db.flush()
 
 
-def _replay(db: Session, events: list[AuditEvent], backwards: bool) -> None:
+def _replay(db: Session, events: list[models.AuditEvent], backwards: bool) -> None:
     """Apply an operation's changes again, or their inverses.
 
     Creations go first (parents before children), then field updates, then
     deletions (children before parents), so foreign keys hold at every step.
     """
     order = {table.name: n for n, table in enumerate(tables.metadata.sorted_tables)}
-    creates: list[tuple[AuditEvent, str | None]] = []
-    deletes: list[AuditEvent] = []
-    updates: list[AuditEvent] = []
+    creates: list[tuple[models.AuditEvent, str | None]] = []
+    deletes: list[models.AuditEvent] = []
+    updates: list[models.AuditEvent] = []
     for event in events:
         if event.change == "update":
             updates.append(event)
@@ -196,14 +198,14 @@ def _replay(db: Session, events: list[AuditEvent], backwards: bool) -> None:
         else:
             creates.append((event, event.old_value if backwards else event.new_value))
     for event, values in sorted(creates, key=lambda c: order[c[0].record_type]):
-        _create(db, RECORD_TYPES[event.record_type], event.record_id, values)
+        _create(db, models.RECORD_TYPES[event.record_type], event.record_id, values)
     for event in reversed(updates) if backwards else updates:
         if backwards:
             _set(db, event, event.new_value, event.old_value)
         else:
             _set(db, event, event.old_value, event.new_value)
     for event in sorted(deletes, key=lambda e: -order[e.record_type]):
-        _delete(db, RECORD_TYPES[event.record_type], event.record_id)
+        _delete(db, models.RECORD_TYPES[event.record_type], event.record_id)
 
 
 def _step(ctx: Context, session_id: str, backwards: bool) -> str:
@@ -223,7 +225,9 @@ def _step(ctx: Context, session_id: str, backwards: bool) -> str:
         target, target_action = stack[-1]
         events = list(
             op.db.scalars(
-                select(AuditEvent).where(AuditEvent.operation_id == target).order_by(AuditEvent.seq)
+                select(models.AuditEvent)
+                .where(models.AuditEvent.operation_id == target)
+                .order_by(models.AuditEvent.seq)
             )
         )
         _replay(op.db, events, backwards)

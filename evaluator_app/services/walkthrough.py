@@ -7,23 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, func, select
-from sqlalchemy.orm import Session
 
 from evaluator_app.domain.framework import Framework
 from evaluator_app.services.frameworks import framework_by_hash
-from evaluator_app.services.operation import Context, reading
+from evaluator_app.services.operation import Context, looking, reading
 from evaluator_app.services.records import assessment_of, get, session_row
 from evaluator_app.services.sessions import SessionOverview, assessment_rows, overview_of
-from evaluator_app.store import tables
-from evaluator_app.store.models import (
-    Assessment,
-    EvaluationSession,
-    Finding,
-    Participant,
-)
+from evaluator_app.store import models, tables
+
+if TYPE_CHECKING:
+    from evaluator_app.services.operation import Reader
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,7 @@ class IndicatorState:
 
 def indicator_states(ctx: Context, session_id: str) -> dict[str, IndicatorState]:
     """Every indicator of a session by code, in the framework's order, in four queries."""
-    with reading(ctx) as db:
+    with looking(ctx) as db:
         session = session_row(db, session_id)
         framework = framework_by_hash(db, session.framework_id, session.content_hash)
         return _states(db, session.id, framework, assessment_rows(db, session.id))
@@ -61,7 +57,7 @@ def meeting_state(
 ) -> tuple[SessionOverview, dict[str, IndicatorState]]:
     """The overview and every indicator's state, read together: what the meeting
     window reads when it opens and after each change (Core only, see records.py)."""
-    with reading(ctx) as db:
+    with looking(ctx) as db:
         session = session_row(db, session_id)
         rows = assessment_rows(db, session.id)
         overview = overview_of(db, session, rows, language)
@@ -75,7 +71,7 @@ _RATINGS = tables.rating_table
 
 
 def _per_indicator(
-    db: Session, session_id: str, child: Table, value: Any, *where: Any
+    db: Reader, session_id: str, child: Table, value: Any, *where: Any
 ) -> dict[str, int]:
     query = (
         select(_ASSESSMENTS.c.indicator_code, value)
@@ -87,7 +83,7 @@ def _per_indicator(
 
 
 def _states(
-    db: Session, session_id: str, framework: Framework, rows: list[Any]
+    db: Reader, session_id: str, framework: Framework, rows: list[Any]
 ) -> dict[str, IndicatorState]:
     order = {i.code: n for n, i in enumerate(framework.indicators())}
     open_questions = _per_indicator(
@@ -176,7 +172,7 @@ class IndicatorDetail:
     ratings: list[RatingRow]
 
 
-def _finding_row(f: Finding) -> FindingRow:
+def _finding_row(f: models.Finding) -> FindingRow:
     return FindingRow(
         f.id,
         f.text,
@@ -188,7 +184,7 @@ def _finding_row(f: Finding) -> FindingRow:
     )
 
 
-def _state_of(assessment: Assessment) -> IndicatorState:
+def _state_of(assessment: models.Assessment) -> IndicatorState:
     """What ``indicator_states`` says of one assessment, from its loaded children."""
     levels = [r.level for r in assessment.ratings]
     return IndicatorState(
@@ -211,17 +207,19 @@ def indicator_detail(ctx: Context, session_id: str, code: str) -> IndicatorDetai
     assessment's children, not from every indicator's state of the session (issue 9).
     """
     with reading(ctx) as db:
-        session = get(db, EvaluationSession, session_id)
+        session = get(db, models.EvaluationSession, session_id)
         assessment = assessment_of(db, session, code)
         names = dict(
             db.execute(
-                select(Participant.id, Participant.name).where(Participant.session_id == session.id)
+                select(models.Participant.id, models.Participant.name).where(
+                    models.Participant.session_id == session.id
+                )
             ).all()
         )
         findings = db.scalars(
-            select(Finding)
-            .where(Finding.session_id == session.id, Finding.indicator_code == code)
-            .order_by(Finding.created_at)
+            select(models.Finding)
+            .where(models.Finding.session_id == session.id, models.Finding.indicator_code == code)
+            .order_by(models.Finding.created_at)
         )
         return IndicatorDetail(
             state=_state_of(assessment),
@@ -271,11 +269,13 @@ def indicator_detail(ctx: Context, session_id: str, code: str) -> IndicatorDetai
 def session_findings(ctx: Context, session_id: str) -> list[FindingRow]:
     """Every finding of a session, in the order they were made."""
     with reading(ctx) as db:
-        session_id = get(db, EvaluationSession, session_id).id
+        session_id = get(db, models.EvaluationSession, session_id).id
         return [
             _finding_row(f)
             for f in db.scalars(
-                select(Finding).where(Finding.session_id == session_id).order_by(Finding.created_at)
+                select(models.Finding)
+                .where(models.Finding.session_id == session_id)
+                .order_by(models.Finding.created_at)
             )
         ]
 
@@ -284,16 +284,18 @@ def known_agencies(ctx: Context, session_id: str) -> list[str]:
     """Agencies to offer when addressing a finding: the city's organisations in the
     attendance (not the evaluators') and the agencies already named in findings."""
     with reading(ctx) as db:
-        session_id = get(db, EvaluationSession, session_id).id
+        session_id = get(db, models.EvaluationSession, session_id).id
         organisations = db.scalars(
-            select(Participant.organisation).where(
-                Participant.session_id == session_id,
-                Participant.role.not_in(("lead_evaluator", "evaluator")),
+            select(models.Participant.organisation).where(
+                models.Participant.session_id == session_id,
+                models.Participant.role.not_in(("lead_evaluator", "evaluator")),
             )
         ).all()
         used = [
             a
-            for f in db.scalars(select(Finding).where(Finding.session_id == session_id))
+            for f in db.scalars(
+                select(models.Finding).where(models.Finding.session_id == session_id)
+            )
             for a in f.agencies or ()
         ]
     names = [name.strip() for name in [*organisations, *used] if name and name.strip()]

@@ -6,10 +6,11 @@ import errno
 import os
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from evaluator_app.i18n import _, os_reason
 from evaluator_app.store import migrations
@@ -17,28 +18,29 @@ from evaluator_app.store.engine import DATABASE_FILE, make_engine, sqlite_url
 from evaluator_app.store.evidence_store import EvidenceStore
 from evaluator_app.store.location import make_private_file, make_private_folder
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import sessionmaker
+
+    from evaluator_app.store.orm_sessions import StoreSession
+
 
 class StoreError(RuntimeError):
     """The data folder or database cannot be used."""
-
-
-class StoreSession(Session):
-    """The session class of every store: the services hang their flush listeners
-    on it once (listening per sessionmaker is keyed by ``id()`` in SQLAlchemy's
-    registry, and a new sessionmaker at a dead one's address was taken as
-    already listened to, so some stores wrote no audit events)."""
-
-
-def session_factory(engine: Engine) -> sessionmaker[StoreSession]:
-    return sessionmaker(engine, class_=StoreSession, expire_on_commit=False)
 
 
 @dataclass
 class Store:
     data_dir: Path
     engine: Engine
-    sessions: sessionmaker[StoreSession]
     evidence: EvidenceStore
+
+    @cached_property
+    def sessions(self) -> sessionmaker[StoreSession]:
+        """ORM sessions on this store, made on first use: the ORM is not loaded
+        before something needs it (the meeting window starts on Core reads)."""
+        from evaluator_app.store.orm_sessions import session_factory
+
+        return session_factory(self.engine)
 
     @property
     def database_file(self) -> Path:
@@ -128,6 +130,5 @@ def open_store(data_dir: Path, url: str | None = None) -> Store:
     return Store(
         data_dir=data_dir,
         engine=engine,
-        sessions=session_factory(engine),
         evidence=evidence,
     )

@@ -17,7 +17,7 @@ from evaluator_app.bundled import resources_dir
 from evaluator_app.collector import resume_after_start
 from evaluator_app.services.backups import daily_backup
 from evaluator_app.services.operation import Context
-from evaluator_app.store.models import configure as configure_mappings
+from evaluator_app.store import models
 from evaluator_app.ui.crash import install_exception_hook
 from evaluator_app.ui.translations import ui_language, use_language
 
@@ -143,6 +143,10 @@ class Windows:
             self._start.refresh()
 
 
+def _load_the_orm() -> None:
+    models.configure()  # the first name used loads the module (store/__init__.py)
+
+
 def start_gui(ctx: Context, open_session_id: str | None = None) -> Windows:
     """Everything before the event loop: the meeting window of ``open_session_id``
     if given, else the start screen, shown.  Keep the result while the loop runs."""
@@ -154,9 +158,10 @@ def start_gui(ctx: Context, open_session_id: str | None = None) -> Windows:
     else:
         windows.open_session(open_session_id)
     resume_after_start()  # paused by cmd_gui while starting
-    # The meeting window opened on Core reads; the ORM is made ready for the first
-    # change once the window is up (a change before that does it itself).
-    QTimer.singleShot(ORM_WARM_UP_MS, configure_mappings)
+    # The meeting window opened on Core reads, without the ORM: it is loaded and
+    # set up for the first change once the window is up (a change before that
+    # loads it itself).
+    QTimer.singleShot(ORM_WARM_UP_MS, _load_the_orm)
     QTimer.singleShot(ORM_WARM_UP_MS, windows.back_up_daily)  # after the first paint
     return windows
 

@@ -226,10 +226,8 @@ def test_every_store_audits_however_many_came_and_went_before(
     # committed without audit events (3 stores in 200 here).
     import dataclasses
 
-    from evaluator_app.store.database import session_factory
-
     for round_ in range(300):
-        store = dataclasses.replace(ctx.store, sessions=session_factory(ctx.store.engine))
+        store = dataclasses.replace(ctx.store)  # makes its own sessionmaker when used
         details = ParticipantDetails(name=f"P{round_}", role="observer")
         participants.add_participant(Context(store, "tester"), session_id, details)
         del store
