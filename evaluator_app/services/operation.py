@@ -1,10 +1,14 @@
 """The frame of every service: one transaction, its changes captured and audited.
 
 A service mutates ORM records inside ``operation(...)``.  A flush listener
-captures what changed (records created, fields updated, records deleted); at the
-end the changes become hash-chained audit events in the same transaction, so a
-change and its audit record are committed together or not at all.  The same
-captured changes drive undo and redo (``services.undo``).
+(``services.capture``) captures what changed (records created, fields updated,
+records deleted); at the end the changes become hash-chained audit events in the
+same transaction, so a change and its audit record are committed together or not
+at all.  The same captured changes drive undo and redo (``services.undo``).
+
+Reads: ``reading`` gives an ORM session; ``looking`` a Core connection, for reads
+that need no objects.  The meeting window starts on ``looking`` alone, so that the
+ORM is loaded after it shows (issue 9).
 """
 
 from __future__ import annotations
