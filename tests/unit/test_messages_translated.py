@@ -208,3 +208,45 @@ def test_a_pinned_language_holds_until_let_go(monkeypatch: pytest.MonkeyPatch) -
         i18n.pin_language(None)
     monkeypatch.delenv(i18n.ENV_VAR)
     assert i18n.language() == "id"
+
+
+def _entries(mo: bytes) -> dict[MessageId, object]:
+    from io import BytesIO
+
+    from babel.messages.mofile import read_mo
+
+    catalog = read_mo(BytesIO(mo))
+    return {
+        (m.id if isinstance(m.id, str) else (m.id[0], m.id[1])): m.string for m in catalog if m.id
+    }
+
+
+def test_the_shipped_compiled_catalogue_is_the_po_compiled() -> None:
+    fresh = _entries(i18n.compile_catalogue(PO_FILE, "id"))
+    assert i18n.compiled_path("id").is_file(), "run python tools/compile_messages.py"
+    shipped = _entries(i18n.compiled_path("id").read_bytes())
+    stale = sorted(
+        str(key) for key in fresh.keys() | shipped.keys() if fresh.get(key) != shipped.get(key)
+    )
+    assert stale == [], f"{len(stale)} entries differ: run python tools/compile_messages.py"
+    assert len(shipped) > 500
+
+
+def test_without_the_compiled_catalogue_the_po_is_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shipped = i18n.compiled_path("id").read_bytes()
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    (folder / PO_FILE.name).write_bytes(PO_FILE.read_bytes())
+    monkeypatch.setattr(i18n, "resources_dir", lambda: tmp_path)
+    monkeypatch.setenv(i18n.ENV_VAR, "id")
+    i18n.clear_cache()
+    try:
+        assert i18n._("permission denied") == "akses ditolak"
+        (folder / PO_FILE.name).write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n')
+        (folder / "messages_id.mo").write_bytes(shipped)
+        i18n.clear_cache()
+        assert i18n._("permission denied") == "akses ditolak"  # from the .mo
+    finally:
+        i18n.clear_cache()
