@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, select, text
 
-from evaluator_app.services.operation import Context, reading
-from evaluator_app.store.models import Assessment, Clarification, EvaluationSession, Finding
+from evaluator_app.services.operation import Context, looking
+from evaluator_app.store import tables
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from evaluator_app.services.operation import Reader
 
 # The fields searched, as ``table.field`` (the kinds of search_key).
 KINDS = (
@@ -60,8 +60,8 @@ def search_notes(ctx: Context, words: str, limit: int = 200) -> list[SearchHit]:
     query = fts_query(words)
     if query is None:
         return []
-    with reading(ctx) as db:
-        if not inspect(db.connection()).has_table("search_text"):
+    with looking(ctx) as db:
+        if not inspect(db).has_table("search_text"):
             return _search_without_index(db, words, limit)
         rows = db.execute(_FTS, {"query": query, "limit": limit, "open": MARK[0], "close": MARK[1]})
         return [
@@ -72,37 +72,31 @@ def search_notes(ctx: Context, words: str, limit: int = 200) -> list[SearchHit]:
         ]
 
 
-def _search_without_index(db: Session, words: str, limit: int) -> list[SearchHit]:
+def _search_without_index(db: Reader, words: str, limit: int) -> list[SearchHit]:
     # A database without the SQLite index (e.g. a shared PostgreSQL archive): every
     # word as a substring of one field, in no order of relevance.
+    assessments, sessions = tables.assessment_table, tables.session_table
     hits: list[SearchHit] = []
     for kind in KINDS:
-        table, field = kind.split(".")
-        model: type[Assessment | Clarification | Finding] = _MODELS[table]
-        column = getattr(model, field)
-        owner: type[Assessment | Finding] = Finding if model is Finding else Assessment
+        name, field = kind.split(".")
+        table = tables.metadata.tables[name]
+        column = table.c[field]
+        owner = tables.finding_table if name == "finding" else assessments
         query = select(
-            model.id,
+            table.c.id,
             column,
-            owner.session_id,
-            owner.indicator_code,
-            EvaluationSession.region,
-            EvaluationSession.year,
-        ).select_from(model)
-        if model is Clarification:
-            query = query.join(Assessment, Assessment.id == Clarification.assessment_id)
+            owner.c.session_id,
+            owner.c.indicator_code,
+            sessions.c.region,
+            sessions.c.year,
+        ).select_from(table)
+        if name == "clarification":
+            query = query.join(assessments, assessments.c.id == table.c.assessment_id)
         query = (
-            query.join(EvaluationSession, EvaluationSession.id == owner.session_id)
+            query.join(sessions, sessions.c.id == owner.c.session_id)
             .where(*(column.ilike(f"%{word}%") for word in words.split()))
             .limit(limit)
         )
         for record_id, body, session_id, code, region, year in db.execute(query):
             hits.append(SearchHit(session_id, region, year, code, kind, record_id, body[:200]))
     return hits[:limit]
-
-
-_MODELS: dict[str, type[Assessment | Clarification | Finding]] = {
-    "assessment": Assessment,
-    "clarification": Clarification,
-    "finding": Finding,
-}

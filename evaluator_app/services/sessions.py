@@ -19,13 +19,11 @@ from evaluator_app.services.frameworks import (
     framework_by_hash,
     record_for,
 )
-from evaluator_app.services.operation import Context, looking, operation, reading
+from evaluator_app.services.operation import Context, looking, operation
 from evaluator_app.services.records import SessionFields, editable_session, session_row
 from evaluator_app.store import models, tables
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from evaluator_app.services.operation import Reader
 
 STATUSES = ("draft", "in_progress", "awaiting_signoff", "signed", "amended")
@@ -167,41 +165,39 @@ class SessionRow:
         return self.starts_at.astimezone(ZoneInfo(self.timezone)) if self.starts_at else None
 
 
-def _settled(db: Session, session_id: str | None = None) -> dict[str, tuple[int, int]]:
-    settled = (models.Assessment.agreed_level.is_not(None)) | models.Assessment.not_applicable
+def _settled(db: Reader, session_id: str | None = None) -> dict[str, tuple[int, int]]:
+    assessments = tables.assessment_table
+    settled = assessments.c.agreed_level.is_not(None) | assessments.c.not_applicable
     query = select(
-        models.Assessment.session_id,
+        assessments.c.session_id,
         func.count(),
         func.sum(case((settled, 1), else_=0)),
-    ).group_by(models.Assessment.session_id)
+    ).group_by(assessments.c.session_id)
     if session_id:
-        query = query.where(models.Assessment.session_id == session_id)
+        query = query.where(assessments.c.session_id == session_id)
     return {sid: (int(done or 0), int(total)) for sid, total, done in db.execute(query)}
 
 
 def list_sessions(ctx: Context) -> list[SessionRow]:
     """Every session, newest first, with its progress."""
-    # Columns, not ORM objects: the archive of 500 sessions is listed at every start.
-    with reading(ctx) as db:
+    # Core, not ORM objects: the archive of 500 sessions is listed at every start,
+    # before the ORM is loaded.
+    sessions, frameworks = tables.session_table, tables.framework_table
+    with looking(ctx) as db:
         progress = _settled(db)
         rows = db.execute(
             select(
-                models.EvaluationSession.id,
-                models.FrameworkRecord.code,
-                models.EvaluationSession.region,
-                models.EvaluationSession.stage,
-                models.EvaluationSession.year,
-                models.EvaluationSession.starts_at,
-                models.EvaluationSession.timezone,
-                models.EvaluationSession.status,
+                sessions.c.id,
+                frameworks.c.code,
+                sessions.c.region,
+                sessions.c.stage,
+                sessions.c.year,
+                sessions.c.starts_at,
+                sessions.c.timezone,
+                sessions.c.status,
             )
-            .join(
-                models.FrameworkRecord,
-                models.FrameworkRecord.id == models.EvaluationSession.framework_id,
-            )
-            .order_by(
-                models.EvaluationSession.year.desc(), models.EvaluationSession.created_at.desc()
-            )
+            .join(frameworks, frameworks.c.id == sessions.c.framework_id)
+            .order_by(sessions.c.year.desc(), sessions.c.created_at.desc())
         )
         return [SessionRow(*row, *progress.get(row.id, (0, 0))) for row in rows]
 

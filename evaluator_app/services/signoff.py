@@ -11,7 +11,6 @@ from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import object_session, selectinload
 
 from evaluator_app.domain.canonical import canonical_json, sha256_of
 from evaluator_app.domain.scoring import score_framework
@@ -22,7 +21,7 @@ from evaluator_app.services.frameworks import framework_of
 from evaluator_app.services.operation import Context, chain_head, operation, reading
 from evaluator_app.services.records import editable_session, get
 from evaluator_app.services.sessions import ParticipantRow, status_name
-from evaluator_app.store.models import Assessment, EvaluationSession, Participant, SignOff
+from evaluator_app.store import models
 
 # Added when the snapshot is frozen, beside what the minutes show: the trail's
 # head, the signers, the previous session's figures (that session may be amended
@@ -31,8 +30,10 @@ from evaluator_app.store.models import Assessment, EvaluationSession, Participan
 FROZEN_EXTRAS = ("audit_head", "signers", "previous", "show_ratings")
 
 
-def snapshot(session: EvaluationSession) -> dict[str, Any]:
+def snapshot(session: models.EvaluationSession) -> dict[str, Any]:
     """Everything the minutes show, as canonical data (evidence by hash)."""
+    from sqlalchemy.orm import object_session, selectinload  # with the ORM, not at start
+
     framework = framework_of(session)
     db = object_session(session)
     if db is None:
@@ -42,12 +43,12 @@ def snapshot(session: EvaluationSession) -> dict[str, Any]:
         # of assessments nobody holds are gone by the time they are read.
         loaded = list(
             db.scalars(
-                select(Assessment)
-                .where(Assessment.session_id == session.id)
+                select(models.Assessment)
+                .where(models.Assessment.session_id == session.id)
                 .options(
-                    selectinload(Assessment.ratings),
-                    selectinload(Assessment.clarifications),
-                    selectinload(Assessment.evidence),
+                    selectinload(models.Assessment.ratings),
+                    selectinload(models.Assessment.clarifications),
+                    selectinload(models.Assessment.evidence),
                 )
             ).all()
         )
@@ -148,15 +149,15 @@ def sign_off(ctx: Context, session_id: str, signer_ids: list[str], method: str =
         data["audit_head"] = {"seq": seq, "hash": head}
         digest = sha256_of(data)
         text = canonical_json(data)
-        signers = {get(op.db, Participant, signer_id).id for signer_id in signer_ids}
+        signers = {get(op.db, models.Participant, signer_id).id for signer_id in signer_ids}
         for signer_id in sorted(signers):
-            signer = get(op.db, Participant, signer_id)
+            signer = get(op.db, models.Participant, signer_id)
             if signer.session_id != session.id:
                 raise InvalidInput(
                     _("{name} is not a participant of this session").format(name=signer.name)
                 )
             op.db.add(
-                SignOff(
+                models.SignOff(
                     session_id=session.id,
                     signer_id=signer.id,
                     snapshot_hash=digest,
@@ -177,7 +178,7 @@ def reopen(ctx: Context, session_id: str, reason: str) -> None:
     if not reason.strip():
         raise InvalidInput(_("say why the signed session is reopened"))
     with operation(ctx, "reopen_session") as op:
-        session = get(op.db, EvaluationSession, session_id)
+        session = get(op.db, models.EvaluationSession, session_id)
         op.session_id = session.id
         if session.status != "signed":
             raise InvalidInput(
@@ -186,7 +187,9 @@ def reopen(ctx: Context, session_id: str, reason: str) -> None:
                 )
             )
         for signoff in op.db.scalars(
-            select(SignOff).where(SignOff.session_id == session.id, ~SignOff.superseded)
+            select(models.SignOff).where(
+                models.SignOff.session_id == session.id, ~models.SignOff.superseded
+            )
         ):
             signoff.superseded = True
             signoff.reopen_reason = reason.strip()
@@ -196,7 +199,7 @@ def reopen(ctx: Context, session_id: str, reason: str) -> None:
 def current_snapshot_matches(ctx: Context, session_id: str) -> bool:
     """Whether the session still equals what was signed (False if never signed)."""
     with reading(ctx) as db:
-        session = get(db, EvaluationSession, session_id)
+        session = get(db, models.EvaluationSession, session_id)
         live = [s for s in session.signoffs if not s.superseded]
         if not live:
             return False

@@ -84,3 +84,25 @@ def test_the_check_sees_an_orm_loaded_at_start(data_dir: Path, demo: str) -> Non
     """The check above can fail: with the ORM imported first, it says so."""
     out = _child(data_dir, demo, "import sqlalchemy.orm\n" + CHILD)
     assert "orm when shown: True" in out, out
+
+
+START_SCREEN = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from evaluator_app.services.operation import open_context
+from evaluator_app.ui.app import application, start_gui
+ctx = open_context(sys.argv[1], "Rina")
+app = application()
+windows = start_gui(ctx, None)
+app.processEvents()
+start = windows.start
+model = start.sessions
+print("listed:", model.rowCount(), start.isVisible())
+print("orm when shown:", "sqlalchemy.orm" in sys.modules)
+"""
+
+
+def test_the_start_screen_lists_the_sessions_before_the_orm(data_dir: Path, demo: str) -> None:
+    out = _child(data_dir, demo, START_SCREEN)
+    assert "listed: 1 True" in out, out
+    assert "orm when shown: False" in out, out
