@@ -46,30 +46,34 @@ def resolve_id(db: Reader, kind: Table | type[models.Record], given: str) -> str
     """A full id, or a unique prefix of at least 4 characters (as git allows), of a
     record of ``kind`` (an ORM class, or its table for a read without the ORM)."""
     table = kind if isinstance(kind, Table) else cast(Table, kind.__table__)
-    label = record_name(table.name)  # only for a message
     given = given.strip().lower()
     if not given or any(c not in "0123456789abcdef-" for c in given):
-        raise NotFound(_("no {label} with id {given!r}").format(label=label, given=given))
+        raise NotFound(_("no {label} with id {given!r}").format(label=_label(table), given=given))
     if len(given) == 36:
         return given
     if len(given) < 4:
         raise InvalidInput(
             _("{label} id {given!r} is too short; give at least 4 characters").format(
-                label=label, given=given
+                label=_label(table), given=given
             )
         )
     ids = db.scalars(
         select(table.c.id).where(table.c.id.startswith(given, autoescape=True)).limit(2)
     ).all()
     if not ids:
-        raise NotFound(_("no {label} with id {given!r}").format(label=label, given=given))
+        raise NotFound(_("no {label} with id {given!r}").format(label=_label(table), given=given))
     if len(ids) > 1:
         raise InvalidInput(
             _("{label} id {given!r} is ambiguous; give more characters").format(
-                label=label, given=given
+                label=_label(table), given=given
             )
         )
     return str(ids[0])
+
+
+def _label(table: Table) -> str:
+    # Only for a message: translating looks the language up.
+    return record_name(table.name)
 
 
 def get(db: Session, model: type[R], record_id: str) -> R:
