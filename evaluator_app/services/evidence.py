@@ -39,6 +39,8 @@ def attach_file(
     ctx: Context, session_id: str, code: str, path: Path, title: str | None = None
 ) -> str:
     """Copy a file into the evidence store and record it for an indicator."""
+    if path.is_dir():
+        raise InvalidInput(_("{path} is a folder; choose a file in it").format(path=path))
     if not path.is_file():
         raise InvalidInput(_("no file at {path}").format(path=path))
     with reading(ctx) as db:  # refuse before copying anything into the store

@@ -94,6 +94,8 @@ def test_evidence_changed_or_deleted_on_disk_is_reported(
 def test_missing_source_file_is_refused(ctx: Context, session_id: str, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="no file at"):
         evidence.attach_file(ctx, session_id, "GOV.1.1", tmp_path / "absent.pdf")
+    with pytest.raises(InvalidInput, match="is a folder; choose a file in it"):
+        evidence.attach_file(ctx, session_id, "GOV.1.1", tmp_path)
 
 
 def test_links_seen_documents_and_promises(ctx: Context, session_id: str) -> None:
