@@ -179,6 +179,17 @@ def format_number(value: float | decimal.Decimal | int, places: int | None = Non
     return str(format_decimal(value, format=pattern, locale=language(), decimal_quantization=True))
 
 
+def format_size(size: int) -> str:
+    """A file's size as people read it: ``"121 KB"``, ``"1,4 MB"`` (Indonesian)."""
+    if size < 1000:
+        return ngettext("{n} byte", "{n} bytes", size).format(n=size)
+    for unit, scale in (("KB", 10**3), ("MB", 10**6), ("GB", 10**9)):
+        if size < scale * 1000 or unit == "GB":
+            value = size / scale
+            return f"{format_number(value, places=1 if value < 10 else 0)} {unit}"
+    raise AssertionError("unreachable")
+
+
 def format_date(value: dt.date, style: str = "medium") -> str:
     """A date as the language writes it: ``"28 Nov 2026"``, ``"Nov 28, 2026"``."""
     from babel.dates import format_date as babel_format_date

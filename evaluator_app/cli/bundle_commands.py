@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluator_app.cli.commands import UsageError, _context, _print_json
 from evaluator_app.cli.minutes_commands import _passphrase
-from evaluator_app.i18n import _, os_reason
+from evaluator_app.i18n import _, format_size, os_reason
 
 if TYPE_CHECKING:
     from evaluator_app.services.bundle_import import ImportPreview
@@ -45,12 +45,12 @@ def _export(args: argparse.Namespace) -> int:
     what = _(" and ").join(part) or _("the whole session")
     lock = _(", encrypted") if result.encrypted else ""
     print(
-        _("{path}: {what}, {records} records, {files} evidence files, {size} bytes").format(
+        _("{path}: {what}, {records} records, {files} evidence files, {size}").format(
             path=result.path,
             what=what,
             records=sum(result.records.values()),
             files=result.evidence_files,
-            size=result.size,
+            size=format_size(result.size),
         )
         + lock
     )

@@ -250,3 +250,23 @@ def test_without_the_compiled_catalogue_the_po_is_read(
         assert i18n._("permission denied") == "akses ditolak"  # from the .mo
     finally:
         i18n.clear_cache()
+
+
+@pytest.mark.parametrize(
+    ("size", "indonesian", "english"),
+    [
+        (1, "1 bita", "1 byte"),
+        (999, "999 bita", "999 bytes"),
+        (123_921, "124 KB", "124 KB"),
+        (1_400_000, "1,4 MB", "1.4 MB"),
+        (200_000_000, "200 MB", "200 MB"),
+        (5_300_000_000, "5,3 GB", "5.3 GB"),
+    ],
+)
+def test_sizes_are_written_as_people_read_them(
+    monkeypatch: pytest.MonkeyPatch, size: int, indonesian: str, english: str
+) -> None:
+    monkeypatch.setenv(i18n.ENV_VAR, "id")
+    assert i18n.format_size(size) == indonesian
+    monkeypatch.setenv(i18n.ENV_VAR, "en")
+    assert i18n.format_size(size) == english
