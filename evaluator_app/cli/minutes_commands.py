@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 from evaluator_app.cli.commands import UsageError, _context, _print_json
-from evaluator_app.i18n import _, format_date, os_reason
+from evaluator_app.i18n import N_, _, format_date, os_reason
+
+# How an identity came to be here, as the listing says it (--json keeps the key).
+ORIGINS = {"created": N_("created here"), "imported": N_("imported")}
 
 
 def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
@@ -195,7 +198,7 @@ def cmd_identity(args: argparse.Namespace) -> int:
             )
         for i in [] if args.json else found:
             valid = _("valid to {date}").format(date=format_date(i.valid_to.date()))
-            print(f"{i.id}  {i.name:<34} {i.nip or '':<18} {valid}  {i.origin}")
+            print(f"{i.id}  {i.name:<34} {i.nip or '':<18} {valid}  {_(ORIGINS[i.origin])}")
         return 0
     if action == "create":
         info = identities.create_identity(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import json
 import os
 from pathlib import Path
 
@@ -161,3 +162,22 @@ def test_a_rare_system_reason_is_left_as_the_system_says_it() -> None:
     error = OSError(errno.ELOOP, os.strerror(errno.ELOOP))
     assert os_reason(error) == os.strerror(errno.ELOOP)
     assert os_reason(OSError("no number")) == "no number"
+
+
+def test_the_identity_list_says_where_each_came_from_in_indonesian(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("EVALUATOR_LANG")
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("rahasia-rapat\n")
+    base = ("--data-dir", str(data_dir))
+    create = ("identity", "create", "--name", "Rina", "--passphrase-file", str(secret))
+    assert run(capsys, *base, *create)[0] == 0
+    code, out, _err = run(capsys, *base, "identity", "list")
+    assert code == 0
+    assert out.rstrip().endswith("dibuat di sini"), out
+    code, out, _err = run(capsys, *base, "identity", "list", "--json")
+    assert json.loads(out)[0]["origin"] == "created"  # machine output keeps the key
