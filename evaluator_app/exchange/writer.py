@@ -12,7 +12,6 @@ import hashlib
 import os
 import stat
 import tempfile
-import threading
 import time
 import zipfile
 import zlib
@@ -43,17 +42,20 @@ from evaluator_app.exchange.schema import (
 )
 from evaluator_app.exchange.validation import describe
 from evaluator_app.i18n import _, os_reason
+from evaluator_app.syncing import EarlySync, fdatasync
 
 CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
 class EvidenceFile:
-    """One stored evidence file to carry: where it is, and what it must hash to."""
+    """One stored evidence file to carry: where it is (a loose file, or ``size`` bytes
+    at ``offset`` in a pack), and what it must hash to."""
 
     sha256: str
     size: int
     path: Path
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,9 @@ def _copy_evidence(
             name, _("the stored file cannot be read: {strerror}").format(strerror=os_reason(error))
         ) from None
     with source:
+        if item.offset:  # a packed file: its bytes only (a loose one is read to its end)
+            source.seek(item.offset)
+            buffer = buffer[: min(len(buffer), item.size)]
         # The first chunk decides the method, and is the first one copied.
         count = source.readinto(buffer)
         chunk = buffer[:count]
@@ -166,7 +171,9 @@ def _copy_evidence(
                 digest.update(chunk)
                 size += count
                 target.write(chunk)
-                count = source.readinto(buffer)
+                if item.offset:
+                    buffer = buffer[: min(len(buffer), item.size - size)]
+                count = source.readinto(buffer) if buffer else 0
                 chunk = buffer[:count]
     if digest.hexdigest() != item.sha256 or size != item.size:
         raise BundleError(
@@ -191,59 +198,7 @@ def _copy_all_evidence(
     return members
 
 
-class _EarlySync:
-    """The bundle on its way to the disk while it is still being written: a thread
-    that fdatasyncs again once ``SYNC_EVERY`` more bytes have been written since it
-    last started, so that the sync before the rename waits only for the last few
-    MiB (for the whole of a 200 MB bundle it took most of a second; issue 9).  Not
-    after every file: each sync is a journal commit, and back to back they held up
-    the writes (no clear gain over 32 MiB steps in back-to-back runs here).  A
-    background sync's error is raised by ``join`` (Linux reports a failed
-    write-back once: it must not be lost)."""
-
-    SYNC_EVERY = 16 << 20
-
-    def __init__(self, fd: int) -> None:
-        self._fd = fd
-        self._since = 0
-        self._more = threading.Event()
-        self._done = False
-        self._thread: threading.Thread | None = None
-        self._error: OSError | None = None
-
-    def wrote(self, count: int) -> None:
-        self._since += count
-        if self._since < self.SYNC_EVERY:
-            return
-        self._since = 0
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._sync, name="bundle-fsync", daemon=True)
-            self._thread.start()
-        self._more.set()  # the running sync, if any, is followed by one more
-
-    def _sync(self) -> None:
-        while True:
-            self._more.wait()
-            self._more.clear()
-            if self._done:
-                return
-            try:
-                _fdatasync(self._fd)
-            except OSError as error:
-                self._error = self._error or error
-                return
-
-    def join(self) -> None:
-        """Stop and wait for the sync in flight (before the file is closed or synced)."""
-        self._done = True
-        self._more.set()
-        if self._thread is not None:
-            self._thread.join()
-        if self._error is not None:
-            raise self._error
-
-
-_fdatasync = getattr(os, "fdatasync", os.fsync)
+_fdatasync = fdatasync  # the final sync before the rename (tests watch it)
 
 
 def _write_zip(
@@ -315,7 +270,7 @@ def _write_file(
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as raw:
-            early = _EarlySync(raw.fileno())
+            early = EarlySync(raw.fileno())
             try:
                 if passphrase is None:
                     count = _write_zip(raw, header, texts, evidence, False, stored, early.wrote)

@@ -130,14 +130,14 @@ def _export(
     files = {e["sha256"]: e for e in chosen["evidence"] if e["sha256"] is not None}
     evidence = []
     for sha256, record in sorted(files.items()):
-        path = ctx.store.evidence.path_for(sha256)
-        if not path.is_file():
+        blob = ctx.store.evidence.locate(sha256)
+        if blob is None:
             raise InvalidInput(
                 _("the file of evidence {title!r} is missing from the evidence store").format(
                     title=record["title"]
                 )
             )
-        evidence.append(EvidenceFile(sha256, record["size"], path))
+        evidence.append(EvidenceFile(sha256, record["size"], blob.path, blob.offset))
     header = Header(
         app_version=__version__,
         created_at=utc_now(),

@@ -196,7 +196,7 @@ def check_files(ctx: Context, session_id: str) -> list[FileProblem]:
         if sha256 is None:  # excluded by the query; narrows the type
             continue
         try:
-            ctx.store.evidence.check(sha256)
+            ctx.store.evidence.verify(sha256)
         except EvidenceFileError as error:
             problems.append(FileProblem(evidence_id, code, title, error.path, error.problem))
     return problems

@@ -12,18 +12,16 @@ import hashlib
 import os
 import tempfile
 import time
+import uuid
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from evaluator_app.i18n import _
+from evaluator_app.store.evidence_packs import PACKS, SUFFIX, Blob, PackIndex, PackWriter
 
 CHUNK = 1 << 20
-# The file's bytes and what finds them (its size, its blocks); fsync elsewhere.
-_fdatasync = getattr(os, "fdatasync", os.fsync)
-SYNC_THREADS = 8  # fsyncs in flight at once: the disk commits them together
 
 
 class EvidenceFileError(RuntimeError):
@@ -48,20 +46,6 @@ def _fsync_dir(path: Path) -> None:
     _fsync_path(path)
 
 
-def _fdatasync_path(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        _fdatasync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_all(fd: int, chunk: bytes | memoryview) -> None:
-    view = memoryview(chunk)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
 def _fsync_path(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -71,31 +55,27 @@ def _fsync_path(path: Path) -> None:
 
 
 class IncomingFiles:
-    """Many files coming in at once (a bundle's evidence): written now under temporary
-    names, made durable and visible together by ``commit``; ``discard`` (or leaving
-    the ``with`` block without a commit) removes what was not committed.
+    """Many files coming in at once (a bundle's evidence): written now into one
+    evidence pack under a temporary name, made durable and visible together by
+    ``commit``; ``discard`` (or leaving the ``with`` block without a commit)
+    removes what was not committed.
 
-    Durability: a file gets its name only once its content is on disk, and
-    ``commit`` returns only once the names are on disk too, so a database change
-    committed after it never refers to a missing or torn file.  The waiting is
-    spread out instead of paid at the end: each file is written by ``add`` in the
-    caller's thread (the bundle reader's own, while the import checks the trail and
-    prepares its rows; issue 9) and handed at once to a pool of ``SYNC_THREADS``
-    threads that ``fdatasync`` it (its bytes and the size that finds them) while
-    the next one is written; ``commit`` waits for those, renames, and fsyncs each
-    folder that got a name.  One ``syncfs`` at the end would cost fewer calls, but
-    it waits for every dirty file of the whole file system (other programs', a
-    backup being copied) and reports their errors as ours; per file, the disk
-    commits the concurrent flushes together anyway.  A failure to write is kept
-    and raised by ``commit`` (the bytes are still read and checked to the end).
+    Durability: the pack gets its name only once all of it is on disk (synced in
+    the background as it grows, so the last sync waits for the tail only), and
+    ``commit`` returns only once the name is on disk too, so a database change
+    committed after it never refers to a missing or torn file.  ``add`` runs in
+    the caller's thread (the bundle reader's own, while the import checks the
+    trail and prepares its rows; issue 9).  A file the store has intact already
+    is hashed by the caller as ever but not written again.  A failure to write is
+    kept and raised by ``commit`` (the bytes are still read and checked to the end).
     """
 
     def __init__(self, store: EvidenceStore) -> None:
         self._store = store
-        self._pending: list[tuple[Path, str, int]] = []  # temporary file, sha256, size
-        self._synced: list[Future[None]] = []
-        self._pool = ThreadPoolExecutor(SYNC_THREADS, thread_name_prefix="evidence-fsync")
-        self._root_made = False
+        self._stored: dict[str, int] = {}  # sha256: size, in the order added
+        self._temp: Path | None = None
+        self._fd = -1
+        self._pack: PackWriter | None = None
         self._failed: BaseException | None = None
 
     def __enter__(self) -> IncomingFiles:
@@ -105,93 +85,93 @@ class IncomingFiles:
         self.discard()
 
     def add(self, sha256: str, chunks: Iterable[bytes | memoryview]) -> int:
-        """Write ``chunks`` under a temporary name; the caller vouches (and checks, as
-        the bytes go by) that they hash to ``sha256``.  Their size.  Each chunk is
+        """Write ``chunks`` into the pack; the caller vouches (and checks, as the
+        bytes go by) that they hash to ``sha256``.  Their size.  Each chunk is
         written before the next is asked for (it may be a reused buffer)."""
         self._store.path_for(sha256)  # a well-formed digest, or ValueError
-        fd, temp = self._create()
+        pack = None if sha256 in self._stored or self._store.has(sha256) else self._open()
+        start = pack.begin() if pack is not None else 0
         size = 0
         try:
             for chunk in chunks:
                 size += len(chunk)
-                if fd >= 0:
+                if pack is not None:
                     try:
-                        _write_all(fd, chunk)
+                        pack.write(chunk)
                     except OSError as error:  # e.g. the disk is full: read on, commit says
                         self._failed = self._failed or error
-                        os.close(fd)
-                        fd = -1
+                        pack = None
         except BaseException:
-            if fd >= 0:
-                os.close(fd)
-            if temp is not None:
-                temp.unlink(missing_ok=True)
+            if pack is not None:
+                pack.rewind(start)
             raise
-        if fd >= 0 and temp is not None:
-            os.close(fd)
-            self._pending.append((temp, sha256, size))
-            self._synced.append(self._pool.submit(_fdatasync_path, temp))
-        elif temp is not None:
-            temp.unlink(missing_ok=True)
+        if pack is not None:
+            pack.end(sha256, start)
+        self._stored[sha256] = size
         return size
 
-    def _create(self) -> tuple[int, Path | None]:
-        """A new temporary file, or (-1, None) once writing has failed."""
+    def _open(self) -> PackWriter | None:
+        """The pack being written, begun on the first new file; None once writing failed."""
         if self._failed is not None:
-            return -1, None
-        try:
-            if not self._root_made:
+            return None
+        if self._pack is None:
+            try:
                 self._store.root.mkdir(parents=True, exist_ok=True)
-                self._root_made = True
-            fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=self._store.root)
-        except OSError as error:
-            self._failed = error
-            return -1, None
-        return fd, Path(temp_name)
+                fd, temp_name = tempfile.mkstemp(
+                    prefix=".incoming-", suffix=SUFFIX, dir=self._store.root
+                )
+            except OSError as error:
+                self._failed = error
+                return None
+            self._fd, self._temp = fd, Path(temp_name)
+            try:
+                self._pack = PackWriter(fd)
+            except OSError as error:
+                self._failed = error
+                return None
+        return self._pack
 
     def commit(self) -> list[StoredFile]:
-        """Every file added, durable under its own name (an existing copy is kept)."""
+        """Every file added, durable under the store (an intact copy there is kept)."""
         if self._failed is not None:
             raise self._failed
-        for synced in self._synced:
-            synced.result()  # content on disk before any name points at it
-        folders: set[Path] = set()
-        made: set[Path] = set()  # folders made here: nothing in them to compare with
-        stored = []
-        for temp, sha256, size in self._pending:
-            target = self._store.path_for(sha256)
-            folder = target.parent
-            if folder not in made and target.exists() and self._store._hash_of(target) == sha256:
-                temp.unlink()
-            else:
-                if folder not in folders and not folder.is_dir():
-                    folder.mkdir(exist_ok=True)
-                    made.add(folder)
-                temp.replace(target)
-                folders.add(folder)
-            stored.append(StoredFile(sha256, size))
-        self._pending = []
-        if made:
-            folders.add(self._store.root)
-        if os.name != "nt":
-            for done in [self._pool.submit(_fsync_path, folder) for folder in folders]:
-                done.result()
-        return stored
+        if self._pack is not None and self._temp is not None:
+            if len(self._pack):
+                self._pack.finish()
+                os.close(self._fd)
+                self._fd = -1
+                folder = self._store.root / PACKS
+                made = not folder.is_dir()
+                folder.mkdir(exist_ok=True)
+                self._temp.replace(folder / (uuid.uuid4().hex + SUFFIX))
+                self._temp = None
+                if os.name != "nt":
+                    _fsync_path(folder)
+                    if made:
+                        _fsync_path(self._store.root)
+            self._pack = None
+        self.discard()  # an empty pack, if one was begun
+        return [StoredFile(sha256, size) for sha256, size in self._stored.items()]
 
     def discard(self) -> None:
-        """Remove the files not committed (a bundle refused after its evidence was read)."""
-        for synced in self._synced:
-            synced.exception()  # let every fsync finish before its file goes
-        for temp, _sha256, _size in self._pending:
-            temp.unlink(missing_ok=True)
-        self._pending = []
-        self._synced = []
-        self._pool.shutdown(wait=True)
+        """Remove what was not committed (a bundle refused after its evidence was read)."""
+        if self._pack is not None:
+            self._pack.abandon()
+            self._pack = None
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+        if self._temp is not None:
+            self._temp.unlink(missing_ok=True)
+            self._temp = None
 
 
 class EvidenceStore:
+    """Loose files ``ab/cdef…`` (attached here) and packs (imported; ``evidence_packs``)."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.packs = PackIndex(root / PACKS)
 
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
@@ -208,6 +188,9 @@ class EvidenceStore:
 
     def put_stream(self, stream: BinaryIO) -> StoredFile:
         """Copy a stream in, hashing as it goes; an existing copy is kept as is."""
+        return self._put(iter(lambda: stream.read(CHUNK), b""))
+
+    def _put(self, chunks: Iterable[bytes]) -> StoredFile:
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         size = 0
@@ -215,7 +198,7 @@ class EvidenceStore:
         temp = Path(temp_name)
         try:
             with os.fdopen(fd, "wb") as out:
-                while chunk := stream.read(CHUNK):
+                for chunk in chunks:
                     digest.update(chunk)
                     out.write(chunk)
                     size += len(chunk)
@@ -236,23 +219,63 @@ class EvidenceStore:
 
     @staticmethod
     def _hash_of(path: Path) -> str:
+        return EvidenceStore._hash_of_blob(Blob(path, 0, -1))
+
+    @staticmethod
+    def _hash_of_blob(blob: Blob) -> str:
         digest = hashlib.sha256()
-        with path.open("rb") as stream:
-            while chunk := stream.read(CHUNK):
+        with blob.path.open("rb") as stream:
+            for chunk in blob.chunks(stream):
                 digest.update(chunk)
         return digest.hexdigest()
 
+    def has(self, sha256: str) -> bool:
+        """Whether an intact copy is here (a packed one is trusted: packs never change)."""
+        loose = self.path_for(sha256)
+        if loose.is_file() and self._hash_of(loose) == sha256:
+            return True
+        return self.packs.find(sha256) is not None
+
+    def locate(self, sha256: str) -> Blob | None:
+        """Where the file's bytes are, unchecked (the reader hashes them as it goes):
+        the loose file if there is one, else its place in a pack."""
+        loose = self.path_for(sha256)
+        try:
+            return Blob(loose, 0, loose.stat().st_size)
+        except OSError:
+            return self.packs.find(sha256)
+
+    def _intact(self, sha256: str) -> Blob:
+        """An intact copy: the loose file, else the packed one; else EvidenceFileError."""
+        loose = self.path_for(sha256)
+        exists = loose.is_file()
+        if exists and self._hash_of(loose) == sha256:
+            return Blob(loose, 0, loose.stat().st_size)
+        packed = self.packs.find(sha256)
+        if packed is not None and self._hash_of_blob(packed) == sha256:
+            return packed
+        if exists or packed is not None:
+            raise EvidenceFileError(sha256, loose, _("the file was changed after it was stored"))
+        raise EvidenceFileError(sha256, loose, _("the file is missing"))
+
+    def verify(self, sha256: str) -> None:
+        """EvidenceFileError unless an intact copy is here."""
+        self._intact(sha256)
+
     def check(self, sha256: str) -> Path:
-        """The file's path once its content is proven to match; else EvidenceFileError."""
-        path = self.path_for(sha256)
-        if not path.is_file():
-            raise EvidenceFileError(sha256, path, _("the file is missing"))
-        if self._hash_of(path) != sha256:
-            raise EvidenceFileError(sha256, path, _("the file was changed after it was stored"))
-        return path
+        """A file of the content, proven to match (to open or copy out); a packed one
+        is first put back as a loose file."""
+        blob = self._intact(sha256)
+        if not blob.packed:
+            return blob.path
+        with blob.path.open("rb") as stream:
+            self._put(blob.chunks(stream))
+        return self.path_for(sha256)
 
     def read_bytes(self, sha256: str) -> bytes:
-        data = self.check(sha256).read_bytes()
+        blob = self._intact(sha256)
+        with blob.path.open("rb") as stream:
+            data = b"".join(blob.chunks(stream))
         if hashlib.sha256(data).hexdigest() != sha256:  # changed between check and read
             raise EvidenceFileError(sha256, self.path_for(sha256), _("the file changed while read"))
         return data

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from test_bundle_helpers import members, state
 
+from evaluator_app import syncing
 from evaluator_app.exchange import reader, writer
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.services import evidence
@@ -24,7 +25,7 @@ from evaluator_app.services.bundle_import import import_bundle
 from evaluator_app.services.bundles import export_bundle
 from evaluator_app.services.demo import create_demo
 from evaluator_app.services.operation import Context, open_context
-from evaluator_app.store import evidence_store
+from evaluator_app.store import evidence_packs
 from evaluator_app.store.evidence_store import EvidenceStore
 
 SCAN = hashlib.shake_256(b"pindaian").digest(300_000)  # random bytes: stored, not deflated
@@ -190,24 +191,28 @@ def test_incoming_files_are_synced_before_they_are_named(
 ) -> None:
     store = EvidenceStore(tmp_path / "evidence")
     events: list[str] = []
-    real_sync, real_replace = evidence_store._fdatasync, Path.replace
+    real_sync, real_replace = evidence_packs.fdatasync, Path.replace
 
     def sync(fd: int) -> None:
-        events.append("sync")
+        events.append(f"sync {os.fstat(fd).st_size}")
         real_sync(fd)
 
     def replace(self: Path, target: Path) -> Path:
-        events.append("name")
+        events.append(f"name {self.stat().st_size}")
         return real_replace(self, target)
 
-    monkeypatch.setattr(evidence_store, "_fdatasync", sync)
+    monkeypatch.setattr(evidence_packs, "fdatasync", sync)
     monkeypatch.setattr(Path, "replace", replace)
     contents = [b"satu", b"dua" * 1000, b"tiga" * 100_000]
     with store.incoming() as staged:
         for data in contents:
             staged.add(hashlib.sha256(data).hexdigest(), [memoryview(data)])
         staged.commit()
-    assert events == ["sync"] * 3 + ["name"] * 3
+    # One pack for the three, whole on disk (index and footer too) before it is named.
+    (pack,) = (store.root / "packs").iterdir()
+    size = pack.stat().st_size
+    assert size > sum(len(data) for data in contents)
+    assert events == [f"sync {size}", f"name {size}"]
     for data in contents:
         assert store.read_bytes(hashlib.sha256(data).hexdigest()) == data
 
@@ -265,9 +270,9 @@ def test_a_failed_background_sync_fails_the_export(
         calls.append(fd)
         raise OSError(5, "Input/output error")
 
-    early = writer._EarlySync(0)
-    monkeypatch.setattr(writer, "_fdatasync", failing)
-    early.wrote(writer._EarlySync.SYNC_EVERY)
+    early = syncing.EarlySync(0)
+    monkeypatch.setattr(syncing, "fdatasync", failing)
+    early.wrote(syncing.EarlySync.SYNC_EVERY)
     for _wait in range(500):  # the sync runs in the background
         if calls:
             break
@@ -280,8 +285,8 @@ def test_a_failed_background_sync_fails_the_export(
 def test_the_background_sync_waits_for_enough_new_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each sync is a journal commit: not one per evidence file.
     calls: list[int] = []
-    monkeypatch.setattr(writer, "_fdatasync", calls.append)
-    early = writer._EarlySync(0)
+    monkeypatch.setattr(syncing, "fdatasync", calls.append)
+    early = syncing.EarlySync(0)
     for _file in range(100):
         early.wrote(1000)
     early.join()

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import tempfile
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from evaluator_app.store.evidence_store import EvidenceStore
+from evaluator_app.store.evidence_packs import read_index
+from evaluator_app.store.evidence_store import EvidenceFileError, EvidenceStore
 
 
 def _chunks(data: bytes, size: int = 7) -> list[bytes]:
@@ -59,20 +60,130 @@ def test_a_write_failure_is_raised_by_commit_and_nothing_is_stored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = EvidenceStore(tmp_path / "evidence")
-    real = tempfile.mkstemp
-    made: list[str] = []
+    real = os.write
+    writes: list[int] = []
 
-    def full_disk(prefix: str, dir: Path) -> tuple[int, str]:
-        if made:
+    def full_disk(fd: int, data: bytes | memoryview) -> int:
+        writes.append(fd)
+        if len(writes) > 2:  # the pack's header and the first file fit
             raise OSError(errno.ENOSPC, "No space left on device")
-        fd, name = real(prefix=prefix, dir=dir)
-        made.append(name)
-        return fd, name
+        return real(fd, data)
 
-    monkeypatch.setattr(tempfile, "mkstemp", full_disk)
+    monkeypatch.setattr(os, "write", full_disk)
     with store.incoming() as staged:
-        for data in (b"one", b"two", b"three"):
+        sizes = [
             staged.add(hashlib.sha256(data).hexdigest(), [data])
+            for data in (b"one", b"two", b"three")
+        ]
+        assert sizes == [3, 3, 5]  # every file still read to its end (and checked)
         with pytest.raises(OSError, match="No space left"):
             staged.commit()
     assert _files(store.root) == []
+
+
+# --- packs ------------------------------------------------------------------------
+
+
+def _pack(store: EvidenceStore, contents: list[bytes]) -> Path:
+    with store.incoming() as staged:
+        for data in contents:
+            staged.add(hashlib.sha256(data).hexdigest(), _chunks(data, 1000))
+        staged.commit()
+    packs = list((store.root / "packs").glob("*.pack"))
+    assert len(packs) == 1
+    return packs[0]
+
+
+def test_a_batch_is_one_pack_and_each_file_reads_back_checked(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    contents = [b"first", bytes(range(256)) * 100, b""]
+    pack = _pack(store, contents)
+    assert _files(store.root) == [f"packs/{pack.name}"]
+    assert read_index(pack).keys() == {hashlib.sha256(d).hexdigest() for d in contents}
+    fresh = EvidenceStore(store.root)  # another window: finds the pack by itself
+    for data in contents:
+        sha256 = hashlib.sha256(data).hexdigest()
+        assert fresh.read_bytes(sha256) == data
+        blob = fresh.locate(sha256)
+        assert blob is not None and blob.path == pack and blob.size == len(data)
+        fresh.verify(sha256)
+
+
+def test_a_file_here_already_is_not_written_again(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    here = store.put_file(_write(tmp_path / "ada.txt", b"already here"))
+    with store.incoming() as staged:
+        assert staged.add(here.sha256, [b"already ", b"here"]) == 12
+        assert [s.sha256 for s in staged.commit()] == [here.sha256]
+    assert not (store.root / "packs").exists()  # nothing new: no pack
+
+
+def test_a_damaged_loose_copy_is_replaced_by_the_incoming_one(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    data = b"the original content"
+    stored = store.put_file(_write(tmp_path / "asli.txt", data))
+    store.path_for(stored.sha256).write_bytes(b"rotten")
+    _pack(store, [data])
+    assert store.read_bytes(stored.sha256) == data
+    # Opening it puts the good bytes back under its name.
+    assert store.check(stored.sha256).read_bytes() == data
+
+
+def test_a_source_failing_midway_leaves_the_files_before_it_whole(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+
+    def broken() -> Iterator[bytes]:
+        yield b"some bytes"
+        raise ValueError("the bundle ended early")
+
+    with store.incoming() as staged:
+        staged.add(hashlib.sha256(b"before").hexdigest(), [b"before"])
+        with pytest.raises(ValueError):
+            staged.add(hashlib.sha256(b"whole").hexdigest(), broken())
+        staged.add(hashlib.sha256(b"after").hexdigest(), [b"after"])
+        staged.commit()
+    assert store.read_bytes(hashlib.sha256(b"before").hexdigest()) == b"before"
+    assert store.read_bytes(hashlib.sha256(b"after").hexdigest()) == b"after"
+    assert store.locate(hashlib.sha256(b"whole").hexdigest()) is None
+
+
+def test_a_packed_file_opened_is_put_back_as_a_loose_file(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    data = b"%PDF-1.7 a report" * 1000
+    sha256 = hashlib.sha256(data).hexdigest()
+    _pack(store, [data])
+    path = store.check(sha256)
+    assert path == store.path_for(sha256)
+    assert path.read_bytes() == data
+
+
+def test_changed_bytes_in_a_pack_are_reported_not_served(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    data = b"agreed minutes, page one" * 100
+    sha256 = hashlib.sha256(data).hexdigest()
+    pack = _pack(store, [data])
+    raw = bytearray(pack.read_bytes())
+    at = raw.index(data) + 10
+    raw[at] ^= 0xFF
+    pack.write_bytes(bytes(raw))
+    with pytest.raises(EvidenceFileError, match="changed"):
+        store.read_bytes(sha256)
+    with pytest.raises(EvidenceFileError, match="changed"):
+        store.check(sha256)
+    assert not store.path_for(sha256).exists()
+
+
+def test_a_damaged_pack_is_skipped_and_its_files_are_missing(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    data = b"in a pack whose index is cut off"
+    pack = _pack(store, [data])
+    pack.write_bytes(pack.read_bytes()[:-10])
+    with pytest.raises(ValueError, match="footer"):
+        read_index(pack)
+    with pytest.raises(EvidenceFileError, match="missing"):
+        EvidenceStore(store.root).read_bytes(hashlib.sha256(data).hexdigest())
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
