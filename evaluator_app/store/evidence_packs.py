@@ -62,33 +62,56 @@ class Blob:
 
 
 class PackWriter:
-    """A pack being written to ``fd``: ``add`` each file's chunks, then ``finish``."""
+    """A pack being written to ``fd``: ``write`` each file's bytes between ``begin``
+    and ``end``, then ``finish``.  Small files are gathered in memory and written a
+    few MiB at a time (a write per file costs an import's evidence thread the GIL
+    twice: issue 9); an error to write may therefore come from a later call."""
+
+    GATHER = 4 << 20
 
     def __init__(self, fd: int) -> None:
         self._fd = fd
-        self._offset = 0
+        self._offset = 0  # the pack's length so far, gathered bytes included
+        self._gathered = bytearray(self.GATHER)
+        self._used = 0
         self._index: dict[str, tuple[int, int]] = {}
         self._sync = EarlySync(fd)
-        self._write(MAGIC)
-
-    def _write(self, data: bytes | memoryview) -> None:
-        view = memoryview(data)
-        while view:
-            written = os.write(self._fd, view)
-            view = view[written:]
-            self._offset += written
-            self._sync.wrote(written)
+        self.write(MAGIC)
 
     def begin(self) -> int:
         return self._offset
 
     def write(self, chunk: bytes | memoryview) -> None:
-        self._write(chunk)
+        size = len(chunk)
+        if self._used + size > self.GATHER:
+            self._flush()
+        if size >= self.GATHER:
+            self._write_out(chunk)
+        else:
+            self._gathered[self._used : self._used + size] = chunk
+            self._used += size
+        self._offset += size
+
+    def _flush(self) -> None:
+        used, self._used = self._used, 0
+        self._write_out(memoryview(self._gathered)[:used])
+
+    def _write_out(self, data: bytes | memoryview) -> None:
+        view = memoryview(data)
+        while view:
+            written = os.write(self._fd, view)
+            view = view[written:]
+            self._sync.wrote(written)
 
     def rewind(self, start: int) -> None:
         """Drop what was written since ``start`` (a file whose source failed)."""
-        os.ftruncate(self._fd, start)
-        os.lseek(self._fd, start, os.SEEK_SET)
+        flushed = self._offset - self._used
+        if start >= flushed:
+            self._used = start - flushed
+        else:
+            self._used = 0
+            os.ftruncate(self._fd, start)
+            os.lseek(self._fd, start, os.SEEK_SET)
         self._offset = start
 
     def end(self, sha256: str, start: int) -> None:
@@ -102,8 +125,9 @@ class PackWriter:
         """The index and footer written, and the whole pack durable."""
         index = json.dumps({"files": self._index}, separators=(",", ":")).encode()
         start = self._offset
-        self._write(index)
-        self._write(_FOOTER.pack(MAGIC, start, len(index), hashlib.sha256(index).digest()))
+        self.write(index)
+        self.write(_FOOTER.pack(MAGIC, start, len(index), hashlib.sha256(index).digest()))
+        self._flush()
         self._sync.join()
         fdatasync(self._fd)
 
@@ -141,12 +165,18 @@ class PackIndex:
         self._blobs: dict[str, Blob] = {}
         self._lock = threading.Lock()
 
-    def find(self, sha256: str) -> Blob | None:
+    def find(self, sha256: str, *, look_again: bool = True) -> Blob | None:
+        """The packed copy, if any; unless ``look_again`` is False, a miss reads the
+        packs made since (a batch looks once at its start: not a listing per file)."""
         with self._lock:
             blob = self._blobs.get(sha256)
-            if blob is None and self._refresh():
+            if blob is None and look_again and self._refresh():
                 blob = self._blobs.get(sha256)
             return blob
+
+    def refresh(self) -> None:
+        with self._lock:
+            self._refresh()
 
     def _refresh(self) -> bool:
         """Read the packs not read yet; whether there were any."""

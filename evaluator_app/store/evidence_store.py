@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import tempfile
 import time
 import uuid
@@ -22,6 +23,7 @@ from evaluator_app.i18n import _
 from evaluator_app.store.evidence_packs import PACKS, SUFFIX, Blob, PackIndex, PackWriter
 
 CHUNK = 1 << 20
+_DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 class EvidenceFileError(RuntimeError):
@@ -77,6 +79,7 @@ class IncomingFiles:
         self._fd = -1
         self._pack: PackWriter | None = None
         self._failed: BaseException | None = None
+        store.packs.refresh()
 
     def __enter__(self) -> IncomingFiles:
         return self
@@ -88,8 +91,8 @@ class IncomingFiles:
         """Write ``chunks`` into the pack; the caller vouches (and checks, as the
         bytes go by) that they hash to ``sha256``.  Their size.  Each chunk is
         written before the next is asked for (it may be a reused buffer)."""
-        self._store.path_for(sha256)  # a well-formed digest, or ValueError
-        pack = None if sha256 in self._stored or self._store.has(sha256) else self._open()
+        here = sha256 in self._stored or self._store.has(sha256, look_again=False)
+        pack = None if here else self._open()
         start = pack.begin() if pack is not None else 0
         size = 0
         try:
@@ -174,9 +177,9 @@ class EvidenceStore:
         self.packs = PackIndex(root / PACKS)
 
     def path_for(self, sha256: str) -> Path:
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        if _DIGEST.fullmatch(sha256) is None:
             raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
-        return self.root / sha256[:2] / sha256[2:]
+        return self.root.joinpath(sha256[:2], sha256[2:])
 
     def incoming(self) -> IncomingFiles:
         """A batch of files to add together (see ``IncomingFiles``)."""
@@ -229,12 +232,13 @@ class EvidenceStore:
                 digest.update(chunk)
         return digest.hexdigest()
 
-    def has(self, sha256: str) -> bool:
+    def has(self, sha256: str, *, look_again: bool = True) -> bool:
         """Whether an intact copy is here (a packed one is trusted: packs never change)."""
-        loose = self.path_for(sha256)
-        if loose.is_file() and self._hash_of(loose) == sha256:
+        self.path_for(sha256)  # a well-formed digest, or ValueError
+        loose = os.path.join(self.root, sha256[:2], sha256[2:])  # not Path: 1,000s of calls
+        if os.path.isfile(loose) and self._hash_of(Path(loose)) == sha256:
             return True
-        return self.packs.find(sha256) is not None
+        return self.packs.find(sha256, look_again=look_again) is not None
 
     def locate(self, sha256: str) -> Blob | None:
         """Where the file's bytes are, unchecked (the reader hashes them as it goes):

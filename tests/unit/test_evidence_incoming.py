@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluator_app.store.evidence_packs import read_index
+from evaluator_app.store.evidence_packs import PackWriter, read_index
 from evaluator_app.store.evidence_store import EvidenceFileError, EvidenceStore
 
 
@@ -56,26 +56,22 @@ def test_a_source_failing_midway_leaves_no_partial_file(tmp_path: Path) -> None:
     assert _files(store.root) == []
 
 
+@pytest.mark.parametrize("big", [False, True], ids=["gathered", "written-at-once"])
 def test_a_write_failure_is_raised_by_commit_and_nothing_is_stored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, big: bool
 ) -> None:
+    # Small files fail when the gathered bytes are written (at the end here); a big
+    # one as it is added, and the files after it are still read and checked.
     store = EvidenceStore(tmp_path / "evidence")
-    real = os.write
-    writes: list[int] = []
+    contents = [b"one", bytes(PackWriter.GATHER) if big else b"two", b"three"]
 
     def full_disk(fd: int, data: bytes | memoryview) -> int:
-        writes.append(fd)
-        if len(writes) > 2:  # the pack's header and the first file fit
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(fd, data)
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "write", full_disk)
     with store.incoming() as staged:
-        sizes = [
-            staged.add(hashlib.sha256(data).hexdigest(), [data])
-            for data in (b"one", b"two", b"three")
-        ]
-        assert sizes == [3, 3, 5]  # every file still read to its end (and checked)
+        sizes = [staged.add(hashlib.sha256(data).hexdigest(), [data]) for data in contents]
+        assert sizes == [len(data) for data in contents]
         with pytest.raises(OSError, match="No space left"):
             staged.commit()
     assert _files(store.root) == []
@@ -187,3 +183,18 @@ def test_a_damaged_pack_is_skipped_and_its_files_are_missing(tmp_path: Path) -> 
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_a_rewind_drops_bytes_already_written_out(tmp_path: Path) -> None:
+    path = tmp_path / "a.pack"
+    with path.open("wb") as out:
+        pack = PackWriter(out.fileno())
+        start = pack.begin()
+        pack.write(b"k" * 10)
+        pack.end(hashlib.sha256(b"k" * 10).hexdigest(), start)
+        start = pack.begin()
+        pack.write(bytes(PackWriter.GATHER))  # flushes and writes at once
+        pack.rewind(start)
+        pack.finish()
+    assert read_index(path) == {hashlib.sha256(b"k" * 10).hexdigest(): (start - 10, 10)}
+    assert path.stat().st_size < PackWriter.GATHER
