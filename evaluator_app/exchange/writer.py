@@ -108,15 +108,15 @@ _PACKED_MAGIC = (
     b"ID3",
     b"OggS",
 )
-# What a trial compression reads of any other file: 4 KiB tells text from packed
-# bytes as well as 16 KiB did, and deflating 16 KiB of random bytes took 0.5 ms a
-# file, half a second for the large benchmark session (issue 9).
-SAMPLE = 4 << 10
+# What a trial compression reads of any other file: 1 KiB tells text from packed
+# bytes as well as 16 KiB did; deflating 4 KiB of random bytes took 0.11 ms a
+# file, a tenth of a second for the large benchmark session (issue 9).
+SAMPLE = 1 << 10
 
 
 def _method(head: bytes) -> int:
     """Stored or deflated, from the file's first chunk: a known packed format is stored
-    at once; else a trial deflate of its first 4 KiB decides (the whole first MiB,
+    at once; else a trial deflate of its first KiB decides (the whole first MiB,
     read a second time for the trial, was most of an export's time; issue 9)."""
     if not head or head.startswith(_PACKED_MAGIC) or head[4:8] in (b"ftyp", b"moov"):
         return zipfile.ZIP_STORED

@@ -118,53 +118,41 @@ def _export(
                 )
             evaluator = person.id
         tables = collect(db, session.id)
-        events = trail(db, session.id)
-    whole = dimensions is None and evaluator is None
-    try:
-        codes = None if whole else indicators_in_scope(tables, framework, dimensions, evaluator)
-    except ScopeError as error:
-        raise InvalidInput(str(error)) from None
-    chosen = select_records(tables, codes)
-    if not whole:
-        events = events_for(events, record_keys(chosen))
-    files = {e["sha256"]: e for e in chosen["evidence"] if e["sha256"] is not None}
-    evidence = []
-    for sha256, record in sorted(files.items()):
-        blob = ctx.store.evidence.locate(sha256)
-        if blob is None:
-            raise InvalidInput(
-                _("the file of evidence {title!r} is missing from the evidence store").format(
-                    title=record["title"]
-                )
-            )
-        evidence.append(EvidenceFile(sha256, record["size"], blob.path, blob.offset))
-    header = Header(
-        app_version=__version__,
-        created_at=utc_now(),
-        session_id=session.id,
-        device_id=device_id(ctx.store.data_dir),
-        author=ctx.actor,
-        framework=FrameworkRef(
-            id=framework.id, version=framework.version, content_hash=framework.content_hash
-        ),
-        scope=Scope(dimensions=dimensions, evaluator=evaluator),
-    )
+        whole = dimensions is None and evaluator is None
+        try:
+            codes = None if whole else indicators_in_scope(tables, framework, dimensions, evaluator)
+        except ScopeError as error:
+            raise InvalidInput(str(error)) from None
+        chosen = select_records(tables, codes)
+        evidence = _evidence_files(ctx, chosen["evidence"])
+        header = Header(
+            app_version=__version__,
+            created_at=utc_now(),
+            session_id=session.id,
+            device_id=device_id(ctx.store.data_dir),
+            author=ctx.actor,
+            framework=FrameworkRef(
+                id=framework.id, version=framework.version, content_hash=framework.content_hash
+            ),
+            scope=Scope(dimensions=dimensions, evaluator=evaluator),
+        )
+        events: list[dict[str, Any]] = []
 
-    def session_json() -> dict[str, Any]:
-        return {
-            name: _jsonable(value) if isinstance(value, dict) else [_jsonable(r) for r in value]
-            for name, value in chosen.items()
-        }
+        def session_json() -> dict[str, Any]:
+            return {
+                name: _jsonable(value) if isinstance(value, dict) else [_jsonable(r) for r in value]
+                for name, value in chosen.items()
+            }
 
-    # Made while the evidence is being copied (``write_bundle``).
-    written = write_bundle(
-        out,
-        header,
-        session_json,
-        lambda: {"events": [_jsonable(e) for e in events]},
-        evidence,
-        passphrase,
-    )
+        def audit_json() -> dict[str, Any]:
+            events.extend(trail(db, session.id))
+            if not whole:
+                events[:] = events_for(events, record_keys(chosen))
+            return {"events": [_jsonable(e) for e in events]}
+
+        # Both are made while the evidence is being copied (``write_bundle``): the
+        # trail, too, is read then, in the same read transaction.
+        written = write_bundle(out, header, session_json, audit_json, evidence, passphrase)
     return BundleSummary(
         path=written.path,
         session_id=session.id,
@@ -175,3 +163,19 @@ def _export(
         evidence_files=len(evidence),
         audit_events=len(events),
     )
+
+
+def _evidence_files(ctx: Context, records: list[dict[str, Any]]) -> list[EvidenceFile]:
+    """The stored files of these evidence records, each once, in digest order."""
+    files = {e["sha256"]: e for e in records if e["sha256"] is not None}
+    evidence = []
+    for sha256, record in sorted(files.items()):
+        blob = ctx.store.evidence.locate(sha256)
+        if blob is None:
+            raise InvalidInput(
+                _("the file of evidence {title!r} is missing from the evidence store").format(
+                    title=record["title"]
+                )
+            )
+        evidence.append(EvidenceFile(sha256, record["size"], blob.path, blob.offset))
+    return evidence

@@ -291,3 +291,34 @@ def test_the_background_sync_waits_for_enough_new_bytes(monkeypatch: pytest.Monk
         early.wrote(1000)
     early.join()
     assert calls == []
+
+
+def test_text_evidence_is_deflated_and_packed_or_random_bytes_are_stored(
+    tmp_path: Path,
+) -> None:
+    text = ("Notulen rapat evaluasi: indikator tata kelola dibahas bersama OPD.\n" * 500).encode()
+    pdf = b"%PDF-1.7\n" + text  # compressible inside, but a packed format: stored as is
+    kinds = {"text": text, "pdf": pdf, "random": SCAN}
+    store = EvidenceStore(tmp_path / "evidence")
+    files = []
+    for name, data in kinds.items():
+        stored = store.put_file(_written(tmp_path / name, data))
+        files.append(writer.EvidenceFile(stored.sha256, stored.size, store.path_for(stored.sha256)))
+    out = tmp_path / "jenis.zip"
+    with zipfile.ZipFile(out, "w") as archive:
+        members = writer._copy_all_evidence(archive, files, set(), lambda _count: None)
+    methods = {}
+    with zipfile.ZipFile(out) as archive:
+        for (name, data), member in zip(kinds.items(), members, strict=True):
+            assert archive.read(member.path) == data
+            methods[name] = archive.getinfo(member.path).compress_type
+    assert methods == {
+        "text": zipfile.ZIP_DEFLATED,
+        "pdf": zipfile.ZIP_STORED,
+        "random": zipfile.ZIP_STORED,
+    }
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
