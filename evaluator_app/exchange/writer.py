@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import os
 import stat
 import tempfile
 import time
 import zipfile
 import zlib
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -125,30 +127,73 @@ def _method(head: bytes) -> int:
     return zipfile.ZIP_DEFLATED if 1.1 <= ratio <= 20 else zipfile.ZIP_STORED
 
 
-def _copy_evidence(
-    archive: zipfile.ZipFile, item: EvidenceFile, store: bool, buffer: memoryview
-) -> Member:
-    """One evidence file into the zip, read into ``buffer`` (reused: no copy per chunk)
-    and hashed on the way: a stored file that no longer matches its hash stops the
-    export (the store is content-addressed, but its files can rot or be changed)."""
-    name = EVIDENCE_PREFIX + item.sha256
-    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+def _member_info(item: EvidenceFile) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(EVIDENCE_PREFIX + item.sha256, date_time=time.localtime()[:6])
     info.external_attr = (stat.S_IFREG | 0o644) << 16
     info.file_size = item.size  # zipfile chooses zip64 from it for big files
-    digest = hashlib.sha256()
-    size = 0
+    return info
+
+
+def _open_stored(item: EvidenceFile) -> io.FileIO:
     try:
         source = item.path.open("rb", buffering=0)
     except OSError as error:
         raise BundleError(
-            name, _("the stored file cannot be read: {strerror}").format(strerror=os_reason(error))
+            EVIDENCE_PREFIX + item.sha256,
+            _("the stored file cannot be read: {strerror}").format(strerror=os_reason(error)),
         ) from None
-    with source:
+    if item.offset:
+        source.seek(item.offset)
+    return source
+
+
+def _check_stored(item: EvidenceFile, digest: str, size: int) -> None:
+    """A stored file that no longer matches its hash stops the export (the store is
+    content-addressed, but its files can rot or be changed)."""
+    if digest != item.sha256 or size != item.size:
+        raise BundleError(
+            EVIDENCE_PREFIX + item.sha256,
+            _("the stored evidence file no longer matches its hash; check the evidence store"),
+        )
+
+
+def _read_whole(item: EvidenceFile) -> tuple[bytes, str]:
+    """A small stored file's bytes and their SHA-256 (a loose file read one byte past
+    its recorded size, so that one grown since shows)."""
+    with _open_stored(item) as source:
+        data = source.read(item.size + (0 if item.offset else 1))
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _add_whole(
+    archive: zipfile.ZipFile, item: EvidenceFile, store: bool, data: bytes, digest: str
+) -> Member:
+    """A small evidence file, read and hashed already (``_read_whole``), into the zip."""
+    _check_stored(item, digest, len(data))
+    info = _member_info(item)
+    info.compress_type = zipfile.ZIP_STORED if store else _method(data[:SAMPLE])
+    with archive.open(info, "w") as target:
+        target.write(data)
+    if info.compress_type != zipfile.ZIP_STORED and _too_compressible(
+        item.size, info.compress_size
+    ):
+        raise _TooCompressible(item.sha256)
+    return Member(path=info.filename, sha256=item.sha256, size=item.size)
+
+
+def _copy_evidence(
+    archive: zipfile.ZipFile, item: EvidenceFile, store: bool, buffer: memoryview
+) -> Member:
+    """A big evidence file into the zip, read into ``buffer`` (reused: no copy per
+    chunk) and hashed on the way."""
+    info = _member_info(item)
+    digest = hashlib.sha256()
+    size = 0
+    with _open_stored(item) as source:
         if item.offset:  # a packed file: its bytes only (a loose one is read to its end)
-            source.seek(item.offset)
             buffer = buffer[: min(len(buffer), item.size)]
         # The first chunk decides the method, and is the first one copied.
-        count = source.readinto(buffer)
+        count = source.readinto(buffer) or 0
         chunk = buffer[:count]
         info.compress_type = zipfile.ZIP_STORED if store else _method(bytes(chunk[:SAMPLE]))
         with archive.open(info, "w") as target:
@@ -158,15 +203,19 @@ def _copy_evidence(
                 target.write(chunk)
                 if item.offset:
                     buffer = buffer[: min(len(buffer), item.size - size)]
-                count = source.readinto(buffer) if buffer else 0
+                count = (source.readinto(buffer) or 0) if buffer else 0
                 chunk = buffer[:count]
-    if digest.hexdigest() != item.sha256 or size != item.size:
-        raise BundleError(
-            name, _("the stored evidence file no longer matches its hash; check the evidence store")
-        )
+    _check_stored(item, digest.hexdigest(), size)
     if info.compress_type != zipfile.ZIP_STORED and _too_compressible(size, info.compress_size):
         raise _TooCompressible(item.sha256)
-    return Member(path=name, sha256=item.sha256, size=size)
+    return Member(path=info.filename, sha256=item.sha256, size=size)
+
+
+# Files up to this size are read and hashed ahead by a thread of their own while
+# the zip is written (opening, reading and hashing a thousand files was most of
+# the export's evidence thread; issue 9), at most ``AHEAD`` bytes in advance.
+WHOLE = 1 << 20
+AHEAD = 32 << 20
 
 
 def _copy_all_evidence(
@@ -177,9 +226,25 @@ def _copy_all_evidence(
 ) -> list[Member]:
     buffer = memoryview(bytearray(CHUNK))
     members = []
-    for item in evidence:
-        members.append(_copy_evidence(archive, item, item.sha256 in stored, buffer))
-        wrote(item.size)
+    small = iter([item for item in evidence if item.size <= WHOLE])
+    ahead: deque[Future[tuple[bytes, str]]] = deque()
+    reading = 0  # bytes read ahead, not yet written
+    with ThreadPoolExecutor(1, thread_name_prefix="evidence-read") as reader:
+        try:
+            for item in evidence:
+                while reading < AHEAD and (upcoming := next(small, None)) is not None:
+                    ahead.append(reader.submit(_read_whole, upcoming))
+                    reading += upcoming.size
+                keep = item.sha256 in stored
+                if item.size <= WHOLE:
+                    data, digest = ahead.popleft().result()
+                    reading -= item.size
+                    members.append(_add_whole(archive, item, keep, data, digest))
+                else:
+                    members.append(_copy_evidence(archive, item, keep, buffer))
+                wrote(item.size)
+        finally:
+            reader.shutdown(cancel_futures=True)
     return members
 
 
