@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, select
+from sqlalchemy.engine import Dialect
 
 from evaluator_app.exchange.schema import TABLES
 from evaluator_app.exchange.scope import Tables
 from evaluator_app.services.operation import to_json
 from evaluator_app.store.models import RECORD_TYPES, AuditEvent
+from evaluator_app.store.tables import UTCDateTime
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -44,11 +48,82 @@ def collect(db: Session, session_id: str) -> Tables:
     return tables
 
 
-def trail(db: Session, session_id: str) -> list[dict[str, Any]]:
-    audit = table("audit")
-    query = select(audit).where(audit.c.session_id == session_id).order_by(audit.c.seq)
-    return [dict(row) for row in db.execute(query).mappings()]
+# --- as JSON values, straight from the database (an export) ---------------------
+#
+# ``to_json`` of each value of ``collect`` made each stored time a datetime and
+# then a string again: a third of an export's Python, which holds up its
+# evidence thread (issue 9).  These give the same values from the stored text.
+
+# How SQLAlchemy stores a time in SQLite: naive UTC, always with microseconds.
+_STORED_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
+
+Converter = Callable[[Any], Any]
+_TABLE_NAMES = {"assessments": MODELS["assessments"].__tablename__}
 
 
-def jsonable(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: to_json(value) for key, value in record.items()}
+def _time_converter(slow: Converter) -> Converter:
+    def convert(raw: Any) -> Any:
+        if type(raw) is str and _STORED_TIME.fullmatch(raw):
+            if raw.endswith(".000000"):  # isoformat() leaves zero microseconds out
+                return f"{raw[:10]}T{raw[11:19]}+00:00"
+            return f"{raw[:10]}T{raw[11:]}+00:00"
+        return slow(raw)  # stored some other way: as SQLAlchemy reads it
+
+    return convert
+
+
+@functools.cache
+def _converters(target: Table, dialect: Dialect) -> tuple[tuple[str, Converter | None], ...]:
+    """Each column's stored value to its JSON value (None: as it is)."""
+    converters: list[tuple[str, Converter | None]] = []
+    for column in target.columns:
+        processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
+        convert: Converter | None = None
+        if processor is not None or column.type.python_type not in (str, int, float):
+
+            def convert(raw: Any, processor: Converter | None = processor) -> Any:
+                if raw is None:
+                    return None
+                return to_json(raw if processor is None else processor(raw))
+
+            if isinstance(column.type, UTCDateTime):
+                convert = _time_converter(convert)
+        converters.append((column.name, convert))
+    return tuple(converters)
+
+
+def _json_rows(db: Session, name: str, where: str, value: str) -> list[dict[str, Any]]:
+    target = table(name)
+    connection = db.connection()
+    converters = _converters(target, connection.dialect)
+    quote = connection.dialect.identifier_preparer.quote
+    order = "seq" if name == "audit" else "id"
+    names = [column for column, _convert in converters]
+    sql = "SELECT {} FROM {} WHERE {} ORDER BY {}".format(
+        ", ".join(map(quote, names)), quote(target.name), where.format(**_TABLE_NAMES), order
+    )
+    rows = connection.exec_driver_sql(sql, (value,)).fetchall()
+    records = [dict(zip(names, row, strict=True)) for row in rows]
+    for column, convert in converters:
+        if convert is not None:
+            for record in records:
+                record[column] = convert(record[column])
+    return records
+
+
+def collect_json(db: Session, session_id: str) -> Tables:
+    """``collect``'s records, each value as ``operation.to_json`` gives it."""
+    tables: Tables = {"session": _json_rows(db, "session", "id = ?", session_id)[0]}
+    framework_id = tables["session"]["framework_id"]
+    tables["framework"] = _json_rows(db, "framework", "id = ?", framework_id)[0]
+    for name in ("participants", "assessments", "findings", "signoffs", "assignments"):
+        tables[name] = _json_rows(db, name, "session_id = ?", session_id)
+    in_session = "assessment_id IN (SELECT id FROM {assessments} WHERE session_id = ?)"
+    for name in ("ratings", "clarifications", "evidence"):
+        tables[name] = _json_rows(db, name, in_session, session_id)
+    return tables
+
+
+def trail_json(db: Session, session_id: str) -> list[dict[str, Any]]:
+    """The session's audit events in order, each value as ``operation.to_json`` gives it."""
+    return _json_rows(db, "audit", "session_id = ?", session_id)
