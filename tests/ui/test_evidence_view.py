@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from evaluator_app.services import evidence
-from evaluator_app.services.operation import Context
+from evaluator_app.services.bundle_import import import_bundle
+from evaluator_app.services.bundles import export_bundle
+from evaluator_app.services.operation import Context, open_context
 from evaluator_app.services.sessions import SessionDetails, edit_session
 from evaluator_app.services.signoff import sign_off
 from evaluator_app.services.walkthrough import EvidenceRow, indicator_detail, indicator_states
@@ -311,3 +313,27 @@ def test_nothing_can_be_dropped_or_added_in_a_signed_session(
         assert not button.isEnabled()
     assert view.open_button.isEnabled()  # reading stays possible
     assert view.open_evidence(attached) and len(opener.opened) == 1
+
+
+def test_evidence_that_came_in_a_bundle_opens_from_its_pack(
+    qtbot: QtBot, ctx: Context, bandung: str, report: Path, opener: Opener, tmp_path: Path
+) -> None:
+    attached = evidence.attach_file(ctx, bandung, "B1.1", report)
+    bundle = export_bundle(ctx, bandung, tmp_path / "bandung.evpkg").path
+    other = open_context(str(tmp_path / "laptop-b"), "bob")
+    try:
+        import_bundle(other, bundle)
+        packs = list((other.store.evidence.root / "packs").glob("*.pack"))
+        assert len(packs) == 1  # no loose file: the import wrote one pack
+        controller = SessionController(other, bandung, "en")
+        controller.set_current("B1.1")
+        page = IndicatorPage(controller, opener)
+        qtbot.addWidget(page)
+        page.evidence.select(attached)
+        page.evidence.open_button.click()
+        [url] = opener.opened
+        assert Path(url.toLocalFile()).read_bytes() == report.read_bytes()
+        [row] = [r for r in evidence_of(other, bandung) if r.id == attached]
+        assert other.store.evidence.path_for(row.sha256 or "").read_bytes() == report.read_bytes()
+    finally:
+        other.store.close()
