@@ -27,6 +27,7 @@ from evaluator_app.exchange.reader import Bundle, EvidenceSink, Limits, open_bun
 from evaluator_app.exchange.schema import AUDIT, SESSION
 from evaluator_app.exchange.scope import LISTS, Tables, count_records
 from evaluator_app.exchange.summary import ImportSummary
+from evaluator_app.handoff import quick_handoff
 from evaluator_app.i18n import _
 from evaluator_app.services.audit import as_audited, replay_trail, signoff_head
 from evaluator_app.services.errors import ServiceError, StorageError
@@ -451,7 +452,7 @@ def import_bundle(
     must not be applied, InvalidInput for unsettled conflicts; in every case
     nothing was written.
     """
-    with collector.paused():
+    with collector.paused(), quick_handoff():  # the evidence streams beside the checks
         return _import(ctx, path, passphrase, limits, resolutions)
 
 
