@@ -10,6 +10,7 @@ settled each conflict; ``preview_bundle`` shows what an import would do.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -267,10 +268,14 @@ def _about(bundle: Bundle) -> dict[str, Any]:
 
 
 def _clashes(db: Session, model: Any, ids: list[str]) -> bool:
-    for start in range(0, len(ids), 500):
-        if db.scalars(select(model.id).where(model.id.in_(ids[start : start + 500]))).first():
-            return True
-    return False
+    """Whether any of ``ids`` is taken in ``model``'s table: one statement, the ids
+    given as a JSON array (an ``IN`` of 500 at a time was compiled afresh for
+    each table, 50 ms of a large import; issue 9)."""
+    connection = db.connection()
+    quote = connection.dialect.identifier_preparer.quote
+    taken = "SELECT value FROM json_each(?)"
+    sql = f"SELECT 1 FROM {quote(model.__tablename__)} WHERE id IN ({taken}) LIMIT 1"
+    return connection.exec_driver_sql(sql, (json.dumps(ids),)).first() is not None
 
 
 def _copy_evidence(ctx: Context, bundle: Bundle, staged: IncomingFiles) -> None:

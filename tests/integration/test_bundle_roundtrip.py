@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import sqlite3
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from evaluator_app.services.evidence import check_files
 from evaluator_app.services.operation import Context, open_context
 from evaluator_app.services.sessions import list_sessions, session_overview
 from evaluator_app.services.walkthrough import indicator_states
+from evaluator_app.store.engine import DATABASE_FILE
 
 Laptop = tuple[Context, str, Path]
 
@@ -351,3 +353,42 @@ def test_dimension_bundle_is_compared_only_within_its_dimensions(
     assessments.set_notes(laptop_b, session_id, elsewhere, "Diubah di laptop B.")
     part = export_bundle(a, session_id, tmp_path / "gov.evpkg", dimensions=["GOV"]).path
     assert import_bundle(laptop_b, part).outcome == "unchanged"
+
+
+@pytest.mark.parametrize("trail_kept", [True, False])
+def test_records_whose_ids_belong_to_another_session_here_are_refused(
+    laptop_a: Laptop, tmp_path: Path, trail_kept: bool
+) -> None:
+    _, session_id, bundle = laptop_a
+    data_dir = tmp_path / "laptop-d"
+    first = open_context(str(data_dir), "dina")
+    import_bundle(first, bundle)
+    first.store.close()
+    # The same records here under another session id: as if a copy had been made.
+    other_id = "0" * 8 + session_id[8:]
+    database = sqlite3.connect(data_dir / DATABASE_FILE)
+    with database:
+        database.execute("PRAGMA foreign_keys = OFF")
+        ids = (other_id, session_id)
+        database.execute("UPDATE session SET id = ? WHERE id = ?", ids)
+        for name in (
+            "participant",
+            "assessment",
+            "finding",
+            "signoff",
+            "assignment",
+            "audit_event",
+        ):
+            database.execute(f"UPDATE {name} SET session_id = ? WHERE session_id = ?", ids)
+        if not trail_kept:  # then the first clash is in the records themselves
+            database.execute("DELETE FROM audit_event WHERE session_id = ?", (other_id,))
+    database.close()
+    again = open_context(str(data_dir), "dina")
+    try:
+        before = state(again)
+        table = "audit_event" if trail_kept else "participant"
+        with pytest.raises(ImportRefused, match=f"{table} records have the ids of records"):
+            import_bundle(again, bundle)
+        assert state(again) == before
+    finally:
+        again.store.close()
