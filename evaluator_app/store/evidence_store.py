@@ -259,8 +259,9 @@ class EvidenceStore:
         packed = self.packs.find(sha256)
         if packed is not None and self._hash_of_blob(packed) == sha256:
             return packed
-        if exists or packed is not None:
-            raise EvidenceFileError(sha256, loose, _("the file was changed after it was stored"))
+        if exists or packed is not None:  # where the changed copy is, to look at it
+            where = loose if exists or packed is None else packed.path
+            raise EvidenceFileError(sha256, where, _("the file was changed after it was stored"))
         raise EvidenceFileError(sha256, loose, _("the file is missing"))
 
     def verify(self, sha256: str) -> None:

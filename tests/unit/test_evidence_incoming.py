@@ -162,8 +162,9 @@ def test_changed_bytes_in_a_pack_are_reported_not_served(tmp_path: Path) -> None
     at = raw.index(data) + 10
     raw[at] ^= 0xFF
     pack.write_bytes(bytes(raw))
-    with pytest.raises(EvidenceFileError, match="changed"):
+    with pytest.raises(EvidenceFileError, match="changed") as refused:
         store.read_bytes(sha256)
+    assert refused.value.path == pack  # where the changed bytes are
     with pytest.raises(EvidenceFileError, match="changed"):
         store.check(sha256)
     assert not store.path_for(sha256).exists()
