@@ -432,7 +432,12 @@ class _Window:
     def view(self, offset: int, length: int) -> memoryview:
         """``length`` bytes at ``offset``, fewer only at the end of the file."""
         if offset < self._start or offset + length > self._start + self._length:
-            self._start, self._length = offset, _read_into(self._raw, self._buffer, offset)
+            self._start, self._length = offset, 0
+            while self._length < len(self._buffer):  # a read may stop short of its size
+                count = _read_into(self._raw, self._buffer[self._length :], offset + self._length)
+                if not count:  # the end of the file
+                    break
+                self._length += count
         at = offset - self._start
         return self._buffer[at : min(at + length, self._length)]
 

@@ -138,22 +138,21 @@ class IncomingFiles:
         """Every file added, durable under the store (an intact copy there is kept)."""
         if self._failed is not None:
             raise self._failed
-        if self._pack is not None and self._temp is not None:
-            if len(self._pack):
-                self._pack.finish()
-                os.close(self._fd)
-                self._fd = -1
-                folder = self._store.root / PACKS
-                made = not folder.is_dir()
-                folder.mkdir(exist_ok=True)
-                self._temp.replace(folder / (uuid.uuid4().hex + SUFFIX))
-                self._temp = None
-                if os.name != "nt":
-                    _fsync_path(folder)
-                    if made:
-                        _fsync_path(self._store.root)
+        if self._pack is not None and self._temp is not None and len(self._pack):
+            self._pack.finish()
             self._pack = None
-        self.discard()  # an empty pack, if one was begun
+            os.close(self._fd)
+            self._fd = -1
+            folder = self._store.root / PACKS
+            made = not folder.is_dir()
+            folder.mkdir(exist_ok=True)
+            self._temp.replace(folder / (uuid.uuid4().hex + SUFFIX))
+            self._temp = None
+            if os.name != "nt":
+                _fsync_path(folder)
+                if made:
+                    _fsync_path(self._store.root)
+        self.discard()  # a pack begun but left empty, if any
         return [StoredFile(sha256, size) for sha256, size in self._stored.items()]
 
     def discard(self) -> None:
@@ -275,7 +274,9 @@ class EvidenceStore:
         if not blob.packed:
             return blob.path
         with blob.path.open("rb") as stream:
-            self._put(blob.chunks(stream))
+            stored = self._put(blob.chunks(stream))
+        if stored.sha256 != sha256:  # changed between the check and the copy
+            raise EvidenceFileError(sha256, blob.path, _("the file changed while read"))
         return self.path_for(sha256)
 
     def read_bytes(self, sha256: str) -> bytes:

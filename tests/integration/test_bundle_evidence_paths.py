@@ -322,3 +322,18 @@ def test_text_evidence_is_deflated_and_packed_or_random_bytes_are_stored(
 def _written(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_reads_that_stop_short_of_their_size_are_continued(
+    bundle: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A read may return fewer bytes than asked (a signal, a network disk): the
+    # window reads on rather than calling the member cut short.
+    real = reader._read_into
+
+    def short(raw: io.FileIO, buffer: memoryview, offset: int) -> int:
+        return real(raw, buffer[:1000], offset)
+
+    monkeypatch.setattr(reader, "_read_into", short)
+    assert import_bundle(ctx, bundle).outcome == "added"
+    assert ctx.store.evidence.read_bytes(hashlib.sha256(SCAN).hexdigest()) == SCAN
