@@ -235,13 +235,13 @@ def _copy_all_evidence(
                 while reading < AHEAD and (upcoming := next(small, None)) is not None:
                     ahead.append(reader.submit(_read_whole, upcoming))
                     reading += upcoming.size
-                keep = item.sha256 in stored
+                as_is = item.sha256 in stored  # stored, not deflated
                 if item.size <= WHOLE:
                     data, digest = ahead.popleft().result()
                     reading -= item.size
-                    members.append(_add_whole(archive, item, keep, data, digest))
+                    members.append(_add_whole(archive, item, as_is, data, digest))
                 else:
-                    members.append(_copy_evidence(archive, item, keep, buffer))
+                    members.append(_copy_evidence(archive, item, as_is, buffer))
                 wrote(item.size)
         finally:
             reader.shutdown(cancel_futures=True)
