@@ -114,6 +114,23 @@ def test_a_file_here_already_is_not_written_again(tmp_path: Path) -> None:
     assert not (store.root / "packs").exists()  # nothing new: no pack
 
 
+def test_the_loose_files_are_listed_once_for_a_batch(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    assert store.loose_files() == set()  # no store folder yet
+    first = store.put_file(_write(tmp_path / "a.txt", b"first"))
+    _pack(store, [b"packed"])
+    (store.root / first.sha256[:2] / ".incoming-x").write_bytes(b"half")  # not a file here
+    assert store.loose_files() == {first.sha256}
+    with store.incoming() as staged:
+        # Stored by another window after the batch began: written again, no harm.
+        later = store.put_file(_write(tmp_path / "b.txt", b"later"))
+        staged.add(later.sha256, [b"later"])
+        staged.commit()
+    assert store.read_bytes(later.sha256) == b"later"
+    store.path_for(later.sha256).unlink()
+    assert EvidenceStore(store.root).read_bytes(later.sha256) == b"later"  # from the pack
+
+
 def test_a_damaged_loose_copy_is_replaced_by_the_incoming_one(tmp_path: Path) -> None:
     store = EvidenceStore(tmp_path / "evidence")
     data = b"the original content"
