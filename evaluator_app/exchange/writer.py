@@ -127,8 +127,8 @@ def _method(head: bytes) -> int:
     return zipfile.ZIP_DEFLATED if 1.1 <= ratio <= 20 else zipfile.ZIP_STORED
 
 
-def _member_info(item: EvidenceFile) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(EVIDENCE_PREFIX + item.sha256, date_time=time.localtime()[:6])
+def _member_info(item: EvidenceFile, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(EVIDENCE_PREFIX + item.sha256, date_time=when)
     info.external_attr = (stat.S_IFREG | 0o644) << 16
     info.file_size = item.size  # zipfile chooses zip64 from it for big files
     return info
@@ -157,36 +157,97 @@ def _check_stored(item: EvidenceFile, digest: str, size: int) -> None:
         )
 
 
-def _read_whole(item: EvidenceFile) -> tuple[bytes, str]:
-    """A small stored file's bytes and their SHA-256 (a loose file read one byte past
-    its recorded size, so that one grown since shows)."""
+@dataclass(frozen=True)
+class _Ready:
+    """A small evidence file read, hashed and made ready for the zip (its CRC-32,
+    and deflated if worth it) by the read-ahead thread."""
+
+    digest: str
+    size: int
+    crc: int
+    method: int
+    payload: bytes  # as it goes into the zip
+
+
+def _prepare(item: EvidenceFile, store: bool) -> _Ready:
+    """A small stored file read whole (a loose file one byte past its recorded size,
+    so that one grown since shows), hashed, and packed for the zip."""
     with _open_stored(item) as source:
         data = source.read(item.size + (0 if item.offset else 1))
-    return data, hashlib.sha256(data).hexdigest()
+    method = zipfile.ZIP_STORED if store else _method(data[:SAMPLE])
+    payload = data
+    if method == zipfile.ZIP_DEFLATED:  # as zipfile deflates (raw, default level)
+        packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        payload = packer.compress(data) + packer.flush()
+    return _Ready(hashlib.sha256(data).hexdigest(), len(data), zlib.crc32(data), method, payload)
 
 
-def _add_whole(
-    archive: zipfile.ZipFile, item: EvidenceFile, store: bool, data: bytes, digest: str
+class _SmallMembers:
+    """Small evidence members written by hand into ``archive``: each one's local header
+    and bytes gathered and written a few MiB at a time through the archive's own
+    file; zipfile writes the directory at the end.  Through zipfile a member cost
+    five calls to the file (a seek back to rewrite its header, flushes around it),
+    each a wait for the GIL while the main thread encodes the JSON (issue 9).  The
+    bundle is the same: the sizes and CRC are known before the header is written."""
+
+    GATHER = 4 << 20
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self._archive = archive
+        self._gathered = bytearray()
+
+    def add(self, info: zipfile.ZipInfo, ready: _Ready) -> None:
+        archive = self._archive
+        info.compress_type = ready.method
+        info.CRC = ready.crc
+        info.file_size = ready.size
+        info.compress_size = len(ready.payload)
+        info.header_offset = archive.start_dir + len(self._gathered)
+        self._gathered += info.FileHeader(False)
+        self._gathered += ready.payload
+        archive.filelist.append(info)
+        archive.NameToInfo[info.filename] = info
+        if len(self._gathered) >= self.GATHER:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is gathered (before zipfile writes a member itself, and at the end)."""
+        if not self._gathered:
+            return
+        archive, data = self._archive, self._gathered
+        self._gathered = bytearray()
+        assert archive.fp is not None  # an open archive
+        archive.fp.write(data)  # where zipfile left it: at start_dir
+        archive.start_dir += len(data)
+        archive._didModify = True  # type: ignore[attr-defined]  # its directory is written
+
+
+def _add_small(
+    members: _SmallMembers,
+    item: EvidenceFile,
+    ready: _Ready,
+    when: tuple[int, int, int, int, int, int],
 ) -> Member:
-    """A small evidence file, read and hashed already (``_read_whole``), into the zip."""
-    _check_stored(item, digest, len(data))
-    info = _member_info(item)
-    info.compress_type = zipfile.ZIP_STORED if store else _method(data[:SAMPLE])
-    with archive.open(info, "w") as target:
-        target.write(data)
-    if info.compress_type != zipfile.ZIP_STORED and _too_compressible(
-        item.size, info.compress_size
-    ):
+    """A small evidence file, made ready already (``_prepare``), into the zip."""
+    _check_stored(item, ready.digest, ready.size)
+    if ready.method != zipfile.ZIP_STORED and _too_compressible(ready.size, len(ready.payload)):
         raise _TooCompressible(item.sha256)
-    return Member(path=info.filename, sha256=item.sha256, size=item.size)
+    members.add(_member_info(item, when), ready)
+    return Member.model_construct(
+        path=EVIDENCE_PREFIX + item.sha256, sha256=item.sha256, size=item.size
+    )
 
 
 def _copy_evidence(
-    archive: zipfile.ZipFile, item: EvidenceFile, store: bool, buffer: memoryview
+    archive: zipfile.ZipFile,
+    item: EvidenceFile,
+    store: bool,
+    buffer: memoryview,
+    when: tuple[int, int, int, int, int, int],
 ) -> Member:
     """A big evidence file into the zip, read into ``buffer`` (reused: no copy per
     chunk) and hashed on the way."""
-    info = _member_info(item)
+    info = _member_info(item, when)
     digest = hashlib.sha256()
     size = 0
     with _open_stored(item) as source:
@@ -211,11 +272,13 @@ def _copy_evidence(
     return Member(path=info.filename, sha256=item.sha256, size=size)
 
 
-# Files up to this size are read and hashed ahead by a thread of their own while
-# the zip is written (opening, reading and hashing a thousand files was most of
-# the export's evidence thread; issue 9), at most ``AHEAD`` bytes in advance.
-WHOLE = 1 << 20
+# Files up to this size are read, hashed and packed ahead by ``READERS`` threads
+# of their own while the zip is written (opening, reading and hashing a thousand
+# files was most of the export's evidence thread; one reader left the writer
+# waiting half the time: issue 9), at most ``AHEAD`` bytes in advance.
+WHOLE = 4 << 20
 AHEAD = 32 << 20
+READERS = 2
 
 
 def _copy_all_evidence(
@@ -225,24 +288,29 @@ def _copy_all_evidence(
     wrote: Callable[[int], None],
 ) -> list[Member]:
     buffer = memoryview(bytearray(CHUNK))
+    when = time.localtime()[:6]
     members = []
     small = iter([item for item in evidence if item.size <= WHOLE])
-    ahead: deque[Future[tuple[bytes, str]]] = deque()
+    ahead: deque[Future[_Ready]] = deque()
     reading = 0  # bytes read ahead, not yet written
-    with ThreadPoolExecutor(1, thread_name_prefix="evidence-read") as reader:
+    gathered = _SmallMembers(archive)
+    with ThreadPoolExecutor(READERS, thread_name_prefix="evidence-read") as reader:
         try:
             for item in evidence:
                 while reading < AHEAD and (upcoming := next(small, None)) is not None:
-                    ahead.append(reader.submit(_read_whole, upcoming))
+                    as_is = upcoming.sha256 in stored  # stored, not deflated
+                    ahead.append(reader.submit(_prepare, upcoming, as_is))
                     reading += upcoming.size
-                as_is = item.sha256 in stored  # stored, not deflated
                 if item.size <= WHOLE:
-                    data, digest = ahead.popleft().result()
+                    ready = ahead.popleft().result()
                     reading -= item.size
-                    members.append(_add_whole(archive, item, as_is, data, digest))
+                    members.append(_add_small(gathered, item, ready, when))
                 else:
-                    members.append(_copy_evidence(archive, item, as_is, buffer))
+                    gathered.flush()
+                    as_is = item.sha256 in stored
+                    members.append(_copy_evidence(archive, item, as_is, buffer, when))
                 wrote(item.size)
+            gathered.flush()
         finally:
             reader.shutdown(cancel_futures=True)
     return members

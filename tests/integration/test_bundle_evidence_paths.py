@@ -319,6 +319,52 @@ def test_text_evidence_is_deflated_and_packed_or_random_bytes_are_stored(
     }
 
 
+@pytest.mark.parametrize("sealed", [False, True], ids=["plain", "encrypted"])
+def test_small_members_written_by_hand_make_a_valid_zip_among_big_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sealed: bool
+) -> None:
+    # Small members are gathered and written by hand (header, then bytes), big ones
+    # by zipfile itself; flushing every few members and a big one between them,
+    # through a seekable file and the encrypting stream (zipfile cannot seek back).
+    monkeypatch.setattr(writer._SmallMembers, "GATHER", 5000)
+    monkeypatch.setattr(writer, "WHOLE", 20_000)
+    store = EvidenceStore(tmp_path / "evidence")
+    contents = [SCAN[n * 1000 : n * 1000 + 1500 + 97 * n] for n in range(12)]
+    contents[5] = SCAN[:60_000]  # big: zipfile's own path, between small ones
+    notes = "".join(f"Rapat {n}: OPD {n * 7 % 31} hadir, skor {n % 5}.\n" for n in range(300))
+    contents[8] = notes.encode()  # text: deflated
+    files = []
+    for n, data in enumerate(contents):
+        stored = store.put_file(_written(tmp_path / f"f{n}", data))
+        files.append(writer.EvidenceFile(stored.sha256, stored.size, store.path_for(stored.sha256)))
+    out = tmp_path / "campur.zip"
+    with out.open("wb") as raw:
+        stream = writer.EncryptingWriter(raw, "rahasia-42", 4096) if sealed else raw
+        with zipfile.ZipFile(stream, "w") as archive:  # type: ignore[arg-type]
+            members = writer._copy_all_evidence(archive, files, set(), lambda _count: None)
+            archive.writestr("after.json", b"{}")
+        if sealed:
+            stream.close()  # type: ignore[union-attr]
+    if sealed:
+        plain = tmp_path / "campur-plain.zip"
+        with plain.open("wb") as target:
+            reader.decrypt_to(out, target, "rahasia-42", 1 << 30)
+        out = plain
+    with zipfile.ZipFile(out) as archive:
+        assert archive.testzip() is None  # every member's CRC-32 checks
+        names = [info.filename for info in archive.infolist()]
+        assert names == [m.path for m in members] + ["after.json"]
+        for data, member in zip(contents, members, strict=True):
+            assert archive.read(member.path) == data
+            assert member.sha256 == hashlib.sha256(data).hexdigest()
+        assert archive.getinfo(members[8].path).compress_type == zipfile.ZIP_DEFLATED
+        with out.open("rb", buffering=0) as file:  # each local header as the directory says
+            for info in archive.infolist()[:-1]:
+                if info.compress_type == zipfile.ZIP_STORED:
+                    start = reader.stored_data_offset(file, info, archive.start_dir)
+                    assert os.pread(file.fileno(), 8, start) == archive.read(info)[:8]
+
+
 def _written(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
