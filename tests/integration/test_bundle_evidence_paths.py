@@ -19,6 +19,7 @@ from test_bundle_helpers import members, state
 
 from evaluator_app import syncing
 from evaluator_app.exchange import reader, writer
+from evaluator_app.exchange.crypto import EncryptingWriter, decrypt_to
 from evaluator_app.exchange.errors import BundleError
 from evaluator_app.services import evidence
 from evaluator_app.services.bundle_import import import_bundle
@@ -339,16 +340,16 @@ def test_small_members_written_by_hand_make_a_valid_zip_among_big_ones(
         files.append(writer.EvidenceFile(stored.sha256, stored.size, store.path_for(stored.sha256)))
     out = tmp_path / "campur.zip"
     with out.open("wb") as raw:
-        stream = writer.EncryptingWriter(raw, "rahasia-42", 4096) if sealed else raw
-        with zipfile.ZipFile(stream, "w") as archive:  # type: ignore[arg-type]
+        stream = EncryptingWriter(raw, "rahasia-42", 4096) if sealed else raw
+        with zipfile.ZipFile(stream, "w") as archive:
             members = writer._copy_all_evidence(archive, files, set(), lambda _count: None)
             archive.writestr("after.json", b"{}")
         if sealed:
-            stream.close()  # type: ignore[union-attr]
+            stream.close()
     if sealed:
         plain = tmp_path / "campur-plain.zip"
         with plain.open("wb") as target:
-            reader.decrypt_to(out, target, "rahasia-42", 1 << 30)
+            decrypt_to(out, target, "rahasia-42", 1 << 30)
         out = plain
     with zipfile.ZipFile(out) as archive:
         assert archive.testzip() is None  # every member's CRC-32 checks
