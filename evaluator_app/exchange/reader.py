@@ -48,6 +48,7 @@ from evaluator_app.exchange.validation import check_consistency, parse
 from evaluator_app.i18n import _, os_reason
 
 CHUNK = 1 << 20
+_CONTROL = re.compile(r"[\x00-\x1f]")
 _EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _ZIP_ERRORS = (
@@ -178,15 +179,15 @@ def _check_name(info: zipfile.ZipInfo) -> None:
     name = info.filename
     problem = ""
     if _DRIVE.match(name):
-        problem = "its path starts with a drive letter, outside the archive"
+        problem = _("its path starts with a drive letter, outside the archive")
     elif "\\" in name:
-        problem = "its path has backslashes (a Windows path that may leave the archive)"
+        problem = _("its path has backslashes (a Windows path that may leave the archive)")
     elif name.startswith("/"):
-        problem = "its path is absolute, outside the archive"
+        problem = _("its path is absolute, outside the archive")
     elif ".." in name.split("/"):
-        problem = "its path leaves the archive ('..')"
-    elif any(ord(c) < 32 for c in name):
-        problem = "its name has control characters"
+        problem = _("its path leaves the archive ('..')")
+    elif _CONTROL.search(name):
+        problem = _("its name has control characters")
     if problem:
         raise BundleError(name, problem)
     kind = stat.S_IFMT(info.external_attr >> 16)  # 0: no Unix file type recorded
