@@ -324,10 +324,13 @@ def _listed(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> dict[str, 
 class EvidenceSink(Protocol):
     """Where an importer wants the evidence bytes as they are checked: one pass over
     each file instead of a check, then a copy (``store.evidence_store.IncomingFiles``).
-    ``add`` consumes ``chunks`` at once, in the calling thread: each chunk may be a
-    view of a buffer that the next one overwrites."""
+    ``add`` consumes ``chunks`` at once, in the calling thread, but may keep them
+    (views of the reader's buffers, not copies) until ``release``, which the reader
+    calls before it reads into a buffer it handed out."""
 
     def add(self, sha256: str, chunks: Iterable[bytes | memoryview]) -> int: ...
+
+    def release(self) -> None: ...
 
 
 def _verified(
@@ -419,11 +422,13 @@ class _Window:
     """A file read in big blocks, for the many small members that lie one after the
     other: one read per few MiB instead of two per member.  Each read costs the
     evidence thread the GIL twice while the import's main thread works on (issue 9).
-    A view is good until the next call."""
+    A view is good until the window reads again, which it does only after calling
+    ``release`` (the sink is done with the views given so far)."""
 
-    def __init__(self, raw: io.FileIO, buffer: memoryview) -> None:
+    def __init__(self, raw: io.FileIO, buffer: memoryview, release: Callable[[], None]) -> None:
         self._raw = raw
         self._buffer = buffer
+        self._release = release  # the sink is done with the views given so far
         self._start = 0
         self._length = 0
 
@@ -433,6 +438,7 @@ class _Window:
     def view(self, offset: int, length: int) -> memoryview:
         """``length`` bytes at ``offset``, fewer only at the end of the file."""
         if offset < self._start or offset + length > self._start + self._length:
+            self._release()
             self._start, self._length = offset, 0
             while self._length < len(self._buffer):  # a read may stop short of its size
                 count = _read_into(self._raw, self._buffer[self._length :], offset + self._length)
@@ -494,6 +500,10 @@ class _EvidenceCheck:
         if self._stop.is_set():
             raise RuntimeError("the evidence check was cancelled before it finished")
 
+    def _release(self) -> None:
+        if self._sink is not None:
+            self._sink.release()
+
     def cancel(self) -> None:
         """Stop after the file in hand (the import was refused meanwhile) and wait."""
         self._stop.set()
@@ -507,7 +517,7 @@ class _EvidenceCheck:
             raw = stack.enter_context(self._plain.open("rb", buffering=0))
             if not isinstance(data_end, int):
                 data_end = raw.seek(0, os.SEEK_END)
-            window = _Window(raw, memoryview(bytearray(self.BUFFER)))
+            window = _Window(raw, memoryview(bytearray(self.BUFFER)), self._release)
             for info, member in self._members:
                 if self._stop.is_set():
                     return
@@ -540,7 +550,7 @@ class _EvidenceCheck:
             chunks = (data,)
         elif info.compress_type == zipfile.ZIP_STORED:
             start = stored_data_offset(raw, info, data_end)
-            chunks = _read_at(raw, info, start, buffer, digest)
+            chunks = _read_at(raw, info, start, buffer, digest, self._release)
         else:
             if self._inflating is None:
                 self._inflating = stack.enter_context(_open_zip(self._plain))
@@ -571,12 +581,19 @@ def _read_into(raw: io.FileIO, buffer: memoryview, offset: int) -> int:
 
 
 def _read_at(
-    raw: io.FileIO, info: zipfile.ZipInfo, start: int, buffer: memoryview, digest: Any
+    raw: io.FileIO,
+    info: zipfile.ZipInfo,
+    start: int,
+    buffer: memoryview,
+    digest: Any,
+    release: Callable[[], None],
 ) -> Iterator[memoryview]:
-    """A stored member's bytes from ``start``, hashed as they go by."""
+    """A stored member's bytes from ``start``, hashed as they go by (``release``
+    before each read: the buffer is used again)."""
     left = info.compress_size
     offset = start
     while left:
+        release()
         count = _read_into(raw, buffer[: min(left, len(buffer))], offset)
         offset += count
         if not count:

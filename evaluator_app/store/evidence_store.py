@@ -93,8 +93,8 @@ class IncomingFiles:
 
     def add(self, sha256: str, chunks: Iterable[bytes | memoryview]) -> int:
         """Write ``chunks`` into the pack; the caller vouches (and checks, as the
-        bytes go by) that they hash to ``sha256``.  Their size.  Each chunk is
-        written before the next is asked for (it may be a reused buffer)."""
+        bytes go by) that they hash to ``sha256``.  Their size.  The chunks are
+        kept as given until ``release``: the caller changes none of them before."""
         here = (
             sha256 in self._stored
             or (sha256 in self._loose and self._store.has(sha256, look_again=False))
@@ -120,6 +120,14 @@ class IncomingFiles:
             pack.end(sha256, start)
         self._stored[sha256] = size
         return size
+
+    def release(self) -> None:
+        """Write out the chunks added so far: their buffers may be used again."""
+        if self._pack is not None and self._failed is None:
+            try:
+                self._pack.release()
+            except OSError as error:  # as in add: read on, commit says
+                self._failed = error
 
     def _open(self) -> PackWriter | None:
         """The pack being written, begun on the first new file; None once writing failed."""

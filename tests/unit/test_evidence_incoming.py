@@ -65,10 +65,11 @@ def test_a_write_failure_is_raised_by_commit_and_nothing_is_stored(
     store = EvidenceStore(tmp_path / "evidence")
     contents = [b"one", bytes(PackWriter.GATHER) if big else b"two", b"three"]
 
-    def full_disk(fd: int, data: bytes | memoryview) -> int:
+    def full_disk(fd: int, data: object) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "write", full_disk)
+    monkeypatch.setattr(os, "writev", full_disk)
     with store.incoming() as staged:
         sizes = [staged.add(hashlib.sha256(data).hexdigest(), [data]) for data in contents]
         assert sizes == [len(data) for data in contents]
@@ -216,3 +217,34 @@ def test_a_rewind_drops_bytes_already_written_out(tmp_path: Path) -> None:
         pack.finish()
     assert read_index(path) == {hashlib.sha256(b"k" * 10).hexdigest(): (start - 10, 10)}
     assert path.stat().st_size < PackWriter.GATHER
+
+
+def test_short_writes_and_a_rewind_inside_pending_chunks_keep_the_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A write may take fewer bytes than given (a full pipe, a signal): the rest of
+    # the chunk goes in the next call; a rewind may fall inside a chunk not written yet.
+    real_writev = os.writev
+    monkeypatch.setattr(os, "writev", lambda fd, views: real_writev(fd, [views[0][:7]]))
+    path = tmp_path / "b.pack"
+    first = b"abcdefghij" * 3
+    second = b"0123456789" * 5
+    kept = second[:15] + b"not t" + second[20:]  # the rewind keeps 5 bytes of the 2nd chunk
+    with path.open("wb") as out:
+        pack = PackWriter(out.fileno())
+        start = pack.begin()
+        pack.write(first[:12])
+        pack.write(memoryview(first)[12:])
+        pack.end(hashlib.sha256(first).hexdigest(), start)
+        start = pack.begin()
+        pack.write(second[:15])
+        pack.write(b"not this, nor what follows")
+        pack.rewind(start + 20)  # inside the second chunk, not written out yet
+        pack.write(second[20:])
+        pack.end(hashlib.sha256(kept).hexdigest(), start)
+        pack.finish()
+    index = read_index(path)
+    raw = path.read_bytes()
+    for data in (first, kept):
+        offset, size = index[hashlib.sha256(data).hexdigest()]
+        assert raw[offset : offset + size] == data
