@@ -39,7 +39,7 @@ from evaluator_app.exchange.schema import (
     Scope,
 )
 from evaluator_app.i18n import _, os_reason
-from evaluator_app.syncing import EarlySync, fdatasync
+from evaluator_app.syncing import EarlySync, fdatasync, write_views
 
 CHUNK = 1 << 20
 
@@ -185,16 +185,18 @@ def _prepare(item: EvidenceFile, store: bool) -> _Ready:
 class _SmallMembers:
     """Small evidence members written by hand into ``archive``: each one's local header
     and bytes gathered and written a few MiB at a time through the archive's own
-    file; zipfile writes the directory at the end.  Through zipfile a member cost
-    five calls to the file (a seek back to rewrite its header, flushes around it),
-    each a wait for the GIL while the main thread encodes the JSON (issue 9).  The
-    bundle is the same: the sizes and CRC are known before the header is written."""
+    file (in one ``writev``, uncopied, when that is a plain file); zipfile writes
+    the directory at the end.  Through zipfile a member cost five calls to the
+    file (a seek back to rewrite its header, flushes around it), each a wait for
+    the GIL while the main thread encodes the JSON (issue 9).  The bundle is the
+    same: the sizes and CRC are known before the header is written."""
 
     GATHER = 4 << 20
 
     def __init__(self, archive: zipfile.ZipFile) -> None:
         self._archive = archive
-        self._gathered = bytearray()
+        self._pieces: list[bytes] = []
+        self._size = 0
 
     def add(self, info: zipfile.ZipInfo, ready: _Ready) -> None:
         archive = self._archive
@@ -202,23 +204,27 @@ class _SmallMembers:
         info.CRC = ready.crc
         info.file_size = ready.size
         info.compress_size = len(ready.payload)
-        info.header_offset = archive.start_dir + len(self._gathered)
-        self._gathered += info.FileHeader(False)
-        self._gathered += ready.payload
+        info.header_offset = archive.start_dir + self._size
+        header = info.FileHeader(False)
+        self._pieces += (header, ready.payload)
+        self._size += len(header) + len(ready.payload)
         archive.filelist.append(info)
         archive.NameToInfo[info.filename] = info
-        if len(self._gathered) >= self.GATHER:
+        if self._size >= self.GATHER:
             self.flush()
 
     def flush(self) -> None:
         """Write what is gathered (before zipfile writes a member itself, and at the end)."""
-        if not self._gathered:
+        if not self._pieces:
             return
-        archive, data = self._archive, self._gathered
-        self._gathered = bytearray()
+        archive, pieces, size = self._archive, self._pieces, self._size
+        self._pieces, self._size = [], 0
         assert archive.fp is not None  # an open archive
-        archive.fp.write(data)  # where zipfile left it: at start_dir
-        archive.start_dir += len(data)
+        if isinstance(archive.fp, io.FileIO):  # where zipfile left it: at start_dir
+            write_views(archive.fp.fileno(), pieces)
+        else:  # the encrypting stream, which takes the bytes whole
+            archive.fp.write(b"".join(pieces))
+        archive.start_dir += size
         archive._didModify = True  # type: ignore[attr-defined]  # its directory is written
 
 
@@ -387,7 +393,9 @@ def _write_file(
         ) from None
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as raw:
+        # Unbuffered: the gathered evidence goes to the file in one call, uncopied
+        # (``_SmallMembers``); zipfile's own writes are few but for its directory.
+        with os.fdopen(fd, "wb", buffering=0) as raw:
             early = EarlySync(raw.fileno())
             try:
                 if passphrase is None:

@@ -13,7 +13,6 @@ checks its hash, as for a loose one.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import logging
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from evaluator_app.syncing import EarlySync, fdatasync
+from evaluator_app.syncing import EarlySync, fdatasync, write_views
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +72,6 @@ class PackWriter:
     therefore come from a later call."""
 
     GATHER = 4 << 20
-    _IOV_MAX = 1024  # buffers per writev (POSIX's minimum of the limit)
 
     def __init__(self, fd: int) -> None:
         self._fd = fd
@@ -98,21 +96,9 @@ class PackWriter:
 
     def release(self) -> None:
         """Write out the pending chunks (their buffers may be reused after)."""
-        while self._pending:
-            batch = self._pending[: self._IOV_MAX]
-            written = _writev(self._fd, batch)
-            if not written:
-                raise OSError(errno.EIO, "no bytes written")
-            self._sync.wrote(written)
-            self._waiting -= written
-            done = 0  # drop what was written; keep the unwritten rest of a chunk
-            while done < len(batch) and written >= batch[done].nbytes:
-                written -= batch[done].nbytes
-                done += 1
-            if written:
-                batch[done] = batch[done][written:]
-                self._pending[done] = batch[done]
-            del self._pending[:done]
+        if self._pending:
+            pending, self._pending, self._waiting = self._pending, [], 0
+            self._sync.wrote(write_views(self._fd, pending))
 
     def rewind(self, start: int) -> None:
         """Drop what was written since ``start`` (a file whose source failed)."""
@@ -152,13 +138,6 @@ class PackWriter:
         """Stop the background syncing (the pack is going to be removed)."""
         with contextlib.suppress(OSError):
             self._sync.join()
-
-
-def _writev(fd: int, views: list[memoryview]) -> int:
-    """``os.writev``; where there is none (Windows), one write of the first view."""
-    if hasattr(os, "writev"):
-        return os.writev(fd, views)
-    return os.write(fd, views[0])
 
 
 def read_index(path: Path) -> dict[str, tuple[int, int]]:
