@@ -248,3 +248,14 @@ def test_short_writes_and_a_rewind_inside_pending_chunks_keep_the_bytes(
     for data in (first, kept):
         offset, size = index[hashlib.sha256(data).hexdigest()]
         assert raw[offset : offset + size] == data
+
+
+def test_without_writev_each_buffer_is_written_in_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(os, "writev")  # as on Windows
+    store = EvidenceStore(tmp_path / "evidence")
+    contents = [b"first", bytes(range(256)) * 100, b"third"]
+    _pack(store, contents)
+    for data in contents:
+        assert EvidenceStore(store.root).read_bytes(hashlib.sha256(data).hexdigest()) == data
