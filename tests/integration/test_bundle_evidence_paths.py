@@ -25,6 +25,7 @@ from evaluator_app.services import evidence
 from evaluator_app.services.bundle_import import import_bundle
 from evaluator_app.services.bundles import export_bundle
 from evaluator_app.services.demo import create_demo
+from evaluator_app.services.errors import InvalidInput
 from evaluator_app.services.operation import Context, open_context
 from evaluator_app.store import evidence_packs
 from evaluator_app.store.evidence_store import EvidenceFileError, EvidenceStore
@@ -396,3 +397,31 @@ def test_reads_that_stop_short_of_their_size_are_continued(
     monkeypatch.setattr(reader, "_read_into", short)
     assert import_bundle(ctx, bundle).outcome == "added"
     assert ctx.store.evidence.read_bytes(hashlib.sha256(SCAN).hexdigest()) == SCAN
+
+
+@pytest.mark.parametrize("damage", ["missing", "changed"])
+def test_an_export_with_a_missing_or_changed_stored_file_is_refused(
+    tmp_path: Path, damage: str
+) -> None:
+    # The store's files are listed once for an export; one gone or rotten since it
+    # was stored stops the export, named, and leaves no bundle behind.
+    ctx = open_context(str(tmp_path / "data"), "alice")
+    try:
+        session_id = create_demo(ctx)
+        scan = _written(tmp_path / "scan.bin", SCAN)
+        evidence.attach_file(ctx, session_id, "GOV.1.1", scan, "Pindaian dokumen")
+        stored = ctx.store.evidence.path_for(hashlib.sha256(SCAN).hexdigest())
+        if damage == "missing":
+            stored.unlink()
+            expected: type[Exception] = InvalidInput
+            message = "'Pindaian dokumen' is missing from the evidence store"
+        else:
+            stored.write_bytes(SCAN[:-1] + b"x")
+            expected, message = BundleError, "no longer matches its hash"
+        out = tmp_path / "out" / "sesi.evpkg"
+        out.parent.mkdir()
+        with pytest.raises(expected, match=message):
+            export_bundle(ctx, session_id, out)
+        assert list(out.parent.iterdir()) == []
+    finally:
+        ctx.store.close()
