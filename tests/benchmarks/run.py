@@ -85,6 +85,10 @@ def run_once(chosen: list[str]) -> list[Row]:
         data = prepare(work, need_archive="archive" in chosen)
         for name in chosen:
             print(f"running {name}…", flush=True)
+            # What was written before (the data's copies, some 400 MB; the last
+            # workload's files) on the disk first: its write-back would otherwise
+            # land in this workload's syncs (the bundles' most).
+            os.sync()
             began = time.perf_counter()
             try:
                 found = WORKLOADS[name](data)

@@ -66,7 +66,4 @@ def prepare(work: Path, need_archive: bool = True) -> BenchData:
     if need_archive:
         _made(root / "archive", "archive")
         shutil.copytree(root / "archive" / "data", archive_dir)
-    # The copies on the disk before anything is measured: otherwise their write-back
-    # (some 400 MB) lands in whichever workload syncs first, the bundles' most.
-    os.sync()
     return BenchData(large_dir, large["session"], archive_dir, work)
