@@ -85,7 +85,9 @@ def get(db: Session, model: type[R], record_id: str) -> R:
 
 def _no_record(table_name: str, record_id: str) -> NotFound:
     return NotFound(
-        _("no {tablename} with id {record_id!r}").format(tablename=table_name, record_id=record_id)
+        _("no {tablename} with id {record_id!r}").format(
+            tablename=record_name(table_name), record_id=record_id
+        )
     )
 
 

@@ -38,6 +38,18 @@ def test_a_refusal_is_said_in_indonesian_by_default(
     assert "tidak ada sesi dengan id 'abcdef12'" in err
 
 
+def test_a_whole_id_not_found_names_the_record_in_indonesian(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A whole id is looked up directly, not by prefix: the message named the table
+    # ("session") instead of the record, in the user's language.
+    monkeypatch.delenv("EVALUATOR_LANG")
+    missing = "00000000-0000-0000-0000-000000000000"
+    code, _out, err = run(capsys, "--data-dir", str(data_dir), "evidence", "check", missing)
+    assert code == 1
+    assert f"tidak ada sesi dengan id '{missing}'" in err
+
+
 def test_a_refusal_is_said_in_english_when_asked(
     capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
