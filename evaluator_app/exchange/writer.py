@@ -433,7 +433,7 @@ def write_bundle(
     out: Path,
     header: Header,
     session: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
-    audit: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
+    audit: Mapping[str, Any] | Callable[[], Mapping[str, Any] | str],
     evidence: Sequence[EvidenceFile],
     passphrase: str | None = None,
     *,
@@ -441,7 +441,8 @@ def write_bundle(
 ) -> Written:
     """Write the bundle to ``out`` atomically: whole, or not at all.  ``session`` and
     ``audit`` may be given as functions that make them: they are called while the
-    evidence is being copied."""
+    evidence is being copied; ``audit``'s may give its canonical JSON text made
+    already."""
     made: dict[str, bytes] = {}
 
     def texts() -> dict[str, bytes]:
@@ -452,7 +453,9 @@ def write_bundle(
             session_data = session() if callable(session) else session
             made[SESSION] = canonical_json(session_data).encode("utf-8")
             audit_data = audit() if callable(audit) else audit
-            made[AUDIT] = canonical_json(audit_data).encode("utf-8")
+            if not isinstance(audit_data, str):
+                audit_data = canonical_json(audit_data)
+            made[AUDIT] = audit_data.encode("utf-8")
         return made
 
     stored: set[str] = set()

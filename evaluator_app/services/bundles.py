@@ -30,7 +30,7 @@ from evaluator_app.services.operation import (
     reading,
 )
 from evaluator_app.services.records import get
-from evaluator_app.services.session_records import collect_json, trail_json
+from evaluator_app.services.session_records import collect_json, trail_json, trail_text
 from evaluator_app.signing.atomic_write import write_atomically
 from evaluator_app.signing.errors import OutputError
 from evaluator_app.store.models import (
@@ -126,13 +126,19 @@ def _export(
             ),
             scope=Scope(dimensions=dimensions, evaluator=evaluator),
         )
-        events: list[dict[str, Any]] = []
+        events = 0
 
-        def audit_json() -> dict[str, Any]:
-            events.extend(trail_json(db, session.id))
+        def audit_json() -> dict[str, Any] | str:
+            nonlocal events
+            made = trail_text(db, session.id) if whole else None
+            if made is not None:  # the usual case, made by SQLite (``trail_text``)
+                text, events = made
+                return text
+            trail = trail_json(db, session.id)
             if not whole:
-                events[:] = events_for(events, record_keys(chosen))
-            return {"events": events}
+                trail = events_for(trail, record_keys(chosen))
+            events = len(trail)
+            return {"events": trail}
 
         # The trail is read while the evidence is being copied (``write_bundle``),
         # in the same read transaction.
@@ -145,7 +151,7 @@ def _export(
         scope={"dimensions": dimensions, "evaluator": evaluator},
         records=count_records(chosen),
         evidence_files=len(evidence),
-        audit_events=len(events),
+        audit_events=events,
     )
 
 

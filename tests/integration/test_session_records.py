@@ -1,5 +1,6 @@
 """An export reads the records as JSON values straight from the stored text; they
-must be exactly what converting the ORM's values gives (``operation.to_json``)."""
+must be exactly what converting the ORM's values gives (``operation.to_json``),
+and the trail's text made by SQLite exactly what encoding them gives."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from evaluator_app.services import signoff
 from evaluator_app.services.dashboard import session_overview
 from evaluator_app.services.demo import create_demo
 from evaluator_app.services.operation import Context, open_context, reading, to_json
-from evaluator_app.services.session_records import collect, collect_json, table, trail_json
+from evaluator_app.domain.canonical import canonical_json
+from evaluator_app.services.session_records import (
+    collect,
+    collect_json,
+    table,
+    trail_json,
+    trail_text,
+)
 
 
 @pytest.fixture
@@ -68,3 +76,44 @@ def test_the_json_values_read_from_the_store_are_those_of_the_orm(ctx: Context) 
     assert isinstance(fast[0]["framework"]["definition"], dict)
     assert {type(f["agencies"]) for f in fast[0]["findings"]} == {list}
     assert [s["signature"] for s in fast[0]["signoffs"]] == ["00ff10"]
+
+
+def _trail_texts(ctx: Context, session_id: str) -> tuple[tuple[str, int] | None, str]:
+    with reading(ctx) as db:
+        events = trail_json(db, session_id)
+        return trail_text(db, session_id), canonical_json({"events": events})
+
+
+def test_the_trail_text_made_by_sqlite_is_the_canonical_json_of_its_events(ctx: Context) -> None:
+    session_id = create_demo(ctx)
+    awkward = 'line\nbreak\ttab \x01\x1f quote" back\\slash é 中文 \u2028 \x7f'
+    with reading(ctx) as db:
+        connection = db.connection()
+        connection.execute(
+            text("UPDATE audit_event SET new_value = :v, field = NULL WHERE seq = 2"),
+            {"v": awkward},
+        )
+        # Zero microseconds: isoformat() leaves them out, and so must the SQL.
+        connection.execute(
+            text("UPDATE audit_event SET at = '2026-03-04 05:06:07.000000' WHERE seq = 3")
+        )
+        db.commit()
+    made, expected = _trail_texts(ctx, session_id)
+    assert made is not None
+    sql_text, count = made
+    assert sql_text == expected
+    assert count == expected.count('"prev_hash"') > 3
+    assert '"at":"2026-03-04T05:06:07+00:00"' in sql_text
+    assert canonical_json(awkward) in sql_text
+
+
+def test_a_trail_with_a_time_stored_otherwise_is_left_to_python(ctx: Context) -> None:
+    session_id = create_demo(ctx)
+    with reading(ctx) as db:
+        db.connection().execute(
+            text("UPDATE audit_event SET at = '2026-03-04 05:06:07' WHERE seq = 3")
+        )
+        db.commit()
+    made, expected = _trail_texts(ctx, session_id)
+    assert made is None
+    assert '"at":"2026-03-04T05:06:07+00:00"' in expected  # as SQLAlchemy reads it
