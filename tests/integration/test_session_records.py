@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.services import signoff
 from evaluator_app.services.dashboard import session_overview
 from evaluator_app.services.demo import create_demo
 from evaluator_app.services.operation import Context, open_context, reading, to_json
-from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.services.session_records import (
     collect,
     collect_json,
