@@ -127,9 +127,14 @@ def _method(head: bytes) -> int:
     return zipfile.ZIP_DEFLATED if 1.1 <= ratio <= 20 else zipfile.ZIP_STORED
 
 
-def _member_info(item: EvidenceFile, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(EVIDENCE_PREFIX + item.sha256, date_time=when)
+def _info(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when)
     info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
+
+
+def _member_info(item: EvidenceFile, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    info = _info(EVIDENCE_PREFIX + item.sha256, when)
     info.file_size = item.size  # zipfile chooses zip64 from it for big files
     return info
 
@@ -169,17 +174,20 @@ class _Ready:
     payload: bytes  # as it goes into the zip
 
 
+def _ready(data: bytes, method: int, level: int = zlib.Z_DEFAULT_COMPRESSION) -> _Ready:
+    payload = data
+    if method == zipfile.ZIP_DEFLATED:  # as zipfile deflates (raw)
+        packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+        payload = packer.compress(data) + packer.flush()
+    return _Ready(hashlib.sha256(data).hexdigest(), len(data), zlib.crc32(data), method, payload)
+
+
 def _prepare(item: EvidenceFile, store: bool) -> _Ready:
     """A small stored file read whole (a loose file one byte past its recorded size,
     so that one grown since shows), hashed, and packed for the zip."""
     with _open_stored(item) as source:
         data = source.read(item.size + (0 if item.offset else 1))
-    method = zipfile.ZIP_STORED if store else _method(data[:SAMPLE])
-    payload = data
-    if method == zipfile.ZIP_DEFLATED:  # as zipfile deflates (raw, default level)
-        packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        payload = packer.compress(data) + packer.flush()
-    return _Ready(hashlib.sha256(data).hexdigest(), len(data), zlib.crc32(data), method, payload)
+    return _ready(data, zipfile.ZIP_STORED if store else _method(data[:SAMPLE]))
 
 
 class _SmallMembers:
@@ -341,22 +349,29 @@ def _write_zip(
         with ThreadPoolExecutor(1, thread_name_prefix="bundle-evidence") as pool:
             copied = pool.submit(_copy_all_evidence, archive, evidence, stored, wrote)
             try:
-                made = texts()
+                # Made, hashed and deflated while the evidence is copied (zlib and
+                # hashlib let go of the GIL): written after it, they held up the
+                # end of an export by some 40 ms (issue 9).  Deflated once, checked
+                # after: a text that turns out too compressible is written again
+                # stored, as evidence is.  Level 1: some 15 % larger than the
+                # default 6, in a third of the time.
+                packed = {}
+                for name, data in texts().items():
+                    method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
+                    packed[name] = _ready(data, method, level=1)
             finally:
                 wait([copied])  # the archive is the thread's until here
             members = copied.result()
-        for name, data in made.items():
-            # Deflated once, checked after (no trial deflate first): a text that
-            # turns out too compressible is written again stored, as evidence is.
-            method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
-            # Level 1: some 15 % larger than the default 6, in a third of the time.
-            archive.writestr(name, data, compress_type=method, compresslevel=1)
-            if method != zipfile.ZIP_STORED and _too_compressible(
-                len(data), archive.getinfo(name).compress_size
+        gathered = _SmallMembers(archive)
+        when = time.localtime()[:6]
+        for name, ready in packed.items():
+            if ready.method != zipfile.ZIP_STORED and _too_compressible(
+                ready.size, len(ready.payload)
             ):
                 raise _TooCompressible(name)
-            digest = hashlib.sha256(data).hexdigest()
-            members.append(Member(path=name, sha256=digest, size=len(data)))
+            gathered.add(_info(name, when), ready)
+            members.append(Member(path=name, sha256=ready.digest, size=ready.size))
+        gathered.flush()
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             app_version=header.app_version,

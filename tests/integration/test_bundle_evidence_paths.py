@@ -425,3 +425,26 @@ def test_an_export_with_a_missing_or_changed_stored_file_is_refused(
         assert list(out.parent.iterdir()) == []
     finally:
         ctx.store.close()
+
+
+def test_json_that_packs_too_well_is_written_again_stored(
+    tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The JSON is deflated while the evidence is copied, and checked after: a member
+    # that packs past half the importer's ratio limit would look like a
+    # decompression bomb there, so the bundle is written again with it stored.
+    monkeypatch.setattr(writer, "SAFE_RATIO", 2)
+    monkeypatch.setattr(writer, "RATIO_FLOOR", 0)
+    session_id = create_demo(ctx)
+    out = export_bundle(ctx, session_id, tmp_path / "lagi.evpkg").path
+    with zipfile.ZipFile(out) as archive:
+        assert archive.testzip() is None
+        methods = {name: archive.getinfo(name).compress_type for name in archive.namelist()}
+        assert archive.namelist()[-3:] == ["session.json", "audit.json", "manifest.json"]
+    assert methods["session.json"] == methods["audit.json"] == zipfile.ZIP_STORED
+    other = open_context(str(tmp_path / "other"), "bob")
+    try:
+        assert import_bundle(other, out).outcome == "added"
+    finally:
+        other.store.close()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".lagi")] == []
