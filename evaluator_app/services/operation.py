@@ -292,6 +292,11 @@ def looking(ctx: Context) -> Iterator[Connection]:
         yield connection
 
 
+def core_of(db: Reader) -> Connection:
+    """The Core connection a read runs on (an ORM session's own, inside one)."""
+    return db if isinstance(db, Connection) else db.connection()
+
+
 @contextmanager
 def reading(ctx: Context) -> Iterator[Session]:
     """A read-only look at the store, through the ORM."""

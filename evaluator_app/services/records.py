@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Table, select
 
@@ -13,6 +13,7 @@ from evaluator_app.services.errors import InvalidInput, NotFound, SessionLocked
 from evaluator_app.store import models, tables
 
 if TYPE_CHECKING:
+    from sqlalchemy import Row
     from sqlalchemy.orm import Session
 
     from evaluator_app.services.operation import Reader
@@ -81,6 +82,16 @@ def get(db: Session, model: type[R], record_id: str) -> R:
     if record is None:
         raise _no_record(model.__tablename__, record_id)
     return record
+
+
+def record_row(db: Reader, table: Table, record_id: str, *columns: Any) -> Row[Any]:
+    """``get`` without the ORM: ``columns`` of the record (a full id or a unique
+    prefix) of ``table``; NotFound if none."""
+    found = resolve_id(db, table, record_id)
+    row = db.execute(select(*columns).where(table.c.id == found)).first()
+    if row is None:
+        raise _no_record(table.name, record_id)
+    return row
 
 
 def _no_record(table_name: str, record_id: str) -> NotFound:

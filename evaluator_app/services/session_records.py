@@ -12,12 +12,14 @@ from sqlalchemy.engine import Dialect
 
 from evaluator_app.exchange.schema import TABLES
 from evaluator_app.exchange.scope import Tables
-from evaluator_app.services.operation import to_json
+from evaluator_app.services.operation import core_of, to_json
 from evaluator_app.store.models import RECORD_TYPES, AuditEvent
 from evaluator_app.store.tables import UTCDateTime
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from evaluator_app.services.operation import Reader
 
 # session.json key -> model, parents before children (the order of inserts)
 MODELS = {name: RECORD_TYPES[table] for name, table in TABLES.items()}
@@ -92,9 +94,9 @@ def _converters(target: Table, dialect: Dialect) -> tuple[tuple[str, Converter |
     return tuple(converters)
 
 
-def _json_rows(db: Session, name: str, where: str, value: str) -> list[dict[str, Any]]:
+def _json_rows(db: Reader, name: str, where: str, value: str) -> list[dict[str, Any]]:
     target = table(name)
-    connection = db.connection()
+    connection = core_of(db)
     converters = _converters(target, connection.dialect)
     quote = connection.dialect.identifier_preparer.quote
     order = "seq" if name == "audit" else "id"
@@ -111,7 +113,7 @@ def _json_rows(db: Session, name: str, where: str, value: str) -> list[dict[str,
     return records
 
 
-def collect_json(db: Session, session_id: str) -> Tables:
+def collect_json(db: Reader, session_id: str) -> Tables:
     """``collect``'s records, each value as ``operation.to_json`` gives it."""
     tables: Tables = {"session": _json_rows(db, "session", "id = ?", session_id)[0]}
     framework_id = tables["session"]["framework_id"]
@@ -124,7 +126,7 @@ def collect_json(db: Session, session_id: str) -> Tables:
     return tables
 
 
-def trail_json(db: Session, session_id: str) -> list[dict[str, Any]]:
+def trail_json(db: Reader, session_id: str) -> list[dict[str, Any]]:
     """The session's audit events in order, each value as ``operation.to_json`` gives it."""
     return _json_rows(db, "audit", "session_id = ?", session_id)
 
@@ -152,12 +154,12 @@ def _sql_time(column: str) -> str:
     )
 
 
-def trail_text(db: Session, session_id: str) -> tuple[str, int] | None:
+def trail_text(db: Reader, session_id: str) -> tuple[str, int] | None:
     """The whole trail's member text, ``canonical_json({"events": trail_json(...)})``,
     and its number of events; None if a stored value needs Python to convert it
     (a time stored some other way, a number SQLite would write otherwise)."""
     target = table("audit")
-    connection = db.connection()
+    connection = core_of(db)
     if connection.dialect.name != "sqlite":
         return None
     quote = connection.dialect.identifier_preparer.quote

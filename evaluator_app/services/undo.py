@@ -16,12 +16,12 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Date, LargeBinary, func, select
+from sqlalchemy import Date, LargeBinary, func, select
 
 from evaluator_app.domain.canonical import canonical_json
 from evaluator_app.i18n import _
 from evaluator_app.services.errors import InvalidInput, UndoConflict
-from evaluator_app.services.operation import Context, looking, operation, to_json
+from evaluator_app.services.operation import Context, core_of, looking, operation, to_json
 from evaluator_app.services.records import editable_session, record_name, session_row
 from evaluator_app.store import models, tables
 from evaluator_app.store.tables import UTCDateTime
@@ -77,7 +77,7 @@ _REPLAYS: dict[tuple[str, str], _Replay] = {}
 
 
 def _stacks(db: Reader, session_id: str) -> Stacks:
-    bind = db if isinstance(db, Connection) else db.connection()
+    bind = core_of(db)
     key = (str(bind.engine.url), session_id)
     events = tables.audit_event_table  # Core: the menus are labelled at start
     replay = _REPLAYS.get(key)

@@ -173,6 +173,22 @@ def test_export_refuses_an_unknown_dimension_or_a_stranger(
     assert not list(tmp_path.glob("*.evpkg*"))
 
 
+def test_export_refuses_an_evaluator_of_another_session_or_an_unknown_id(tmp_path: Path) -> None:
+    ctx = open_context(str(tmp_path / "data"), "alice")
+    try:
+        first, other = create_demo(ctx), create_demo(ctx)
+        stranger = session_overview(ctx, other).participants[0]
+        out = tmp_path / "x.evpkg"
+        with pytest.raises(InvalidInput, match="is not a participant of this session"):
+            export_bundle(ctx, first, out, evaluator_id=stranger.id)
+        unknown = "0" * 8 + stranger.id[8:]  # a whole id, of no one
+        with pytest.raises(ServiceError, match=unknown):
+            export_bundle(ctx, first, out, evaluator_id=unknown)
+        assert not list(tmp_path.glob("*.evpkg*"))
+    finally:
+        ctx.store.close()
+
+
 def test_an_older_bundle_changes_nothing_that_was_edited_here_since(
     laptop_a: Laptop, laptop_b: Context
 ) -> None:
