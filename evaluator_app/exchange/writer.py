@@ -191,8 +191,8 @@ def _prepare(item: EvidenceFile, store: bool) -> _Ready:
 
 
 class _SmallMembers:
-    """Small evidence members written by hand into ``archive``: each one's local header
-    and bytes gathered and written a few MiB at a time through the archive's own
+    """Small members written by hand into ``archive`` (evidence files, and the JSON
+    made while they were copied): each one's local header and bytes gathered and written a few MiB at a time through the archive's own
     file (in one ``writev``, uncopied, when that is a plain file); zipfile writes
     the directory at the end.  Through zipfile a member cost five calls to the
     file (a seek back to rewrite its header, flushes around it), each a wait for
