@@ -194,10 +194,11 @@ class _SmallMembers:
     """Small members written by hand into ``archive`` (evidence files, and the JSON
     made while they were copied): each one's local header and bytes gathered and
     written a few MiB at a time through the archive's own file (in one ``writev``,
-    uncopied, when that is a plain file); zipfile writes the directory at the end.  Through zipfile a member cost five calls to the
-    file (a seek back to rewrite its header, flushes around it), each a wait for
-    the GIL while the main thread encodes the JSON (issue 9).  The bundle is the
-    same: the sizes and CRC are known before the header is written."""
+    uncopied, when that is a plain file); zipfile writes the directory at the end.
+    Through zipfile a member cost five calls to the file (a seek back to rewrite
+    its header, flushes around it), each a wait for the GIL while the main thread
+    encodes the JSON (issue 9).  The bundle is the same: the sizes and CRC are
+    known before the header is written."""
 
     GATHER = 4 << 20
 
